@@ -1,0 +1,90 @@
+import { cdktf, javascript } from 'projen';
+
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-aiam',
+  description:
+    'CDK for Terraform constructs for access on cloud AI platforms (Alibaba Model Studio, PAI, PAI-Rec, Volcengine veMLP, Huawei ModelArts), with an embedded policy evaluator that checks plans before apply.',
+  author: 'cdktf-aiam developers',
+  authorAddress: 'dev@cdktf-aiam.invalid',
+  repositoryUrl: 'https://example.invalid/cdktf-aiam.git',
+  defaultReleaseBranch: 'main',
+  license: 'Apache-2.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  projenVersion: '0.103.25',
+  cdktfVersion: '0.21.0',
+  constructsVersion: '^10.4.2',
+  jsiiVersion: '~5.9',
+  typescriptVersion: '~5.9.3',
+  minNodeVersion: '20.0.0',
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  // Runtime deps of the CLI and evaluator; bundled so jsii consumers get them inside the tarball.
+  bundledDeps: ['commander@^14.0.0'],
+  devDeps: [
+    '@cdktf/provider-generator@0.21.0',
+    'jsii-pacmak',
+    'fast-check@^4',
+    '@cloud-copilot/iam-simulate@^0.1.173',
+    'ajv@^8',
+    'ajv-formats@^3',
+  ],
+  keywords: ['cdktf', 'terraform', 'iam', 'ram', 'alibaba', 'volcengine', 'huaweicloud', 'policy', 'evaluator'],
+  bin: { aiam: 'lib/cli/main.js' },
+  eslint: true,
+  prettier: false,
+  jestOptions: {
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Type checking happens in the jsii/tsc compile; transpile-only keeps the suite fast.
+      transform: {
+        '^.+\\.[t]sx?$': new javascript.Transform('ts-jest', { tsconfig: 'test/tsconfig.json' }),
+      },
+      testTimeout: 120_000,
+      collectCoverage: false,
+    },
+  },
+  tsconfigDev: {
+    compilerOptions: { resolveJsonModule: true, esModuleInterop: true },
+    include: ['../bench/**/*.ts', '../examples/**/*.ts', '../scripts/**/*.ts', '../src/**/*.ts'],
+  },
+  gitignore: ['/cdktf.out', '/bench/results/*.tmp', '/test/artifacts', '/examples/**/cdktf.out', '.demo-out'],
+});
+
+// Catalog and schema data ship inside the package so an installed library works without ../shared.
+for (const p of ['/scripts', '/bench', '/test', '/examples', '/.ci', 'cdktf.out', '/docs/screenshots']) {
+  project.addPackageIgnore(p);
+}
+
+const tsNode = 'ts-node --transpile-only --project test/tsconfig.json';
+
+// Provider bindings are generated from the committed schema subsets (see README: "Provider bindings").
+const genProviders = project.addTask('generate-providers', {
+  description: 'Generate cdktf provider bindings from schemas/ into src/providers/',
+  exec: `${tsNode} scripts/generate-providers.ts`,
+});
+project.addTask('check-providers', {
+  description: 'Fail when src/providers/ differs from what schemas/ generates',
+  exec: `${tsNode} scripts/generate-providers.ts --check`,
+});
+void genProviders;
+
+project.addTask('demo', {
+  description: 'Synthesize the bundled example organisation and check it with the evaluator',
+  exec: `${tsNode} scripts/demo.ts`,
+});
+project.addTask('bench', {
+  description: 'Run benchmarks; results are written to bench/results/*.json',
+  exec: 'node --expose-gc -r ts-node/register/transpile-only bench/run.ts',
+  env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
+});
+
+// Generated bindings are checked for drift, not linted.
+project.eslint?.addIgnorePattern('src/providers/');
+// jsii prints a banner on every run under Node 20; the project supports Node >= 20.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
+
+project.synth();

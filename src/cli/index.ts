@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { registerCommands } from './commands';
+import { CliIo, UsageError, processIo } from './io';
+
+export { processIo } from './io';
+export type { CliIo } from './io';
+
+// Read at run time so `--version` always matches the installed package.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = require('../../package.json').version;
+
+/**
+ * Runs the `aiam` command line in-process and returns its exit code:
+ * 0 success, 1 findings or policy failure (per command), 2 bad input or usage.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const program = new Command('aiam')
+    .description('Access for cloud AI platforms as code: simulate, explain and check RAM/IAM policies before apply.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: s => io.stdout(s), writeErr: s => io.stderr(s) })
+    .showHelpAfterError('(run `aiam --help` for usage)');
+  let exitCode = 0;
+  registerCommands(program, io, code => { exitCode = code; });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit 0; every other parse failure is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`aiam: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`aiam: internal error: ${e instanceof Error ? e.message : String(e)}\n` +
+      'This is a bug in cdktf-aiam; please report it with the command you ran.\n');
+    return 3;
+  }
+}
