@@ -1,0 +1,32 @@
+/**
+ * The platform-settings manifest: settings that no Terraform provider can apply (Model Studio
+ * workspaces, model allowlists, rate limits, console page permissions, API keys; veMLP queue user caps).
+ *
+ * Constructs write each entity as one built-in `terraform_data` resource whose `input` is an envelope
+ * below, so every change shows in `terraform plan` ("prod QPM 600 -> 700") and the access model reads
+ * the same data from a synthesized stack or from a plan. The JSON schema is
+ * `schemas/platform-settings.v1.schema.json`; bump the version on any incompatible change.
+ */
+
+/** Value of `input.schema` that marks a `terraform_data` resource as a platform-settings entry. */
+export const PLATFORM_SETTINGS_SCHEMA_V1 = 'cdktf-aiam/platform-settings/v1';
+
+/** The clouds whose settings live in the manifest. */
+export type SettingsCloud = 'alibaba' | 'volcengine' | 'huawei';
+
+/** One manifest entry, as found in `terraform_data.<name>.input`. */
+export interface PlatformSettingsEnvelope {
+  readonly schema: typeof PLATFORM_SETTINGS_SCHEMA_V1;
+  /** What the settings describe, e.g. `bailian-workspace`, `bailian-api-key`, `vemlp-queue`. */
+  readonly kind: string;
+  readonly cloud: SettingsCloud;
+  /** Construct path of the construct that wrote the entry (for findings). */
+  readonly constructPath: string;
+  /** Kind-specific settings; see the schema's `$defs`. */
+  readonly settings: Record<string, unknown>;
+}
+
+export function isPlatformSettingsEnvelope(value: unknown): value is PlatformSettingsEnvelope {
+  return typeof value === 'object' && value !== null &&
+    (value as { schema?: unknown }).schema === PLATFORM_SETTINGS_SCHEMA_V1;
+}
