@@ -23,7 +23,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   depsUpgrade: false,
   pullRequestTemplate: false,
   // Runtime deps of the CLI and evaluator; bundled so jsii consumers get them inside the tarball.
-  bundledDeps: ['commander@^14.0.0'],
+  bundledDeps: ['commander@^14.0.0', 'chart.js@^4'],
   devDeps: [
     '@cdktf/provider-generator@0.21.0',
     'jsii-pacmak',
@@ -31,6 +31,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cloud-copilot/iam-simulate@^0.1.173',
     'ajv@^8',
     'ajv-formats@^3',
+    'playwright-core',
+    '@microsoft/jest-sarif@1.0.0-beta.0',
   ],
   keywords: ['cdktf', 'terraform', 'iam', 'ram', 'alibaba', 'volcengine', 'huaweicloud', 'policy', 'evaluator'],
   bin: { aiam: 'lib/cli/main.js' },
