@@ -1,0 +1,3 @@
+export * from './ram';
+export * from './bailian';
+export * from './pai';

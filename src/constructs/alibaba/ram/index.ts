@@ -1,0 +1,2 @@
+// Public API of this folder; re-exported from src/index.ts.
+export {};
