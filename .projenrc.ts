@@ -80,8 +80,8 @@ project.addTask('demo', {
 });
 project.addTask('bench', {
   description: 'Run benchmarks; results are written to bench/results/*.json',
-  exec: 'node --expose-gc -r ts-node/register/transpile-only bench/run.ts',
-  env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
+  exec: `${tsNode} bench/run.ts`,
+  receiveArgs: true,
 });
 
 // Generated bindings are checked for drift, not linted.

@@ -1,0 +1,37 @@
+/**
+ * `npm run bench [name...]`: runs each benchmark in its own Node process (so peak RSS is its own)
+ * and prints where its JSON result was written. Targets are recorded in the results, not asserted in tests.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const BENCHES: Record<string, string> = {
+  evaluator: 'runEvaluatorBench',
+  model: 'runModelBench',
+  checks: 'runChecksBench',
+};
+
+function main(): void {
+  const requested = process.argv.slice(2);
+  const names = requested.length > 0 ? requested : Object.keys(BENCHES);
+  let failed = false;
+  for (const name of names) {
+    const fn = BENCHES[name];
+    const file = path.join(__dirname, `${name}.ts`);
+    if (!fn || !fs.existsSync(file)) {
+      console.error(`bench: no benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})`);
+      failed = true;
+      continue;
+    }
+    const script = `require(${JSON.stringify(file)}).${fn}().then(r => { console.log(JSON.stringify(r, null, 2)); }, e => { console.error(e); process.exit(1); })`;
+    const r = spawnSync(process.execPath, ['--expose-gc', '-r', 'ts-node/register/transpile-only', '-e', script], {
+      stdio: 'inherit', env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '..', 'test', 'tsconfig.json') },
+    });
+    if (r.status !== 0) failed = true;
+    console.log(`bench ${name}: ${r.status === 0 ? `wrote bench/results/${name}.json` : 'FAILED'}`);
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+main();
