@@ -31,6 +31,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cloud-copilot/iam-simulate@^0.1.173',
     'ajv@^8',
     'ajv-formats@^3',
+    'ajv-draft-04@^1',
     'playwright-core',
     '@microsoft/jest-sarif@1.0.0-beta.0',
   ],
