@@ -1,0 +1,17 @@
+/**
+ * The policy evaluator for Alibaba Cloud RAM, Volcengine IAM and Huawei Cloud IAM identity policies.
+ * Pure TypeScript: no cdktf, no I/O. Parse once (`parsePolicy`), compile once (`compilePolicies`), evaluate many.
+ */
+export * from './types';
+export { PolicyError, pointerJoin, pointerToken } from './errors';
+export { parsePolicy } from './parse';
+export type { ParsedPolicy, ParsedStatement, Pattern } from './parse';
+export { compilePolicies, evaluate, isOpaquePolicy } from './evaluate';
+export type { CompiledPolicySet, EvaluateOptions, EvaluationResult, OpaquePolicy, PolicyInput } from './evaluate';
+export { unknownValue, isUnknownValue, unknownReasons } from './unknown';
+export { matchesWildcard, compileWildcard } from './wildcard';
+export { DIALECTS } from './dialect';
+export type { DialectRules } from './dialect';
+export { describeCondition } from './conditions';
+export type { ParsedCondition } from './conditions';
+export { parseCidr, parseIp } from './ip';

@@ -1,0 +1,69 @@
+/** IPv4 and IPv6 addresses and CIDR blocks as bigint ranges, parsed once. */
+export interface Cidr {
+  readonly v6: boolean;
+  readonly base: bigint;
+  readonly mask: bigint;
+}
+
+function parseV4(text: string): bigint | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  let n = 0n;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return undefined;
+    n = (n << 8n) | BigInt(Number(p));
+  }
+  return n;
+}
+
+function parseV6(text: string): bigint | undefined {
+  let head = text;
+  let tailV4: bigint | undefined;
+  const lastColon = text.lastIndexOf(':');
+  if (text.includes('.') && lastColon >= 0) {
+    // IPv4-embedded form ::ffff:1.2.3.4
+    tailV4 = parseV4(text.slice(lastColon + 1));
+    if (tailV4 === undefined) return undefined;
+    head = text.slice(0, lastColon + 1) + '0:0';
+  }
+  const halves = head.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (s: string) => (s === '' ? [] : s.split(':'));
+  const left = groups(halves[0]);
+  const right = halves.length === 2 ? groups(halves[1]) : [];
+  const missing = 8 - left.length - right.length;
+  if ((halves.length === 1 && missing !== 0) || missing < 0 || (halves.length === 2 && missing < 1)) return undefined;
+  const all = [...left, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...right];
+  let n = 0n;
+  for (const g of all) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
+    n = (n << 16n) | BigInt(parseInt(g, 16));
+  }
+  if (tailV4 !== undefined) n = (n & ~0xffffffffn) | tailV4;
+  return n;
+}
+
+export function parseIp(text: string): { v6: boolean; value: bigint } | undefined {
+  const v4 = parseV4(text);
+  if (v4 !== undefined) return { v6: false, value: v4 };
+  const v6 = text.includes(':') ? parseV6(text) : undefined;
+  return v6 === undefined ? undefined : { v6: true, value: v6 };
+}
+
+export function parseCidr(text: string): Cidr | undefined {
+  const [addr, len, extra] = text.trim().split('/');
+  if (extra !== undefined) return undefined;
+  const ip = parseIp(addr);
+  if (!ip) return undefined;
+  const bits = ip.v6 ? 128 : 32;
+  if (len !== undefined && !/^\d{1,3}$/.test(len)) return undefined;
+  const prefix = len === undefined ? bits : Number(len);
+  if (prefix > bits) return undefined;
+  const all = (1n << BigInt(bits)) - 1n;
+  const mask = prefix === 0 ? 0n : (all >> BigInt(bits - prefix)) << BigInt(bits - prefix);
+  return { v6: ip.v6, base: ip.value & mask, mask };
+}
+
+export function cidrContains(cidr: Cidr, ip: { v6: boolean; value: bigint }): boolean {
+  return cidr.v6 === ip.v6 && (ip.value & cidr.mask) === cidr.base;
+}

@@ -1,0 +1,224 @@
+import { ParsedCondition, parseConditionBlock } from './conditions';
+import { DIALECTS, DialectRules } from './dialect';
+import { PolicyError, pointerJoin } from './errors';
+import { Dialect, PolicySource } from './types';
+import { isUnknownValue, POLICY_VARIABLE } from './unknown';
+import { compileWildcard, StringMatcher } from './wildcard';
+
+/** An Action / Resource pattern, compiled once. */
+export interface Pattern {
+  /** As written in the document. */
+  readonly text: string;
+  /** Normalized form that is matched (actions lower-cased, resource prefixes lower-cased). */
+  readonly normalized: string;
+  readonly match: StringMatcher;
+  /** Holds a value known only after apply. */
+  readonly unknown: boolean;
+  /** Holds policy variables, substituted per request (Volcengine resources). */
+  readonly variables: boolean;
+  /** Lower-case service prefix when it is literal, for the per-service index. */
+  readonly service?: string;
+}
+
+export interface ParsedStatement {
+  readonly index: number;
+  readonly effect: 'Allow' | 'Deny';
+  /** Undefined with Alibaba's NotAction (which replaces Action). */
+  readonly actions?: readonly Pattern[];
+  readonly notActions?: readonly Pattern[];
+  /** Undefined: every resource (Volcengine, Huawei without Resource). */
+  readonly resources?: readonly Pattern[];
+  readonly notResources?: readonly Pattern[];
+  readonly conditions: readonly ParsedCondition[];
+  /** JSON pointer of the statement in its source file. */
+  readonly pointer: string;
+}
+
+export interface ParsedPolicy {
+  readonly name: string;
+  readonly dialect: Dialect;
+  readonly statements: readonly ParsedStatement[];
+  readonly source?: PolicySource;
+  /** The document as parsed (object form). */
+  readonly document: unknown;
+}
+
+/** Lower-cases what the dialect compares case-insensitively: `acs:svc:` / `trn:svc:` prefixes, Huawei's service. */
+export function normalizeResource(rules: DialectRules, text: string): string {
+  if (text === '*') return text;
+  const parts = text.split(':');
+  if (rules.actionParts === 3) {
+    // huawei-iam.md §3.2: service:region:domainId:type:path; empty region/domain act as "*".
+    if (parts.length >= 5) {
+      parts[0] = parts[0].toLowerCase();
+      if (parts[1] === '') parts[1] = '*';
+      if (parts[2] === '') parts[2] = '*';
+      parts[3] = parts[3].toLowerCase();
+    }
+    return parts.join(':');
+  }
+  if (parts.length >= 2) {
+    parts[0] = parts[0].toLowerCase();
+    parts[1] = parts[1].toLowerCase();
+  }
+  return parts.join(':');
+}
+
+function actionService(normalized: string): string | undefined {
+  const colon = normalized.indexOf(':');
+  const service = colon < 0 ? normalized : normalized.slice(0, colon);
+  return /[*?]/.test(service) || colon < 0 ? undefined : service;
+}
+
+export function parsePolicy(dialect: Dialect, name: string, document: unknown, source?: PolicySource): ParsedPolicy {
+  const rules = DIALECTS[dialect];
+  if (!rules) throw new PolicyError('', `unknown dialect "${dialect}"`, 'use alibaba-ram, volcengine-iam or huawei-iam', source?.file);
+  const file = source?.file;
+  const base = source?.pointer ?? '';
+  let doc = document;
+  if (typeof doc === 'string') {
+    try {
+      doc = JSON.parse(doc);
+    } catch (e) {
+      throw new PolicyError(base, `policy document is not valid JSON (${(e as Error).message})`, 'fix the JSON syntax', file);
+    }
+  }
+  const fail = (pointer: string, problem: string, fix: string) => new PolicyError(pointer, problem, fix, file);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw fail(base, 'policy document must be a JSON object', 'write {"Version": ..., "Statement": [...]}');
+  }
+  const top = keyed(rules, doc as Record<string, unknown>, base, ['Version', 'Statement'], file);
+  if (top.Version === undefined) {
+    if (rules.versionRequired) throw fail(pointerJoin(base, 'Version'), 'Version is missing', `add "Version": "${rules.versions[0]}"`);
+  } else if (typeof top.Version !== 'string' || !rules.versions.includes(top.Version)) {
+    throw fail(pointerJoin(base, 'Version'), `Version ${JSON.stringify(top.Version)} is not valid for ${dialect}`,
+      rules.versionRequired ? `use "Version": "${rules.versions[0]}"` : 'remove Version (Volcengine policies have none)');
+  }
+  let statements = top.Statement;
+  const stPointer = pointerJoin(base, 'Statement');
+  if (statements === undefined) throw fail(stPointer, 'Statement is missing', 'add "Statement": [ { "Effect": "Allow", ... } ]');
+  const bare = !Array.isArray(statements);
+  if (bare) {
+    if (!rules.bareStatement || typeof statements !== 'object' || statements === null) {
+      throw fail(stPointer, 'Statement must be an array', 'wrap the statement in [ ]');
+    }
+    statements = [statements];
+  }
+  const parsed = (statements as unknown[]).map((raw, i) =>
+    parseStatement(rules, raw, bare ? stPointer : pointerJoin(stPointer, i), i, file));
+  return { name, dialect, statements: parsed, source, document: doc };
+}
+
+/** Reads an object's keys the dialect's way: exact (Alibaba, Volcengine) or case-insensitive (Huawei). */
+function keyed(rules: DialectRules, obj: Record<string, unknown>, pointer: string, allowed: string[], file?: string,
+  rejected: Record<string, string> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    const canonical = rules.keysCaseInsensitive
+      ? [...allowed, ...Object.keys(rejected)].find(a => a.toLowerCase() === k.toLowerCase()) ?? k : k;
+    if (rejected[canonical]) throw new PolicyError(pointerJoin(pointer, k), `"${k}" is not allowed here: ${rejected[canonical]}`, `remove "${k}"`, file);
+    if (!allowed.includes(canonical)) {
+      const near = allowed.find(a => a.toLowerCase() === k.toLowerCase());
+      throw new PolicyError(pointerJoin(pointer, k), `unknown key "${k}"`, near ? `write "${near}" (keys are case-sensitive in ${rules.dialect})` : `use only ${allowed.join(', ')}`, file);
+    }
+    out[canonical] = v;
+  }
+  return out;
+}
+
+function parseStatement(rules: DialectRules, raw: unknown, pointer: string, index: number, file?: string): ParsedStatement {
+  const fail = (p: string, problem: string, fix: string) => new PolicyError(p, problem, fix, file);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw fail(pointer, 'a statement must be a JSON object', 'write {"Effect": "Allow", "Action": [...], "Resource": [...]}');
+  }
+  const allowed = ['Effect', 'Action', 'Resource', 'Condition', 'Sid'];
+  const rejected: Record<string, string> = { Principal: 'Principal belongs in resource-based or trust policies, not identity policies' };
+  if (rules.notAction !== 'none') allowed.push('NotAction');
+  else rejected.NotAction = `${rules.dialect} has no NotAction`;
+  if (rules.notResource !== 'none') allowed.push('NotResource');
+  else rejected.NotResource = `${rules.dialect} has no NotResource`;
+  if (rules.actionParts === 3) {
+    rejected.Sid = 'Sid is a 5.0 identity-policy element, not part of 1.1 policies';
+    allowed.splice(allowed.indexOf('Sid'), 1);
+  }
+  const st = keyed(rules, raw as Record<string, unknown>, pointer, allowed, file, rejected);
+
+  const effectRaw = st.Effect;
+  const effectPointer = pointerJoin(pointer, 'Effect');
+  if (typeof effectRaw !== 'string') throw fail(effectPointer, 'Effect is missing', 'add "Effect": "Allow" or "Deny"');
+  const effectNorm = rules.effectCaseInsensitive ? effectRaw.toLowerCase() : effectRaw;
+  const effect = effectNorm === (rules.effectCaseInsensitive ? 'allow' : 'Allow') ? 'Allow'
+    : effectNorm === (rules.effectCaseInsensitive ? 'deny' : 'Deny') ? 'Deny' : undefined;
+  if (!effect) throw fail(effectPointer, `"${effectRaw}" is not a valid Effect`, 'use "Allow" or "Deny"');
+
+  let actions: Pattern[] | undefined;
+  let notActions: Pattern[] | undefined;
+  if (rules.notAction === 'replace') {
+    if ((st.Action === undefined) === (st.NotAction === undefined)) {
+      throw fail(pointer, 'a statement needs exactly one of Action and NotAction', 'keep Action (or NotAction), not both and not neither');
+    }
+  } else if (st.Action === undefined) {
+    throw fail(pointerJoin(pointer, 'Action'), 'Action is missing', rules.notAction === 'subtract'
+      ? 'add "Action" (NotAction only subtracts from Action in Volcengine policies)' : 'add "Action": ["service:type:operation"]');
+  }
+  if (st.Action !== undefined) actions = stringList(st.Action, pointerJoin(pointer, 'Action'), file).map(([t, p]) => actionPattern(rules, t, p, file));
+  if (st.NotAction !== undefined) notActions = stringList(st.NotAction, pointerJoin(pointer, 'NotAction'), file).map(([t, p]) => actionPattern(rules, t, p, file));
+
+  let resources: Pattern[] | undefined;
+  if (st.Resource === undefined) {
+    if (rules.resourceRequired) throw fail(pointerJoin(pointer, 'Resource'), 'Resource is missing', 'add "Resource": "*" or the ARNs the statement is for');
+  } else {
+    resources = stringList(st.Resource, pointerJoin(pointer, 'Resource'), file).map(([t, p]) => resourcePattern(rules, t, p, file));
+  }
+  let notResources: Pattern[] | undefined;
+  if (st.NotResource !== undefined) {
+    if (st.Resource === undefined) throw fail(pointerJoin(pointer, 'NotResource'), 'NotResource needs Resource', 'add "Resource" (NotResource subtracts from it)');
+    notResources = stringList(st.NotResource, pointerJoin(pointer, 'NotResource'), file).map(([t, p]) => resourcePattern(rules, t, p, file));
+  }
+  const conditions = st.Condition === undefined ? [] : parseConditionBlock(rules, st.Condition, pointerJoin(pointer, 'Condition'), file);
+  return { index, effect, actions, notActions, resources, notResources, conditions, pointer };
+}
+
+function stringList(raw: unknown, pointer: string, file?: string): Array<[string, string]> {
+  const list = Array.isArray(raw) ? raw : [raw];
+  if (list.length === 0) throw new PolicyError(pointer, 'empty list', 'give at least one value or remove the element', file);
+  return list.map((v, i) => {
+    const p = Array.isArray(raw) ? pointerJoin(pointer, i) : pointer;
+    if (typeof v !== 'string' || v === '') throw new PolicyError(p, `expected a non-empty string, got ${JSON.stringify(v)}`, 'write the value as a string', file);
+    return [v, p];
+  });
+}
+
+function actionPattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
+  const unknown = isUnknownValue(text);
+  if (!unknown && text !== '*') {
+    const parts = text.split(':');
+    if (parts.length !== rules.actionParts) {
+      const shape = rules.actionParts === 3 ? 'service:resourceType:operation (e.g. "modelarts:notebook:list")' : 'service:Action (e.g. "ecs:DescribeInstances")';
+      throw new PolicyError(pointer, `"${text}" is not an action of the form ${shape}`, `write ${shape} or "*"`, file);
+    }
+    // huawei-iam.md §3.1: the service name must be lower case.
+    if (rules.actionParts === 3 && parts[0] !== parts[0].toLowerCase()) {
+      throw new PolicyError(pointer, `service "${parts[0]}" must be lower case`, `write "${[parts[0].toLowerCase(), ...parts.slice(1)].join(':')}"`, file);
+    }
+  }
+  // Actions compare case-insensitively in all three dialects (alibaba-ram.md §3.1, volcengine-iam.md §2.3, huawei-iam.md §3.1).
+  const normalized = text.toLowerCase();
+  return { text, normalized, match: compileWildcard(normalized), unknown, variables: false, service: actionService(normalized) };
+}
+
+function resourcePattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
+  const unknown = isUnknownValue(text);
+  const variables = rules.policyVariables && text.search(POLICY_VARIABLE) >= 0;
+  if (!unknown && text !== '*' && rules.resourcePrefix && !text.toLowerCase().startsWith(rules.resourcePrefix)) {
+    throw new PolicyError(pointer, `"${text}" is not a ${rules.resourcePrefix.slice(0, -1)} resource name`,
+      `write "${rules.resourcePrefix}service:region:account:relative-id" or "*"`, file);
+  }
+  const normalized = normalizeResource(rules, text);
+  return { text, normalized, match: compileWildcard(normalized), unknown, variables };
+}
+
+/** A resource pattern that is nothing but wildcards matches requests without a resource. */
+export function isWildcardOnly(p: Pattern): boolean {
+  return /^(?:[a-z]+:)?[*?:]*$/.test(p.normalized) && /[*]/.test(p.normalized);
+}

@@ -1,0 +1,36 @@
+/**
+ * Values known only after apply. The access model replaces them with `unknownValue(reason)`; a Terraform
+ * reference left in a document (`${alicloud_ram_user.a.name}`) counts as unknown too. Policy variables such as
+ * `${volc:ResourceTag/sys:ml_platform:createdby}` are not references: their name starts with a condition-key
+ * prefix and a colon, which no Terraform expression does (references are `type.name.attr`, `var.x`, `data.t.n.a`).
+ */
+const MARK = '\u0000aiam-unknown:';
+const END = '\u0000';
+
+export function unknownValue(reason: string): string {
+  return `${MARK}${reason}${END}`;
+}
+
+export function isUnknownValue(value: string): boolean {
+  return value.includes(MARK) || TERRAFORM_REF.test(value);
+}
+
+/** The reasons inside a value that is (or contains) unknown parts, for explanations. */
+export function unknownReasons(value: string): string[] {
+  const out: string[] = [];
+  let i = value.indexOf(MARK);
+  while (i >= 0) {
+    const end = value.indexOf(END, i + MARK.length);
+    out.push(value.slice(i + MARK.length, end < 0 ? undefined : end));
+    i = end < 0 ? -1 : value.indexOf(MARK, end + 1);
+  }
+  for (const m of value.matchAll(TERRAFORM_REF_G)) out.push(`\${${m[1]}} is known only after apply`);
+  return out;
+}
+
+/** `${...}` whose content is not a policy variable (policy variables start with `prefix:`). */
+const TERRAFORM_REF = /(?<!\$)\$\{(?![A-Za-z0-9_-]+:)([^}]*)\}/;
+const TERRAFORM_REF_G = new RegExp(TERRAFORM_REF.source, 'g');
+
+/** Policy variables `${key}` in a value (only where the dialect substitutes them). */
+export const POLICY_VARIABLE = /\$\{([A-Za-z0-9_-]+:[^}]*)\}/g;
