@@ -1,0 +1,230 @@
+/**
+ * Service action catalogs and system policy documents, read from the package's data/ folder (copied from the
+ * researched references, each fact with its source). Catalogs are incomplete unless `complete` is true: unknown
+ * actions still evaluate, the API only reports them.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Dialect } from '../policy/types';
+import { matchesWildcard } from '../policy/wildcard';
+
+export enum AccessLevel {
+  LIST = 'List',
+  READ = 'Read',
+  WRITE = 'Write',
+  PERMISSIONS = 'Permissions management',
+  TAGGING = 'Tagging',
+}
+
+export interface CatalogAction {
+  readonly service: string;
+  /** Full name, `svc:Action` (Huawei `svc:type:op`). */
+  readonly name: string;
+  readonly accessLevel: AccessLevel;
+  /** Resource types; `["*"]` means the action only takes `Resource: "*"`. */
+  readonly resourceTypes: readonly string[];
+  /** false: Resource must be `*`; true: ARNs allowed; undefined: no source says. */
+  readonly resourceLevel: boolean | undefined;
+  readonly conditionKeys: readonly string[];
+}
+
+export interface ServiceCatalog {
+  readonly cloud: string;
+  readonly dialect: Dialect;
+  readonly service: string;
+  readonly productName?: string;
+  /** True when every action of the service is listed, so an unmatched action is a typo. */
+  readonly complete: boolean;
+  /** Whether the service supports resource-level authorization at all (false: Resource must be `*`). */
+  readonly resourceLevel: boolean;
+  readonly actions: readonly CatalogAction[];
+}
+
+export interface SystemPolicy {
+  readonly name: string;
+  readonly dialect: Dialect;
+  /** The policy document when its content is known. */
+  readonly document?: unknown;
+  readonly known: boolean;
+  readonly description?: string;
+  readonly source?: string;
+  readonly version?: string;
+}
+
+export interface ActionExpansion {
+  readonly actions: readonly CatalogAction[];
+  /** Every service the pattern can name has a complete catalog: `actions` is exactly what it grants. */
+  readonly catalogComplete: boolean;
+  /** At least one service the pattern names is in the catalogs. */
+  readonly serviceKnown: boolean;
+}
+
+const CLOUD_DIALECT: Record<string, Dialect> = {
+  alibaba: Dialect.ALIBABA_RAM, volcengine: Dialect.VOLCENGINE_IAM, huawei: Dialect.HUAWEI_IAM,
+};
+
+const LEVELS = new Map(Object.values(AccessLevel).map(l => [l.toLowerCase(), l as AccessLevel]));
+
+/** Where data/ is, from src/catalog or lib/catalog alike. */
+export const DATA_DIR = path.join(__dirname, '..', '..', 'data');
+
+function readJson(file: string): any {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: cannot read catalog data (${(e as Error).message}). Fix: reinstall cdktf-aiam; its data/ folder is incomplete.`);
+  }
+}
+
+let cached: Catalog | undefined;
+
+export class Catalog {
+  /** Loads data/ once per process. */
+  static load(): Catalog {
+    cached ??= Catalog.fromDirectory(DATA_DIR);
+    return cached;
+  }
+
+  static fromDirectory(dir: string): Catalog {
+    const services: ServiceCatalog[] = [];
+    const catalogDir = path.join(dir, 'catalogs');
+    for (const f of fs.readdirSync(catalogDir).filter(n => n.endsWith('.json')).sort()) {
+      const raw = readJson(path.join(catalogDir, f));
+      const dialect = CLOUD_DIALECT[raw.cloud];
+      if (!dialect) continue;
+      const actions: CatalogAction[] = (raw.actions as any[]).map(a => {
+        const resourceTypes: string[] = a.resourceTypes ?? ['*'];
+        const starOnly = resourceTypes.length === 1 && resourceTypes[0] === '*';
+        return {
+          service: String(a.name).split(':')[0],
+          name: a.name,
+          accessLevel: LEVELS.get(String(a.accessLevel).toLowerCase()) ?? AccessLevel.WRITE,
+          resourceTypes,
+          resourceLevel: a.resourceTypesKnown === false ? undefined : !starOnly,
+          conditionKeys: a.conditionKeys ?? [],
+        };
+      });
+      // One file may hold several RAM codes (paiworkspace, paidataset, ...): one ServiceCatalog per prefix.
+      const byPrefix = new Map<string, CatalogAction[]>();
+      for (const a of actions) {
+        const key = a.service.toLowerCase();
+        (byPrefix.get(key) ?? byPrefix.set(key, []).get(key)!).push(a);
+      }
+      const granularity = String(raw.authorizationGranularity ?? '').toUpperCase();
+      for (const [prefix, list] of byPrefix) {
+        services.push({
+          cloud: raw.cloud, dialect, service: prefix, productName: raw.productName,
+          complete: raw.complete === true,
+          resourceLevel: granularity === 'OPERATION' ? false : list.some(a => a.resourceLevel !== false),
+          actions: list,
+        });
+      }
+    }
+    const policies: SystemPolicy[] = [];
+    const ali = readJson(path.join(dir, 'system-policies', 'alibaba-system-policies.json'));
+    for (const [name, p] of Object.entries<any>(ali)) {
+      if (name.startsWith('_')) continue;
+      policies.push(systemPolicy(name, Dialect.ALIBABA_RAM, p));
+    }
+    const vh = readJson(path.join(dir, 'system-policies', 'volcengine-huawei-system-policies.json'));
+    for (const [cloud, dialect] of [['volcengine', Dialect.VOLCENGINE_IAM], ['huawei', Dialect.HUAWEI_IAM]] as const) {
+      for (const [name, p] of Object.entries<any>(vh[cloud] ?? {})) {
+        if (p.kind === 'system') policies.push(systemPolicy(name, dialect, p));
+      }
+    }
+    return new Catalog(services, policies);
+  }
+
+  private readonly serviceIndex = new Map<string, ServiceCatalog>();
+  private readonly actionIndex = new Map<string, CatalogAction>();
+  private readonly policyIndex = new Map<string, SystemPolicy>();
+
+  private constructor(private readonly allServices: readonly ServiceCatalog[], private readonly allPolicies: readonly SystemPolicy[]) {
+    for (const s of allServices) {
+      this.serviceIndex.set(`${s.dialect}|${s.service}`, s);
+      for (const a of s.actions) this.actionIndex.set(`${s.dialect}|${a.name.toLowerCase()}`, a);
+    }
+    for (const p of allPolicies) this.policyIndex.set(`${p.dialect}|${p.name}`, p);
+  }
+
+  services(dialect?: Dialect): readonly ServiceCatalog[] {
+    return dialect ? this.allServices.filter(s => s.dialect === dialect) : this.allServices;
+  }
+
+  service(dialect: Dialect, prefix: string): ServiceCatalog | undefined {
+    return this.serviceIndex.get(`${dialect}|${prefix.toLowerCase()}`);
+  }
+
+  action(dialect: Dialect, name: string): CatalogAction | undefined {
+    return this.actionIndex.get(`${dialect}|${name.toLowerCase()}`);
+  }
+
+  /** The catalog actions an action pattern (wildcards allowed) grants. */
+  expandAction(dialect: Dialect, pattern: string): ActionExpansion {
+    const lower = pattern.toLowerCase();
+    const colon = lower.indexOf(':');
+    const servicePattern = colon < 0 ? lower : lower.slice(0, colon);
+    const services = this.services(dialect).filter(s => matchesWildcard(servicePattern, s.service, false));
+    const actions = services.flatMap(s => s.actions.filter(a => matchesWildcard(lower, a.name.toLowerCase(), false)));
+    // A wildcard service can also name services no catalog lists: then the expansion is never complete.
+    const literalService = !/[*?]/.test(servicePattern);
+    return {
+      actions,
+      catalogComplete: literalService && services.length === 1 && services[0].complete,
+      serviceKnown: services.length > 0,
+    };
+  }
+
+  systemPolicy(dialect: Dialect, name: string): SystemPolicy | undefined {
+    return this.policyIndex.get(`${dialect}|${name}`);
+  }
+
+  systemPolicies(dialect?: Dialect): readonly SystemPolicy[] {
+    return dialect ? this.allPolicies.filter(p => p.dialect === dialect) : this.allPolicies;
+  }
+
+  /** "Did you mean": the closest catalog action of the same service, if close enough to be a typo. */
+  suggest(dialect: Dialect, unknownAction: string): string | undefined {
+    const lower = unknownAction.toLowerCase();
+    const service = this.service(dialect, lower.split(':')[0]);
+    const pool = service ? service.actions : this.services(dialect).flatMap(s => s.actions);
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const a of pool) {
+      const d = editDistance(lower, a.name.toLowerCase(), bestDistance);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = a.name;
+      }
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(lower.length / 6)) ? best : undefined;
+  }
+}
+
+function systemPolicy(name: string, dialect: Dialect, raw: any): SystemPolicy {
+  let document = raw.document ?? undefined;
+  if (typeof document === 'string') document = JSON.parse(document);
+  // A partial document (complete: false) would under-state what the policy grants: treat it as unknown content.
+  const known = document !== undefined && document !== null && raw.complete !== false;
+  return {
+    name, dialect, document: known ? document : undefined, known,
+    description: raw.note ?? raw.description, source: raw.source ?? undefined, version: raw.version,
+  };
+}
+
+/** Levenshtein distance, stopping early once it cannot beat `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin >= limit) return limit;
+    prev = cur;
+  }
+  return prev[b.length];
+}
