@@ -113,7 +113,10 @@ export class Catalog {
       const granularity = String(raw.authorizationGranularity ?? '').toUpperCase();
       for (const [prefix, list] of byPrefix) {
         services.push({
-          cloud: raw.cloud, dialect, service: prefix, productName: raw.productName,
+          cloud: raw.cloud,
+          dialect,
+          service: prefix,
+          productName: raw.productName,
           complete: raw.complete === true,
           resourceLevel: granularity === 'OPERATION' ? false : list.some(a => a.resourceLevel !== false),
           actions: list,
@@ -207,8 +210,13 @@ function systemPolicy(name: string, dialect: Dialect, raw: any): SystemPolicy {
   // A partial document (complete: false) would under-state what the policy grants: treat it as unknown content.
   const known = document !== undefined && document !== null && raw.complete !== false;
   return {
-    name, dialect, document: known ? document : undefined, known,
-    description: raw.note ?? raw.description, source: raw.source ?? undefined, version: raw.version,
+    name,
+    dialect,
+    document: known ? document : undefined,
+    known,
+    description: raw.note ?? raw.description,
+    source: raw.source ?? undefined,
+    version: raw.version,
   };
 }
 

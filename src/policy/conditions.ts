@@ -99,7 +99,12 @@ interface ConditionValue {
 export interface ParsedCondition {
   readonly operator: string;
   readonly key: string;
+  /** Lower-cased key, for context lookups. */
+  readonly keyLower: string;
   readonly values: readonly ConditionValue[];
+  /** The values known before apply (all of them unless `hasUnknown`). */
+  readonly knownValues: readonly ConditionValue[];
+  readonly hasUnknown: boolean;
   readonly meaning: OperatorMeaning;
   readonly pointer: string;
 }
@@ -175,14 +180,19 @@ export function parseConditionBlock(rules: DialectRules, raw: unknown, pointer: 
       const list = Array.isArray(vals) ? vals : [vals];
       if (list.length === 0) throw new PolicyError(keyPointer, 'empty value list', 'give at least one value', file);
       const values = list.map((v, i) => parseValue(rules, meaning, v, Array.isArray(vals) ? pointerJoin(keyPointer, i) : keyPointer, file));
-      out.push({ operator, key, values, meaning, pointer: keyPointer });
+      const knownValues = values.filter(v => !v.unknown);
+      const hasUnknown = knownValues.length !== values.length;
+      out.push({ operator, key, keyLower: key.toLowerCase(), values, knownValues, hasUnknown, meaning, pointer: keyPointer });
     }
   }
   return out;
 }
 
-/** Request context with lower-cased keys (key names compare case-insensitively in all three references). */
-export type NormalizedContext = ReadonlyMap<string, readonly string[]>;
+/** Request context by lower-cased key (key names compare case-insensitively in all three references). */
+export interface NormalizedContext {
+  get(keyLower: string): readonly string[] | undefined;
+  has(keyLower: string): boolean;
+}
 
 export function substituteVariables(text: string, ctx: NormalizedContext): string | undefined {
   let failed = false;
@@ -242,10 +252,16 @@ function compare(c: Comparison, a: number, b: number): boolean {
   }
 }
 
+function anyValueMatches(c: ParsedCondition, r: string, rules: DialectRules, ctx: NormalizedContext): boolean {
+  const vals = c.knownValues;
+  for (let i = 0; i < vals.length; i++) if (valueMatches(c.meaning, vals[i], r, rules, ctx)) return true;
+  return false;
+}
+
 /** Evaluates one operator/key pair against the request context. */
 export function evaluateCondition(c: ParsedCondition, ctx: NormalizedContext, rules: DialectRules, openContext: boolean): Tri {
   const m = c.meaning;
-  const req = ctx.get(c.key.toLowerCase());
+  const req = ctx.get(c.keyLower);
   if (req === undefined) {
     if (openContext) return Tri.OPEN;
     if (m.family === 'null' || m.family === 'nullOrEmpty') return c.values.some(v => v.bool === true) ? Tri.TRUE : Tri.FALSE;
@@ -259,17 +275,18 @@ export function evaluateCondition(c: ParsedCondition, ctx: NormalizedContext, ru
     const empty = req.every(r => r === '');
     return c.values.some(v => v.bool === empty) ? Tri.TRUE : Tri.FALSE;
   }
-  if (req.some(isUnknownValue)) return Tri.UNKNOWN;
-  const known = c.values.filter(v => !v.unknown);
-  const hasUnknown = known.length !== c.values.length;
-  // Per request value: does any condition value match it (the positive test)?
-  const positive = (r: string) => known.some(v => valueMatches(m, v, r, rules, ctx));
-  const perValue = (r: string) => (m.negated ? !positive(r) : positive(r));
-  let result: boolean;
-  if (m.set === 'all') result = req.every(perValue);
-  else if (m.set === 'any' || !m.negated) result = req.some(perValue);
-  else result = req.every(perValue);
-  if (!hasUnknown) return result ? Tri.TRUE : Tri.FALSE;
+  for (let i = 0; i < req.length; i++) if (isUnknownValue(req[i])) return Tri.UNKNOWN;
+  // Per request value, the positive test is "some condition value matches it"; a negated operator inverts it.
+  // ForAllValues: every request value passes; otherwise (and for ForAnyValue) positive operators need some value
+  // to pass and negated ones need every value to pass (no request value matches any condition value).
+  const every = m.set === 'all' || (m.set !== 'any' && m.negated);
+  let result = every;
+  for (let i = 0; i < req.length; i++) {
+    const pass = anyValueMatches(c, req[i], rules, ctx) !== m.negated;
+    if (every && !pass) { result = false; break; }
+    if (!every && pass) { result = true; break; }
+  }
+  if (!c.hasUnknown) return result ? Tri.TRUE : Tri.FALSE;
   // An unknown value could still match: only an outcome the known values already force is definite.
   if (!m.negated && result && m.set !== 'all') return Tri.TRUE;
   if (m.negated && !result && m.set !== 'all') return Tri.FALSE;

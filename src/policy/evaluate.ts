@@ -45,6 +45,18 @@ export interface CompiledPolicySet {
   evaluate(request: AccessRequest, options?: EvaluateOptions): EvaluationResult;
 }
 
+interface Hit {
+  readonly entry: IndexedStatement;
+  readonly state: Tri;
+}
+
+interface ActionCandidate {
+  readonly entry: IndexedStatement;
+  readonly actionMatch: Tri;
+}
+
+const NO_HITS: readonly Hit[] = [];
+
 interface IndexedStatement {
   readonly policy: string;
   readonly statement: ParsedStatement;
@@ -53,11 +65,26 @@ interface IndexedStatement {
 
 const EMPTY: readonly string[] = [];
 
-function normalizeContext(context: AccessRequest['context']): NormalizedContext {
-  const out = new Map<string, readonly string[]>();
-  if (!context) return out;
-  for (const [k, v] of Object.entries(context)) out.set(k.toLowerCase(), Array.isArray(v) ? v : [v]);
-  return out;
+/** Lower-cases the context's keys on first use only: most statements have no conditions. */
+class LazyContext implements NormalizedContext {
+  private map?: Map<string, readonly string[]>;
+  constructor(private readonly context: AccessRequest['context']) {}
+  get(keyLower: string): readonly string[] | undefined {
+    return (this.map ??= this.build()).get(keyLower);
+  }
+  has(keyLower: string): boolean {
+    return (this.map ??= this.build()).has(keyLower);
+  }
+  private build(): Map<string, readonly string[]> {
+    const out = new Map<string, readonly string[]>();
+    if (this.context) {
+      for (const k of Object.keys(this.context)) {
+        const v = this.context[k];
+        out.set(k.toLowerCase(), Array.isArray(v) ? v : [v as string]);
+      }
+    }
+    return out;
+  }
 }
 
 function matchPatterns(patterns: readonly Pattern[], value: string, rules: DialectRules, ctx: NormalizedContext): Tri {
@@ -79,11 +106,14 @@ function not(t: Tri): Tri {
   return t === Tri.TRUE ? Tri.FALSE : t === Tri.FALSE ? Tri.TRUE : t;
 }
 
-function actionState(st: ParsedStatement, action: string, rules: DialectRules, ctx: NormalizedContext): Tri {
-  if (st.actions === undefined) return not(matchPatterns(st.notActions!, action, rules, ctx)); // Alibaba NotAction
-  const inAction = matchPatterns(st.actions, action, rules, ctx);
+const NO_CONTEXT: NormalizedContext = { get: () => undefined, has: () => false };
+
+/** Action patterns never hold policy variables, so this depends on the action alone (see the action index). */
+function actionState(st: ParsedStatement, action: string, rules: DialectRules): Tri {
+  if (st.actions === undefined) return not(matchPatterns(st.notActions!, action, rules, NO_CONTEXT)); // Alibaba NotAction
+  const inAction = matchPatterns(st.actions, action, rules, NO_CONTEXT);
   if (inAction === Tri.FALSE || !st.notActions) return inAction;
-  return and(inAction, not(matchPatterns(st.notActions, action, rules, ctx))); // Volcengine: Action minus NotAction
+  return and(inAction, not(matchPatterns(st.notActions, action, rules, NO_CONTEXT))); // Volcengine: Action minus NotAction
 }
 
 function resourceState(st: ParsedStatement, resource: string | undefined, rules: DialectRules, ctx: NormalizedContext): Tri {
@@ -116,6 +146,8 @@ class PolicySet implements CompiledPolicySet {
   /** Statements with a wildcard service, `*`, NotAction-only, or unknown actions: checked for every request. */
   private readonly anyService: IndexedStatement[] = [];
   private readonly opaque: readonly OpaquePolicy[];
+  /** Statements whose actions match, per lower-case action: an index over the action dimension, built lazily. */
+  private readonly actionIndex = new Map<string, ActionCandidate[]>();
 
   constructor(readonly dialect: Dialect, policies: readonly PolicyInput[]) {
     const rules = DIALECTS[dialect];
@@ -156,85 +188,108 @@ class PolicySet implements CompiledPolicySet {
     const rules = this.rules;
     const action = request.action.toLowerCase();
     const resource = request.resource === undefined ? undefined : normalizeResource(rules, request.resource);
-    const ctx = normalizeContext(request.context);
-    const colon = action.indexOf(':');
-    const service = colon < 0 ? action : action.slice(0, colon);
-    const candidates = this.byService.get(service);
+    const ctx = new LazyContext(request.context);
+    const candidates = this.candidatesFor(action);
 
     let deny = Tri.FALSE;
     let allow = Tri.FALSE;
-    const hits: Array<{ entry: IndexedStatement; state: Tri }> = [];
-    const visit = (list: readonly IndexedStatement[]) => {
-      for (const entry of list) {
-        const actionMatch = actionState(entry.statement, action, rules, ctx);
-        if (actionMatch === Tri.FALSE) continue;
-        const state = statementState(entry.statement, actionMatch, resource, rules, ctx, open);
-        // Kept even when it does not apply, so explanations can say why.
-        hits.push({ entry, state });
-        if (state === Tri.FALSE) continue;
-        if (entry.statement.effect === 'Deny') deny = or(deny, state);
-        else allow = or(allow, state);
-      }
-    };
-    if (candidates) visit(candidates);
-    visit(this.anyService);
-    for (const p of this.opaque) {
-      void p;
+    let hits: Hit[] | undefined;
+    for (let i = 0; i < candidates.length; i++) {
+      const { entry, actionMatch } = candidates[i];
+      const state = statementState(entry.statement, actionMatch, resource, rules, ctx, open);
+      if (state === Tri.FALSE) continue;
+      (hits ??= []).push({ entry, state });
+      if (entry.statement.effect === 'Deny') deny = or(deny, state);
+      else allow = or(allow, state);
+    }
+    if (this.opaque.length > 0) {
       deny = or(deny, Tri.UNKNOWN);
       allow = or(allow, Tri.UNKNOWN);
     }
-    return this.result(deny, allow, hits, request, ctx, open);
+    return this.result(deny, allow, hits ?? NO_HITS, request, ctx, open, candidates);
   }
 
-  private result(deny: Tri, allow: Tri, hits: Array<{ entry: IndexedStatement; state: Tri }>, request: AccessRequest,
-    ctx: NormalizedContext, open: boolean): EvaluationResult {
-    const refs = (effect: 'Allow' | 'Deny', states: Tri[]) =>
-      hits.filter(h => h.entry.statement.effect === effect && states.includes(h.state)).map(h => h.entry.ref);
+  private candidatesFor(action: string): ActionCandidate[] {
+    let list = this.actionIndex.get(action);
+    if (list) return list;
+    list = [];
+    const colon = action.indexOf(':');
+    const bucket = this.byService.get(colon < 0 ? action : action.slice(0, colon));
+    for (const group of bucket ? [bucket, this.anyService] : [this.anyService]) {
+      for (const entry of group) {
+        const actionMatch = actionState(entry.statement, action, this.rules);
+        if (actionMatch !== Tri.FALSE) list.push({ entry, actionMatch });
+      }
+    }
+    // Bounded: distinct actions are few (the catalogs), but input is not trusted.
+    if (this.actionIndex.size >= 50_000) this.actionIndex.clear();
+    this.actionIndex.set(action, list);
+    return list;
+  }
+
+  private result(deny: Tri, allow: Tri, hits: readonly Hit[], request: AccessRequest, ctx: NormalizedContext, open: boolean,
+    candidates: readonly ActionCandidate[]): EvaluationResult {
     let decision: Decision;
-    let matched: StatementRef[];
+    let effect: 'Allow' | 'Deny' | undefined;
+    let state = Tri.TRUE;
     if (deny === Tri.TRUE) {
       decision = Decision.EXPLICIT_DENY;
-      matched = refs('Deny', [Tri.TRUE]);
+      effect = 'Deny';
     } else if (allow === Tri.FALSE) {
       // Nothing can allow: an unknown or conditional deny does not change the answer.
       decision = Decision.IMPLICIT_DENY;
-      matched = [];
     } else if (deny === Tri.UNKNOWN || allow === Tri.UNKNOWN) {
       decision = Decision.UNKNOWN;
-      matched = hits.filter(h => h.state === Tri.UNKNOWN).map(h => h.entry.ref);
+      state = Tri.UNKNOWN;
     } else {
       decision = Decision.ALLOW;
-      matched = refs('Allow', allow === Tri.TRUE ? [Tri.TRUE] : [Tri.OPEN]);
+      effect = 'Allow';
+      state = allow;
     }
-    const unresolved: string[] = [];
+    const matched: StatementRef[] = [];
+    if (decision !== Decision.IMPLICIT_DENY) {
+      for (const h of hits) if (h.state === state && (effect === undefined || h.entry.statement.effect === effect)) matched.push(h.entry.ref);
+    }
+    let unresolved = EMPTY;
     if (decision === Decision.UNKNOWN) {
-      for (const p of this.opaque) unresolved.push(`policy ${p.name}: ${p.unknownReason}`);
-      for (const h of hits) if (h.state === Tri.UNKNOWN) unresolved.push(...statementUnknowns(h.entry));
+      const list: string[] = this.opaque.map(p => `policy ${p.name}: ${p.unknownReason}`);
+      for (const h of hits) if (h.state === Tri.UNKNOWN) list.push(...statementUnknowns(h.entry));
+      unresolved = list;
     }
-    const openConditions: string[] = [];
+    let openConditions = EMPTY;
     if (open && decision === Decision.ALLOW) {
-      if (allow === Tri.OPEN) {
-        for (const h of hits) {
-          if (h.state === Tri.OPEN && h.entry.statement.effect === 'Allow') {
-            openConditions.push(`allow if ${openText(h.entry.statement, ctx)} (${h.entry.ref.policy}#${h.entry.ref.statement})`);
-          }
-        }
-      }
+      const list: string[] = [];
       for (const h of hits) {
-        if (h.state === Tri.OPEN && h.entry.statement.effect === 'Deny') {
-          openConditions.push(`denied when ${openText(h.entry.statement, ctx)} (${h.entry.ref.policy}#${h.entry.ref.statement})`);
-        }
+        if (h.state !== Tri.OPEN) continue;
+        const where = `(${h.entry.ref.policy}#${h.entry.ref.statement})`;
+        if (h.entry.statement.effect === 'Allow' && allow === Tri.OPEN) list.push(`allow if ${openText(h.entry.statement, ctx)} ${where}`);
+        else if (h.entry.statement.effect === 'Deny') list.push(`denied when ${openText(h.entry.statement, ctx)} ${where}`);
       }
+      openConditions = list;
     }
     const rules = this.rules;
-    let reasons: readonly string[] | undefined;
-    return {
-      decision, matched, unresolved: unresolved.length ? unresolved : EMPTY, openConditions: openConditions.length ? openConditions : EMPTY,
-      get reasons() {
-        reasons ??= hits.map(h => explainStatement(h.entry, h.state, request, rules, ctx));
-        return reasons;
-      },
-    };
+    const resource = request.resource === undefined ? undefined : normalizeResource(rules, request.resource);
+    return new Result(decision, matched, unresolved, openConditions, () => candidates.map(c =>
+      explainStatement(c.entry, statementState(c.entry.statement, c.actionMatch, resource, rules, ctx, open), request, rules, ctx)));
+  }
+}
+
+/** Reasons are built only when read: evaluation is hot, explanation is not. */
+class Result implements EvaluationResult {
+  private explained?: readonly string[];
+  constructor(
+    readonly decision: Decision,
+    readonly matched: readonly StatementRef[],
+    readonly unresolved: readonly string[],
+    readonly openConditions: readonly string[],
+    private readonly explain: () => readonly string[],
+  ) {}
+  get reasons(): readonly string[] {
+    return (this.explained ??= this.explain());
+  }
+  toJSON(): object {
+    const { decision, matched, unresolved, openConditions, reasons } = this;
+    return { decision, matched, unresolved, openConditions, reasons };
   }
 }
 

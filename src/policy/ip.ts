@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // address arithmetic is bit arithmetic
 /** IPv4 and IPv6 addresses and CIDR blocks as bigint ranges, parsed once. */
 export interface Cidr {
   readonly v6: boolean;

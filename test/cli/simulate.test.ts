@@ -15,9 +15,15 @@ function batchFile(batch: unknown): string {
 // The DESIGN.md contract example.
 const designBatch = {
   dialect: 'alibaba-ram',
-  policies: [{ name: 'p1', document: { Version: '1', Statement: [
-    { Effect: 'Allow', Action: 'oss:GetObject', Resource: 'acs:oss:*:123456789:training-data/*', Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } },
-  ] } }],
+  policies: [{
+    name: 'p1',
+    document: {
+      Version: '1',
+      Statement: [
+        { Effect: 'Allow', Action: 'oss:GetObject', Resource: 'acs:oss:*:123456789:training-data/*', Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } },
+      ],
+    },
+  }],
   requests: [
     { action: 'oss:GetObject', resource: 'acs:oss:*:123456789:training-data/prod/q1.jsonl', context: { 'acs:SourceIp': '10.0.0.1' } },
     { action: 'oss:GetObject', resource: 'acs:oss:*:123456789:training-data/prod/q1.jsonl', context: { 'acs:SourceIp': '1.2.3.4' } },

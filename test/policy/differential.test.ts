@@ -5,8 +5,8 @@
  * Left out because the clouds differ (covered by unit tests): Volcengine NotAction subtraction and wildcards in
  * StringEquals values (volcengine-iam.md §1.3, §2.2), RAM's missing IfExists/Null, Huawei's own operators.
  */
-import * as fc from 'fast-check';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
+import * as fc from 'fast-check';
 import { Decision, Dialect, evaluate, parsePolicy } from '../../src/policy';
 
 const ACCOUNT = '123456789012';
@@ -50,11 +50,11 @@ const caseArb: fc.Arbitrary<Case> = fc.constantFrom(Dialect.VOLCENGINE_IAM, Dial
     fc.tuple(fc.constantFrom(...BUCKET_ACTIONS), fc.constantFrom('bucketA', 'bucketB')),
   ),
   context: fc.record({
-    SourceIp: fc.constantFrom('10.1.2.3', '192.168.1.7', '8.8.8.8', '2001:db8::1'),
-    CurrentTime: fc.constantFrom('2025-12-31T23:59:59Z', '2026-01-01T00:00:00Z', '2026-03-01T12:00:00Z', '2026-07-01T00:00:00Z'),
-    SecureTransport: fc.constantFrom('true', 'false'),
+    'SourceIp': fc.constantFrom('10.1.2.3', '192.168.1.7', '8.8.8.8', '2001:db8::1'),
+    'CurrentTime': fc.constantFrom('2025-12-31T23:59:59Z', '2026-01-01T00:00:00Z', '2026-03-01T12:00:00Z', '2026-07-01T00:00:00Z'),
+    'SecureTransport': fc.constantFrom('true', 'false'),
     'PrincipalTag/team': fc.constantFrom('ml', 'ML', 'data', 'dXta'),
-    MultiFactorAuthAge: fc.constantFrom('100', '300', '5000'),
+    'MultiFactorAuthAge': fc.constantFrom('100', '300', '5000'),
   }, { requiredKeys: [] }),
 })).map(({ dialect, statements, target, context }) => ({
   dialect, statements, action: target[0], resource: target[1], context: context as Record<string, string>,
@@ -74,7 +74,8 @@ function awsPolicy(c: Case): object {
   return {
     Version: '2012-10-17',
     Statement: c.statements.map(s => ({
-      Effect: s.Effect, Action: s.Action,
+      Effect: s.Effect,
+      Action: s.Action,
       Resource: s.Resource.map((r: string) => (r === '*' ? '*' : `arn:aws:s3:::${r}`)),
       ...(s.Condition.length ? { Condition: conditionBlock(s.Condition, 'aws') } : {}),
     })),
@@ -84,7 +85,8 @@ function awsPolicy(c: Case): object {
 function ourPolicy(c: Case): object {
   const [arn, key] = c.dialect === Dialect.VOLCENGINE_IAM ? ['trn', 'volc'] : ['acs', 'acs'];
   const statements = c.statements.map(s => ({
-    Effect: s.Effect, Action: s.Action,
+    Effect: s.Effect,
+    Action: s.Action,
     Resource: s.Resource.map((r: string) => (r === '*' ? '*' : `${arn}:s3:::${r}`)),
     ...(s.Condition.length ? { Condition: conditionBlock(s.Condition, key) } : {}),
   }));
@@ -104,12 +106,14 @@ test('agrees with @cloud-copilot/iam-simulate on 10,000 generated cases', async 
   for (const c of cases) {
     const aws = await runSimulation({
       request: {
-        principal: `arn:aws:iam::${ACCOUNT}:user/alice`, action: c.action,
+        principal: `arn:aws:iam::${ACCOUNT}:user/alice`,
+        action: c.action,
         resource: { resource: `arn:aws:s3:::${c.resource}`, accountId: ACCOUNT },
         contextVariables: Object.fromEntries(Object.entries(c.context).map(([k, v]) => [`aws:${k}`, v])),
       },
       identityPolicies: [{ name: 'p', policy: awsPolicy(c) }],
-      serviceControlPolicies: [], resourceControlPolicies: [],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
     }, {});
     if (aws.resultType !== 'single') {
       divergences.push(`iam-simulate could not run: ${JSON.stringify(aws).slice(0, 300)}`);
@@ -117,7 +121,8 @@ test('agrees with @cloud-copilot/iam-simulate on 10,000 generated cases', async 
     }
     const keyPrefix = c.dialect === Dialect.VOLCENGINE_IAM ? 'volc' : 'acs';
     const ours = evaluate(c.dialect, [parsePolicy(c.dialect, 'p', ourPolicy(c))], {
-      action: c.action, resource: `${c.dialect === Dialect.VOLCENGINE_IAM ? 'trn' : 'acs'}:s3:::${c.resource}`,
+      action: c.action,
+      resource: `${c.dialect === Dialect.VOLCENGINE_IAM ? 'trn' : 'acs'}:s3:::${c.resource}`,
       context: Object.fromEntries(Object.entries(c.context).map(([k, v]) => [`${keyPrefix}:${k}`, v])),
     }).decision;
     evaluated++;

@@ -1,5 +1,5 @@
-import { Decision, evaluate, parsePolicy, unknownValue } from '../../src/policy';
 import { ALI, ali, decide, decideWith, HW, hw, VOLC, volc } from './helpers';
+import { Decision, evaluate, parsePolicy, unknownValue } from '../../src/policy';
 
 const A = Decision.ALLOW;
 const D = Decision.EXPLICIT_DENY;
@@ -186,7 +186,9 @@ describe('conditions', () => {
 
 describe('policy variables (volcengine-iam.md §4.4)', () => {
   const ownOnly = volc({
-    Effect: 'Allow', Action: ['ml_platform:*DevInstance*'], Resource: ['*'],
+    Effect: 'Allow',
+    Action: ['ml_platform:*DevInstance*'],
+    Resource: ['*'],
     Condition: { StringEquals: { 'volc:PrincipalTrn': '${volc:ResourceTag/sys:ml_platform:createdby}' } },
   });
   const base = { action: 'ml_platform:DeleteDevInstance', resource: 'trn:ml_platform:cn-beijing:1:devinstance/di-1' };

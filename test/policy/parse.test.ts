@@ -1,5 +1,5 @@
-import { Dialect, parsePolicy, PolicyError } from '../../src/policy';
 import { ALI, HW, VOLC } from './helpers';
+import { Dialect, parsePolicy, PolicyError } from '../../src/policy';
 
 function error(dialect: Dialect, doc: unknown): PolicyError {
   try {
