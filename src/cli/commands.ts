@@ -1,14 +1,14 @@
 import { Command } from 'commander';
-import { CliIo } from './io';
 import { registerCheck } from './commands/check';
-import { registerSimulate } from './commands/simulate';
-import { registerExplain } from './commands/explain';
-import { registerWhoCan } from './commands/who-can';
-import { registerWhatCan } from './commands/what-can';
 import { registerDiff } from './commands/diff';
+import { registerExplain } from './commands/explain';
 import { registerGraph } from './commands/graph';
 import { registerPreflight } from './commands/preflight';
 import { registerReport } from './commands/report';
+import { registerSimulate } from './commands/simulate';
+import { registerWhatCan } from './commands/what-can';
+import { registerWhoCan } from './commands/who-can';
+import { CliIo } from './io';
 
 /** Sets the process exit code; commands call it instead of exiting so the CLI runs in-process in tests. */
 export type SetExit = (code: number) => void;

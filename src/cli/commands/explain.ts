@@ -4,5 +4,5 @@ import { CliIo } from '../io';
 import { notYetAvailable } from './not-yet-available';
 
 export function registerExplain(program: Command, io: CliIo, setExit: SetExit): void {
-  notYetAvailable(program, io, setExit, 'explain', "explain one decision: principal -> group -> attachment -> policy -> statement");
+  notYetAvailable(program, io, setExit, 'explain', 'explain one decision: principal -> group -> attachment -> policy -> statement');
 }

@@ -4,5 +4,5 @@ import { CliIo } from '../io';
 import { notYetAvailable } from './not-yet-available';
 
 export function registerWhatCan(program: Command, io: CliIo, setExit: SetExit): void {
-  notYetAvailable(program, io, setExit, 'what-can', "list the effective permissions of one principal");
+  notYetAvailable(program, io, setExit, 'what-can', 'list the effective permissions of one principal');
 }

@@ -4,5 +4,5 @@ import { CliIo } from '../io';
 import { notYetAvailable } from './not-yet-available';
 
 export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): void {
-  notYetAvailable(program, io, setExit, 'who-can', "list every principal that can perform an action");
+  notYetAvailable(program, io, setExit, 'who-can', 'list every principal that can perform an action');
 }
