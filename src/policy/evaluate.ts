@@ -27,8 +27,13 @@ export interface EvaluateOptions {
   readonly openContext?: boolean;
 }
 
+/** Whether any Allow (or Deny) statement applies: the two inputs of the decision, kept so results can be combined. */
+export type Applicability = 'no' | 'yes' | 'unknown' | 'conditional';
+
 export interface EvaluationResult {
   readonly decision: Decision;
+  readonly allow: Applicability;
+  readonly deny: Applicability;
   /** The statements that decided it: denies for explicit-deny, allows for allow, undecided ones for unknown. */
   readonly matched: readonly StatementRef[];
   /** For unknown: what could not be resolved, in words. */
@@ -269,7 +274,7 @@ class PolicySet implements CompiledPolicySet {
     }
     const rules = this.rules;
     const resource = request.resource === undefined ? undefined : normalizeResource(rules, request.resource);
-    return new Result(decision, matched, unresolved, openConditions, () => candidates.map(c =>
+    return new Result(decision, TRI_WORD[allow], TRI_WORD[deny], matched, unresolved, openConditions, () => candidates.map(c =>
       explainStatement(c.entry, statementState(c.entry.statement, c.actionMatch, resource, rules, ctx, open), request, rules, ctx)));
   }
 }
@@ -279,6 +284,8 @@ class Result implements EvaluationResult {
   private explained?: readonly string[];
   constructor(
     readonly decision: Decision,
+    readonly allow: Applicability,
+    readonly deny: Applicability,
     readonly matched: readonly StatementRef[],
     readonly unresolved: readonly string[],
     readonly openConditions: readonly string[],
@@ -291,6 +298,43 @@ class Result implements EvaluationResult {
     const { decision, matched, unresolved, openConditions, reasons } = this;
     return { decision, matched, unresolved, openConditions, reasons };
   }
+}
+
+const TRI_WORD: Record<Tri, Applicability> = { [Tri.FALSE]: 'no', [Tri.TRUE]: 'yes', [Tri.UNKNOWN]: 'unknown', [Tri.OPEN]: 'conditional' };
+const WORD_TRI: Record<Applicability, Tri> = { no: Tri.FALSE, yes: Tri.TRUE, unknown: Tri.UNKNOWN, conditional: Tri.OPEN };
+
+/**
+ * The decision for a principal whose policies were evaluated in separate sets (for instance one set per policy,
+ * shared by every principal it is attached to): deny and allow combine by OR, then decide as in one set.
+ */
+export function combineResults(results: readonly EvaluationResult[]): EvaluationResult {
+  let deny = Tri.FALSE;
+  let allow = Tri.FALSE;
+  for (const r of results) {
+    deny = or(deny, WORD_TRI[r.deny]);
+    allow = or(allow, WORD_TRI[r.allow]);
+  }
+  let decision: Decision;
+  let pick: (r: EvaluationResult) => boolean;
+  if (deny === Tri.TRUE) {
+    decision = Decision.EXPLICIT_DENY;
+    pick = r => r.decision === Decision.EXPLICIT_DENY;
+  } else if (allow === Tri.FALSE) {
+    decision = Decision.IMPLICIT_DENY;
+    pick = () => false;
+  } else if (deny === Tri.UNKNOWN || allow === Tri.UNKNOWN) {
+    decision = Decision.UNKNOWN;
+    pick = r => r.decision === Decision.UNKNOWN;
+  } else {
+    decision = Decision.ALLOW;
+    pick = r => r.decision === Decision.ALLOW && WORD_TRI[r.allow] === allow;
+  }
+  const chosen = results.filter(pick);
+  const flat = (f: (r: EvaluationResult) => readonly string[], rs: readonly EvaluationResult[]) => rs.flatMap(f);
+  return new Result(decision, TRI_WORD[allow], TRI_WORD[deny], chosen.flatMap(r => r.matched),
+    decision === Decision.UNKNOWN ? flat(r => r.unresolved, results) : EMPTY,
+    decision === Decision.ALLOW ? flat(r => r.openConditions, results) : EMPTY,
+    () => flat(r => r.reasons, results));
 }
 
 function openText(st: ParsedStatement, ctx: NormalizedContext): string {

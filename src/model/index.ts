@@ -1,0 +1,118 @@
+/**
+ * The access model: who can do what, read from synthesized stacks (a cdktf.out folder or one cdk.tf.json) or from a
+ * plan in the `terraform show -json` format. Pure TypeScript, no cdktf.
+ */
+import { Catalog } from '../catalog';
+import { buildModel } from './build';
+import { loadInput, loadJsonDocument, LoadedInput, RawStack } from './input';
+import { AccessModel, describePrincipal, PrincipalPermissions } from './model';
+import { Principal } from './types';
+
+export * from './types';
+export * from './platform-settings';
+export { ModelInputError } from './errors';
+export { AccessModel, describePrincipal, PrincipalNotFoundError } from './model';
+export type { AccessAnswer, ChainStep, Grant, PolicyBinding, PrincipalPermissions, ServicePermissions } from './model';
+export type { InputKind, LoadedInput, RawResource, RawStack } from './input';
+export { DIALECT_OF } from './build';
+
+/** Loads one or more inputs into one model; a plan's planned values are "after". */
+export function loadAccessModel(paths: string | readonly string[], catalog: Catalog = Catalog.load()): AccessModel {
+  const list = typeof paths === 'string' ? [paths] : paths;
+  const inputs = list.map(p => loadInput(p));
+  return modelFromStacks(inputs.flatMap(i => i.stacks), catalog, inputs.length === 1 ? inputs[0] : undefined);
+}
+
+/** A plan's prior state as a model (the "before" side of `aiam diff PLAN`); undefined when the input has none. */
+export function loadPriorModel(path: string, catalog: Catalog = Catalog.load()): AccessModel | undefined {
+  const input = loadInput(path);
+  return input.priorStacks ? modelFromStacks(input.priorStacks, catalog, input) : undefined;
+}
+
+/** Builds a model from Terraform JSON already in memory (synth-time checks pass `stack.toTerraform()`). */
+export function modelFromJson(label: string, doc: unknown, stackName?: string, catalog: Catalog = Catalog.load()): AccessModel {
+  const input = loadJsonDocument(label, doc, stackName);
+  return modelFromStacks(input.stacks, catalog, input);
+}
+
+export function modelFromStacks(stacks: readonly RawStack[], catalog: Catalog, input?: LoadedInput): AccessModel {
+  return new AccessModel(input, buildModel(stacks, catalog), catalog);
+}
+
+export interface PrincipalAccessChange {
+  readonly principal: string;
+  readonly granted: readonly string[];
+  readonly revoked: readonly string[];
+}
+
+export interface AccessDiff {
+  readonly changes: readonly PrincipalAccessChange[];
+  readonly grantedCount: number;
+  readonly revokedCount: number;
+}
+
+/** What a principal can do, as comparable lines ("pairec:ListInstances on * if ..."). */
+export function accessLines(perms: PrincipalPermissions): Set<string> {
+  const lines = new Set<string>();
+  for (const s of perms.services) {
+    for (const g of s.grants) {
+      const on = g.resources.length === 1 && g.resources[0] === '*' ? '' : ` on ${[...g.resources].sort().join(', ')}`;
+      const when = g.conditions.length ? ` if ${[...g.conditions].sort().join(' and ')}` : '';
+      lines.add(`${g.action}${on}${when}`);
+    }
+    for (const p of s.unlistedPatterns) lines.add(`${p} (actions not all in the catalog)`);
+  }
+  for (const u of perms.unknownPolicies) lines.add(`unknown access from ${u}`);
+  return lines;
+}
+
+/** Effective access granted and revoked per principal between two models. */
+export function diffModels(before: AccessModel, after: AccessModel): AccessDiff {
+  const keys = new Map<string, { before?: Principal; after?: Principal }>();
+  for (const p of before.principals) keys.set(p.key, { before: p });
+  for (const p of after.principals) keys.set(p.key, { ...keys.get(p.key), after: p });
+  const changes: PrincipalAccessChange[] = [];
+  for (const { before: b, after: a } of keys.values()) {
+    const was = b ? accessLines(before.whatCan(b)) : new Set<string>();
+    const now = a ? accessLines(after.whatCan(a)) : new Set<string>();
+    const granted = [...now].filter(x => !was.has(x)).sort();
+    const revoked = [...was].filter(x => !now.has(x)).sort();
+    if (granted.length || revoked.length) changes.push({ principal: describePrincipal((a ?? b)!), granted, revoked });
+  }
+  changes.sort((x, y) => x.principal.localeCompare(y.principal));
+  return {
+    changes,
+    grantedCount: changes.reduce((n, c) => n + c.granted.length, 0),
+    revokedCount: changes.reduce((n, c) => n + c.revoked.length, 0),
+  };
+}
+
+/** Principals, groups, policies and platform-settings entities as a mermaid flowchart or a Graphviz digraph. */
+export function renderGraph(model: AccessModel, format: 'mermaid' | 'dot'): string {
+  const ids = new Map<string, string>();
+  const id = (key: string) => {
+    let v = ids.get(key);
+    if (!v) ids.set(key, v = `n${ids.size}`);
+    return v;
+  };
+  const nodes: Array<{ id: string; label: string; shape: 'principal' | 'group' | 'policy' | 'setting' }> = [];
+  for (const p of model.principals) nodes.push({ id: id(p.key), label: describePrincipal(p), shape: p.kind === 'group' ? 'group' : 'principal' });
+  for (const p of model.policies) nodes.push({ id: id(p.key), label: `${p.kind} policy ${p.name}`, shape: 'policy' });
+  for (const s of model.settings) {
+    const name = (s.envelope.settings.name ?? s.envelope.settings.queueId ?? s.envelope.settings.workspace ?? s.address) as string;
+    nodes.push({ id: id(`setting:${s.address}`), label: `${s.envelope.kind} ${name}`, shape: 'setting' });
+  }
+  const edges: Array<{ from: string; to: string; label: string }> = [
+    ...model.memberships.map(m => ({ from: id(m.userKey), to: id(m.groupKey), label: 'member of' })),
+    ...model.attachments.map(a => ({ from: id(a.principalKey), to: id(a.policyKey), label: a.scope ? `attached (${a.scope.kind})` : 'attached' })),
+  ];
+  const esc = (s: string) => s.replace(/"/g, '\'');
+  if (format === 'mermaid') {
+    const shape = (n: typeof nodes[number]) => n.shape === 'group' ? `${n.id}[["${esc(n.label)}"]]` : n.shape === 'policy' ? `${n.id}[/"${esc(n.label)}"/]`
+      : n.shape === 'setting' ? `${n.id}[("${esc(n.label)}")]` : `${n.id}["${esc(n.label)}"]`;
+    return ['flowchart LR', ...nodes.map(n => `  ${shape(n)}`), ...edges.map(e => `  ${e.from} -->|${e.label}| ${e.to}`)].join('\n') + '\n';
+  }
+  const dotShape = { principal: 'ellipse', group: 'box3d', policy: 'note', setting: 'cylinder' };
+  return ['digraph access {', '  rankdir=LR;', ...nodes.map(n => `  ${n.id} [label="${esc(n.label)}", shape=${dotShape[n.shape]}];`),
+    ...edges.map(e => `  ${e.from} -> ${e.to} [label="${e.label}"];`), '}'].join('\n') + '\n';
+}

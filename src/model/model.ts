@@ -1,0 +1,338 @@
+/**
+ * The access model and its queries. Every policy is compiled once, on its own, and shared by every principal it is
+ * attached to; a principal's decision combines the results of its policies (combineResults), so who-can over
+ * thousands of principals evaluates each policy once per question.
+ */
+import { AccessLevel, Catalog } from '../catalog';
+import { DIALECT_OF, ModelParts } from './build';
+import type { LoadedInput } from './input';
+import {
+  Attachment, Cloud, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry, PolicyEntity, Principal, SkippedResource,
+} from './types';
+import { describeCondition } from '../policy/conditions';
+import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
+import { AccessRequest, Decision, StatementRef } from '../policy/types';
+
+/** How a policy reaches a principal: directly, or through a group. */
+export interface PolicyBinding {
+  readonly policy: PolicyEntity;
+  readonly attachment: Attachment;
+  /** The group the policy is attached to, when inherited. */
+  readonly viaGroup?: Principal;
+  readonly membership?: Membership;
+}
+
+/** One link of "principal → group → attachment → policy → statement". */
+export interface ChainStep {
+  readonly principal: string;
+  readonly viaGroup?: string;
+  readonly membership?: string;
+  readonly attachment: string;
+  readonly scope?: string;
+  readonly policy: string;
+  readonly policyKind: 'custom' | 'system';
+  readonly statement: number;
+  readonly effect?: 'Allow' | 'Deny';
+}
+
+export interface AccessAnswer {
+  readonly principal: Principal;
+  readonly request: AccessRequest;
+  readonly decision: Decision;
+  readonly chain: readonly ChainStep[];
+  readonly unresolved: readonly string[];
+  readonly openConditions: readonly string[];
+  readonly reasons: readonly string[];
+}
+
+export interface Grant {
+  readonly action: string;
+  readonly accessLevel?: AccessLevel;
+  /** Resource patterns the grant covers. */
+  readonly resources: readonly string[];
+  /** Conditions that must hold, in words; empty when unconditional. */
+  readonly conditions: readonly string[];
+  readonly policies: readonly string[];
+}
+
+export interface ServicePermissions {
+  readonly service: string;
+  readonly inCatalog: boolean;
+  readonly catalogComplete: boolean;
+  readonly grants: readonly Grant[];
+  /** Action patterns whose actions the catalog cannot list in full ("and N unknown actions"). */
+  readonly unlistedPatterns: readonly string[];
+}
+
+export interface PrincipalPermissions {
+  readonly principal: Principal;
+  readonly services: readonly ServicePermissions[];
+  /** Policies whose content is unknown: what they grant cannot be listed. */
+  readonly unknownPolicies: readonly string[];
+  readonly unknownActionCount: number;
+}
+
+export class PrincipalNotFoundError extends Error {
+  constructor(readonly spec: string, readonly candidates: readonly string[]) {
+    super(`no principal "${spec}" in this input${candidates.length ? `; did you mean ${candidates.slice(0, 3).join(', ')}?` : ''}`);
+    this.name = 'PrincipalNotFoundError';
+  }
+}
+
+export class AccessModel {
+  readonly principals: readonly Principal[];
+  readonly policies: readonly PolicyEntity[];
+  readonly attachments: readonly Attachment[];
+  readonly memberships: readonly Membership[];
+  readonly paiMembers: readonly PaiWorkspaceMember[];
+  readonly settings: readonly PlatformSettingsEntry[];
+  readonly findings: readonly ModelFinding[];
+  readonly skipped: readonly SkippedResource[];
+  private readonly principalIndex: Map<string, Principal>;
+  private readonly policyIndex: Map<string, PolicyEntity>;
+  private readonly bindingsCache = new Map<string, PolicyBinding[]>();
+  private readonly compiled = new Map<string, CompiledPolicySet>();
+  private readonly groupsOf = new Map<string, Membership[]>();
+  private readonly attachmentsOf = new Map<string, Attachment[]>();
+
+  constructor(readonly input: LoadedInput | undefined, parts: ModelParts, readonly catalog: Catalog) {
+    this.principalIndex = parts.principals;
+    this.policyIndex = parts.policies;
+    this.principals = [...parts.principals.values()];
+    this.policies = [...parts.policies.values()];
+    this.attachments = parts.attachments;
+    this.memberships = parts.memberships;
+    this.paiMembers = parts.paiMembers;
+    this.settings = parts.settings;
+    this.findings = parts.findings;
+    this.skipped = parts.skipped;
+    for (const m of parts.memberships) pushTo(this.groupsOf, m.userKey, m);
+    for (const a of parts.attachments) pushTo(this.attachmentsOf, a.principalKey, a);
+  }
+
+  principal(key: string): Principal | undefined {
+    return this.principalIndex.get(key);
+  }
+
+  policy(key: string): PolicyEntity | undefined {
+    return this.policyIndex.get(key);
+  }
+
+  /**
+   * Finds a principal by `user/NAME`, `group/NAME`, `role/NAME` (cloud inferred; `alibaba:user/NAME` to choose),
+   * or by Terraform address. Throws PrincipalNotFoundError with suggestions.
+   */
+  findPrincipal(spec: string): Principal {
+    const byAddress = this.principals.filter(p => p.address === spec);
+    if (byAddress.length === 1) return byAddress[0];
+    const m = /^(?:(alibaba|volcengine|huawei):)?(user|group|role)\/(.+)$/.exec(spec);
+    if (m) {
+      const found = this.principals.filter(p => p.kind === m[2] && p.name === m[3] && (!m[1] || p.cloud === m[1]));
+      if (found.length === 1) return found[0];
+      if (found.length > 1) {
+        throw new PrincipalNotFoundError(spec, found.map(p => `${p.cloud}:${p.kind}/${p.name}`));
+      }
+    }
+    const needle = spec.split('/').pop()!.toLowerCase();
+    const candidates = this.principals.filter(p => (p.name ?? p.address ?? '').toLowerCase().includes(needle)).map(describePrincipal);
+    throw new PrincipalNotFoundError(spec, candidates);
+  }
+
+  /** Groups a user belongs to. */
+  groups(principal: Principal): Principal[] {
+    return (this.groupsOf.get(principal.key) ?? []).map(m => this.principalIndex.get(m.groupKey)).filter((g): g is Principal => !!g);
+  }
+
+  /** Every policy that applies to a principal, with how it gets there. */
+  bindings(principal: Principal): readonly PolicyBinding[] {
+    let list = this.bindingsCache.get(principal.key);
+    if (list) return list;
+    list = [];
+    for (const a of this.attachmentsOf.get(principal.key) ?? []) {
+      const policy = this.policyIndex.get(a.policyKey);
+      if (policy) list.push({ policy, attachment: a });
+    }
+    if (principal.kind === 'user') {
+      for (const m of this.groupsOf.get(principal.key) ?? []) {
+        const group = this.principalIndex.get(m.groupKey);
+        for (const a of this.attachmentsOf.get(m.groupKey) ?? []) {
+          const policy = this.policyIndex.get(a.policyKey);
+          if (policy) list.push({ policy, attachment: a, viaGroup: group, membership: m });
+        }
+      }
+    }
+    this.bindingsCache.set(principal.key, list);
+    return list;
+  }
+
+  /** The compiled form of one policy, built once. */
+  compiledPolicy(policy: PolicyEntity): CompiledPolicySet {
+    let c = this.compiled.get(policy.key);
+    if (!c) {
+      c = compilePolicies(policy.dialect, [policy.parsed ?? { name: policy.name, unknownReason: policy.unknownReason ?? 'content unknown' }]);
+      this.compiled.set(policy.key, c);
+    }
+    return c;
+  }
+
+  /** Can this principal do this? With the chain of every deciding statement. */
+  can(principal: Principal, request: AccessRequest, options?: EvaluateOptions, memo?: Map<string, EvaluationResult>): AccessAnswer {
+    const bindings = this.bindings(principal);
+    const seen = new Set<string>();
+    const results: EvaluationResult[] = [];
+    for (const b of bindings) {
+      if (seen.has(b.policy.key)) continue;
+      seen.add(b.policy.key);
+      let r = memo?.get(b.policy.key);
+      if (!r) {
+        r = this.compiledPolicy(b.policy).evaluate(request, options);
+        memo?.set(b.policy.key, r);
+      }
+      results.push(r);
+    }
+    const combined = combineResults(results);
+    return {
+      principal,
+      request,
+      decision: combined.decision,
+      chain: this.chainFor(principal, bindings, combined.matched),
+      unresolved: combined.unresolved,
+      openConditions: combined.openConditions,
+      get reasons() { return combined.reasons; },
+    };
+  }
+
+  private chainFor(principal: Principal, bindings: readonly PolicyBinding[], matched: readonly StatementRef[]): ChainStep[] {
+    const chain: ChainStep[] = [];
+    for (const ref of matched) {
+      for (const b of bindings) {
+        if (b.policy.name !== ref.policy) continue;
+        chain.push({
+          principal: describePrincipal(principal),
+          viaGroup: b.viaGroup ? describePrincipal(b.viaGroup) : undefined,
+          membership: b.membership?.address,
+          attachment: b.attachment.address ?? '(attachment)',
+          scope: b.attachment.scope ? `${b.attachment.scope.kind}${b.attachment.scope.id ? ` ${b.attachment.scope.id}` : ''}` : undefined,
+          policy: b.policy.name,
+          policyKind: b.policy.kind,
+          statement: ref.statement,
+          effect: b.policy.parsed?.statements[ref.statement]?.effect,
+        });
+      }
+    }
+    return chain;
+  }
+
+  /** The clouds a request can be about: from the action's shape and prefix, and the resource prefix. */
+  cloudsFor(request: AccessRequest): Cloud[] {
+    if (request.resource?.startsWith('acs:')) return ['alibaba'];
+    if (request.resource?.startsWith('trn:')) return ['volcengine'];
+    if (request.action.split(':').length === 3) return ['huawei'];
+    const service = request.action.split(':')[0];
+    const clouds = (['alibaba', 'volcengine', 'huawei'] as Cloud[]).filter(c => this.catalog.service(DIALECT_OF[c], service));
+    return clouds.length ? clouds : ['alibaba', 'volcengine'];
+  }
+
+  /** Every principal of the request's cloud whose decision is not implicit-deny. */
+  whoCan(request: AccessRequest, options?: EvaluateOptions & { clouds?: Cloud[] }): AccessAnswer[] {
+    const clouds = new Set(options?.clouds ?? this.cloudsFor(request));
+    const memo = new Map<string, EvaluationResult>();
+    const out: AccessAnswer[] = [];
+    for (const p of this.principals) {
+      if (!clouds.has(p.cloud)) continue;
+      const a = this.can(p, request, options, memo);
+      if (a.decision !== Decision.IMPLICIT_DENY) out.push(a);
+    }
+    return out;
+  }
+
+  /**
+   * Effective permissions of a principal, grouped by service and access level. Allow statements are expanded
+   * through the catalog; a Deny that applies to every resource without conditions removes the actions it matches.
+   */
+  whatCan(principal: Principal): PrincipalPermissions {
+    const dialect = DIALECT_OF[principal.cloud];
+    const denied: Array<{ match: (action: string) => boolean }> = [];
+    const grants = new Map<string, { action: string; level?: AccessLevel; resources: Set<string>; conditions: Set<string>; policies: Set<string> }>();
+    const unlisted = new Map<string, Set<string>>();
+    const unknownPolicies = new Set<string>();
+    const policies = new Map<string, PolicyEntity>();
+    for (const b of this.bindings(principal)) policies.set(b.policy.key, b.policy);
+    for (const p of policies.values()) {
+      if (!p.parsed) {
+        unknownPolicies.add(`${p.name}: ${p.unknownReason}`);
+        continue;
+      }
+      for (const st of p.parsed.statements) {
+        if (st.effect !== 'Deny' || st.conditions.length > 0 || !st.actions) continue;
+        if (st.resources && !st.resources.some(r => /^(?:[a-z]+:)?[*:]*$/.test(r.normalized))) continue;
+        for (const a of st.actions) denied.push({ match: a.match });
+      }
+    }
+    const allCatalogActions = () => this.catalog.services(dialect).flatMap(sv => sv.actions);
+    for (const p of policies.values()) {
+      for (const st of p.parsed?.statements ?? []) {
+        if (st.effect !== 'Allow') continue;
+        const resources = st.resources?.map(r => r.text) ?? ['*'];
+        const conditions = st.conditions.map(describeCondition);
+        // Alibaba NotAction grants everything but the listed actions; Volcengine NotAction subtracts from Action.
+        const patterns = st.actions ?? [];
+        const candidates = st.actions === undefined ? allCatalogActions()
+          : patterns.flatMap(pattern => this.catalog.expandAction(dialect, pattern.normalized).actions);
+        for (const action of candidates) {
+          const lower = action.name.toLowerCase();
+          if (st.notActions?.some(n => n.match(lower)) || denied.some(d => d.match(lower))) continue;
+          let g = grants.get(lower);
+          if (!g) grants.set(lower, g = { action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set() });
+          resources.forEach(r => g!.resources.add(r));
+          conditions.forEach(c => g!.conditions.add(c));
+          g.policies.add(p.name);
+        }
+        if (st.actions === undefined) addTo(unlisted, '*', `all actions except ${st.notActions!.map(n => n.text).join(', ')}`);
+        for (const pattern of patterns) {
+          if (!this.catalog.expandAction(dialect, pattern.normalized).catalogComplete) addTo(unlisted, pattern.normalized.split(':')[0], pattern.text);
+        }
+      }
+    }
+    const byService = new Map<string, Grant[]>();
+    for (const g of grants.values()) {
+      pushTo(byService, g.action.split(':')[0].toLowerCase(), {
+        action: g.action, accessLevel: g.level, resources: [...g.resources], conditions: [...g.conditions], policies: [...g.policies],
+      });
+    }
+    const services: ServicePermissions[] = [];
+    for (const service of new Set([...byService.keys(), ...unlisted.keys()])) {
+      const cat = service.includes('*') ? undefined : this.catalog.service(dialect, service);
+      services.push({
+        service,
+        inCatalog: !!cat,
+        catalogComplete: cat?.complete ?? false,
+        grants: (byService.get(service) ?? []).sort((a, b) => a.action.localeCompare(b.action)),
+        unlistedPatterns: [...(unlisted.get(service) ?? [])].sort(),
+      });
+    }
+    services.sort((a, b) => a.service.localeCompare(b.service));
+    return {
+      principal,
+      services,
+      unknownPolicies: [...unknownPolicies],
+      unknownActionCount: services.reduce((n, s) => n + s.unlistedPatterns.length, 0),
+    };
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+export function describePrincipal(p: Principal): string {
+  return `${p.cloud}:${p.kind}/${p.name ?? `(${p.address ?? p.key})`}`;
+}
