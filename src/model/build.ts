@@ -264,7 +264,8 @@ function systemPolicyEntity(cloud: Cloud, name: string, catalog: Catalog, parts:
   return key;
 }
 
-function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddress: Map<string, string>, catalog: Catalog, parts: ModelParts): string | undefined {
+function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddress: Map<string, string>, catalog: Catalog,
+  parts: ModelParts): string | undefined {
   const name = res.attribute(r, 'policy_name');
   const type = res.attribute(r, 'policy_type');
   const system = type.known && String(type.value).toLowerCase() === 'system';

@@ -283,7 +283,10 @@ export class AccessModel {
           const lower = action.name.toLowerCase();
           if (st.notActions?.some(n => n.match(lower)) || denied.some(d => d.match(lower))) continue;
           let g = grants.get(lower);
-          if (!g) grants.set(lower, g = { action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set() });
+          if (!g) {
+            g = { action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set() };
+            grants.set(lower, g);
+          }
           resources.forEach(r => g!.resources.add(r));
           conditions.forEach(c => g!.conditions.add(c));
           g.policies.add(p.name);

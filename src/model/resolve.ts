@@ -68,7 +68,8 @@ export class StackResolver {
       // A known value at the referenced attribute (planned) resolves the link even though this one is unknown.
       if (ref) {
         const to = this.byAddress.get(ref.address);
-        if (to && !to.unknownAttributes.has(ref.attribute) && to.values[ref.attribute] !== undefined) return { known: true, value: to.values[ref.attribute] };
+        const value = to && !to.unknownAttributes.has(ref.attribute) ? to.values[ref.attribute] : undefined;
+        if (value !== undefined) return { known: true, value };
       }
       return { known: false, reason: `${r.address}.${attribute} is known only after apply${ref ? ` (from ${ref.address}.${ref.attribute})` : ''}`, ref };
     }

@@ -1,8 +1,61 @@
 import { Command } from 'commander';
+import { AccessAnswer, describePrincipal } from '../../model';
 import type { SetExit } from '../commands';
+import { decisionText } from '../format/colour';
 import { CliIo } from '../io';
-import { notYetAvailable } from './not-yet-available';
+import { collect, findPrincipal, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
 
+/**
+ * `aiam explain PATH --principal KIND/NAME --action A [--resource R] [--context k=v]...`
+ * JSON: { principal, request, decision, chain: [{principal, viaGroup?, membership?, attachment, scope?, policy,
+ * policyKind, statement, effect}], unresolved, openConditions, reasons }.
+ */
 export function registerExplain(program: Command, io: CliIo, setExit: SetExit): void {
-  notYetAvailable(program, io, setExit, 'explain', 'explain one decision: principal -> group -> attachment -> policy -> statement');
+  program.command('explain')
+    .description('explain one decision: principal -> group -> attachment -> policy -> statement')
+    .argument('<path>', 'cdktf.out folder, cdk.tf.json or `terraform show -json` plan')
+    .requiredOption('--principal <principal>', 'user/NAME, group/NAME, role/NAME or a Terraform address')
+    .requiredOption('--action <action>', 'the action, e.g. pairec:ListInstances')
+    .option('--resource <resource>', 'the resource ARN/TRN (omit for actions without resource-level authorization)')
+    .option('--context <key=value>', 'request context (repeatable)', collect, [])
+    .addOption(formatOption())
+    .addOption(verboseOption())
+    .action((path: string, opts: { verbose?: boolean; principal: string; action: string; resource?: string; context: string[]; format: string }) => {
+      const model = loadModel(path, io, opts.verbose);
+      const principal = findPrincipal(model, opts.principal);
+      const answer = model.can(principal, { action: opts.action, resource: opts.resource, context: parseContext(opts.context) });
+      io.stdout(opts.format === 'json' ? JSON.stringify(answerJson(answer), null, 2) + '\n' : explainText(answer, io.isTty));
+      setExit(0);
+    });
+}
+
+export function answerJson(a: AccessAnswer): object {
+  return {
+    principal: describePrincipal(a.principal),
+    request: a.request,
+    decision: a.decision,
+    chain: a.chain,
+    unresolved: a.unresolved,
+    openConditions: a.openConditions,
+    reasons: a.reasons,
+  };
+}
+
+function explainText(a: AccessAnswer, colour: boolean): string {
+  const lines = [
+    `${describePrincipal(a.principal)} ${a.request.action}${a.request.resource ? ` on ${a.request.resource}` : ''}: ${decisionText(a.decision, colour)}`,
+  ];
+  for (const c of a.chain) {
+    const via = c.viaGroup ? ` -> member of ${c.viaGroup} (${c.membership})` : '';
+    lines.push(`  ${c.principal}${via} -> ${c.attachment}${c.scope ? ` [${c.scope}]` : ''} -> ${c.policyKind} policy ${c.policy} -> statement ${c.statement} (${c.effect ?? '?'})`);
+  }
+  for (const u of a.unresolved) lines.push(`  unknown: ${u}`);
+  for (const o of a.openConditions) lines.push(`  condition: ${o}`);
+  if (a.reasons.length) {
+    lines.push('  statements considered:');
+    for (const r of a.reasons) lines.push(`    ${r}`);
+  } else if (a.chain.length === 0) {
+    lines.push('  no attached policy has a statement for this action');
+  }
+  return lines.join('\n') + '\n';
 }

@@ -1,8 +1,40 @@
 import { Command } from 'commander';
+import { describePrincipal } from '../../model';
 import type { SetExit } from '../commands';
+import { decisionText } from '../format/colour';
+import { table } from '../format/table';
 import { CliIo } from '../io';
-import { notYetAvailable } from './not-yet-available';
+import { collect, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
+import { answerJson } from './explain';
 
+/**
+ * `aiam who-can PATH --action A [--resource R]`: every principal whose decision is not implicit-deny. Without
+ * `--context`, conditions are left open and reported ("allow if ..."). JSON: an array of explain answers.
+ */
 export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): void {
-  notYetAvailable(program, io, setExit, 'who-can', 'list every principal that can perform an action');
+  program.command('who-can')
+    .description('list every principal that can perform an action')
+    .argument('<path>', 'cdktf.out folder, cdk.tf.json or `terraform show -json` plan')
+    .requiredOption('--action <action>', 'the action, e.g. ml_platform:StopJob')
+    .option('--resource <resource>', 'the resource ARN/TRN')
+    .option('--context <key=value>', 'request context (repeatable); without it conditions are reported, not decided', collect, [])
+    .addOption(formatOption())
+    .addOption(verboseOption())
+    .action((path: string, opts: { verbose?: boolean; action: string; resource?: string; context: string[]; format: string }) => {
+      const model = loadModel(path, io, opts.verbose);
+      const context = parseContext(opts.context);
+      const answers = model.whoCan({ action: opts.action, resource: opts.resource, context }, { openContext: opts.context.length === 0 });
+      if (opts.format === 'json') {
+        io.stdout(JSON.stringify(answers.map(answerJson), null, 2) + '\n');
+      } else if (answers.length === 0) {
+        io.stdout(`no principal can ${opts.action}${opts.resource ? ` on ${opts.resource}` : ''}\n`);
+      } else {
+        io.stdout(table(['principal', 'decision', 'path', 'conditions'], answers.map(a => [
+          describePrincipal(a.principal), decisionText(a.decision, false),
+          a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.policy}#${c.statement}`).join(', ') || a.unresolved.join('; '),
+          a.openConditions.join('; '),
+        ])));
+      }
+      setExit(0);
+    });
 }
