@@ -13,7 +13,6 @@ import {
 import { PolicyError } from '../policy/errors';
 import { parsePolicy } from '../policy/parse';
 import { Dialect } from '../policy/types';
-import { unknownValue } from '../policy/unknown';
 
 export const DIALECT_OF: Record<Cloud, Dialect> = {
   alibaba: Dialect.ALIBABA_RAM, volcengine: Dialect.VOLCENGINE_IAM, huawei: Dialect.HUAWEI_IAM,
@@ -292,7 +291,7 @@ function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddr
     cloud,
     dialect: DIALECT_OF[cloud],
     kind: system ? 'system' : 'custom',
-    name: unknownValue(name.known ? 'empty policy name' : name.reason),
+    name: `${r.address}.policy_name (known after apply)`,
     unknownReason: `the attached policy's name ${name.known ? 'is empty' : `is unknown: ${name.reason}`}`,
     ...originOf(r),
   });

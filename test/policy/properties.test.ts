@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { AccessRequest, compileWildcard, Decision, Dialect, evaluate, matchesWildcard, parsePolicy } from '../../src/policy';
+import { AccessRequest, combineResults, compileWildcard, Decision, Dialect, evaluate, matchesWildcard, parsePolicy } from '../../src/policy';
 
 /** Reference wildcard semantics: a regular expression built character by character. */
 function referenceGlob(pattern: string, value: string): boolean {
@@ -97,3 +97,19 @@ describe('decision properties', () => {
     }), { numRuns: 1000 });
   });
 });
+
+describe('combining per-policy results (how the access model evaluates principals)', () => {
+  test('equals evaluating all policies in one set', () => {
+    fc.assert(fc.property(policiesArb, requestArb, fc.boolean(), (policies, request, open) => {
+      const parsed = policies.map((st, i) => parsePolicy(V, `p${i}`, { Statement: st }));
+      const one = evaluate(V, parsed, request, { openContext: open });
+      const combined = combineResults(parsed.map(p => evaluate(V, [p], request, { openContext: open })));
+      return one.decision === combined.decision &&
+        JSON.stringify([...one.matched].sort(byRef)) === JSON.stringify([...combined.matched].sort(byRef));
+    }), { numRuns: 2000 });
+  });
+});
+
+function byRef(a: { policy: string; statement: number }, b: { policy: string; statement: number }): number {
+  return a.policy.localeCompare(b.policy) || a.statement - b.statement;
+}
