@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Dialect } from '../policy/types';
-import { matchesWildcard } from '../policy/wildcard';
+import { compileWildcard } from '../policy/wildcard';
 
 export enum AccessLevel {
   LIST = 'List',
@@ -139,13 +139,17 @@ export class Catalog {
   }
 
   private readonly serviceIndex = new Map<string, ServiceCatalog>();
+  private readonly lowerName = new Map<CatalogAction, string>();
   private readonly actionIndex = new Map<string, CatalogAction>();
   private readonly policyIndex = new Map<string, SystemPolicy>();
 
   private constructor(private readonly allServices: readonly ServiceCatalog[], private readonly allPolicies: readonly SystemPolicy[]) {
     for (const s of allServices) {
       this.serviceIndex.set(`${s.dialect}|${s.service}`, s);
-      for (const a of s.actions) this.actionIndex.set(`${s.dialect}|${a.name.toLowerCase()}`, a);
+      for (const a of s.actions) {
+        this.lowerName.set(a, a.name.toLowerCase());
+        this.actionIndex.set(`${s.dialect}|${a.name.toLowerCase()}`, a);
+      }
     }
     for (const p of allPolicies) this.policyIndex.set(`${p.dialect}|${p.name}`, p);
   }
@@ -162,13 +166,28 @@ export class Catalog {
     return this.actionIndex.get(`${dialect}|${name.toLowerCase()}`);
   }
 
-  /** The catalog actions an action pattern (wildcards allowed) grants. */
+  private readonly expansions = new Map<string, ActionExpansion>();
+
+  /** The catalog actions an action pattern (wildcards allowed) grants. Memoized: policies repeat their patterns. */
   expandAction(dialect: Dialect, pattern: string): ActionExpansion {
+    const memoKey = `${dialect}|${pattern.toLowerCase()}`;
+    let hit = this.expansions.get(memoKey);
+    if (!hit) {
+      hit = this.expand(dialect, pattern);
+      if (this.expansions.size > 100_000) this.expansions.clear();
+      this.expansions.set(memoKey, hit);
+    }
+    return hit;
+  }
+
+  private expand(dialect: Dialect, pattern: string): ActionExpansion {
     const lower = pattern.toLowerCase();
     const colon = lower.indexOf(':');
     const servicePattern = colon < 0 ? lower : lower.slice(0, colon);
-    const services = this.services(dialect).filter(s => matchesWildcard(servicePattern, s.service, false));
-    const actions = services.flatMap(s => s.actions.filter(a => matchesWildcard(lower, a.name.toLowerCase(), false)));
+    const matchService = compileWildcard(servicePattern);
+    const matchAction = compileWildcard(lower);
+    const services = this.services(dialect).filter(s => matchService(s.service));
+    const actions = services.flatMap(s => s.actions.filter(a => matchAction(this.lowerName.get(a)!)));
     // A wildcard service can also name services no catalog lists: then the expansion is never complete.
     const literalService = !/[*?]/.test(servicePattern);
     return {

@@ -91,7 +91,10 @@ export class AccessModel {
   private readonly principalIndex: Map<string, Principal>;
   private readonly policyIndex: Map<string, PolicyEntity>;
   private readonly bindingsCache = new Map<string, PolicyBinding[]>();
+  private readonly uniquePolicies = new Map<string, PolicyEntity[]>();
   private readonly compiled = new Map<string, CompiledPolicySet>();
+  /** Dense index per policy, so per-question memos are arrays. */
+  private readonly policyOrdinal = new Map<string, number>();
   private readonly groupsOf = new Map<string, Membership[]>();
   private readonly attachmentsOf = new Map<string, Attachment[]>();
 
@@ -108,6 +111,12 @@ export class AccessModel {
     this.skipped = parts.skipped;
     for (const m of parts.memberships) pushTo(this.groupsOf, m.userKey, m);
     for (const a of parts.attachments) pushTo(this.attachmentsOf, a.principalKey, a);
+    // Compile every policy and resolve every principal's policies once, up front: questions then only evaluate.
+    this.policies.forEach((p, i) => {
+      this.policyOrdinal.set(p.key, i);
+      this.compiledPolicy(p);
+    });
+    for (const p of this.principals) this.policiesOf(p);
   }
 
   principal(key: string): Principal | undefined {
@@ -175,31 +184,35 @@ export class AccessModel {
     return c;
   }
 
-  /** Can this principal do this? With the chain of every deciding statement. */
-  can(principal: Principal, request: AccessRequest, options?: EvaluateOptions, memo?: Map<string, EvaluationResult>): AccessAnswer {
-    const bindings = this.bindings(principal);
-    const seen = new Set<string>();
-    const results: EvaluationResult[] = [];
-    for (const b of bindings) {
-      if (seen.has(b.policy.key)) continue;
-      seen.add(b.policy.key);
-      let r = memo?.get(b.policy.key);
+  /** The distinct policies that apply to a principal. */
+  policiesOf(principal: Principal): readonly PolicyEntity[] {
+    let list = this.uniquePolicies.get(principal.key);
+    if (!list) {
+      list = [...new Map(this.bindings(principal).map(b => [b.policy.key, b.policy])).values()];
+      this.uniquePolicies.set(principal.key, list);
+    }
+    return list;
+  }
+
+  /**
+   * Can this principal do this? With the chain of every deciding statement. `memo` shares per-policy results
+   * between principals asked the same question (who-can).
+   */
+  can(principal: Principal, request: AccessRequest, options?: EvaluateOptions, memo?: Array<EvaluationResult | undefined>): AccessAnswer {
+    const policies = this.policiesOf(principal);
+    const results: EvaluationResult[] = new Array(policies.length);
+    for (let i = 0; i < policies.length; i++) {
+      const p = policies[i];
+      const ordinal = this.policyOrdinal.get(p.key)!;
+      let r = memo?.[ordinal];
       if (!r) {
-        r = this.compiledPolicy(b.policy).evaluate(request, options);
-        memo?.set(b.policy.key, r);
+        r = this.compiledPolicy(p).evaluate(request, options);
+        if (memo) memo[ordinal] = r;
       }
-      results.push(r);
+      results[i] = r;
     }
     const combined = combineResults(results);
-    return {
-      principal,
-      request,
-      decision: combined.decision,
-      chain: this.chainFor(principal, bindings, combined.matched),
-      unresolved: combined.unresolved,
-      openConditions: combined.openConditions,
-      get reasons() { return combined.reasons; },
-    };
+    return new Answer(principal, request, combined, () => this.chainFor(principal, this.bindings(principal), combined.matched));
   }
 
   private chainFor(principal: Principal, bindings: readonly PolicyBinding[], matched: readonly StatementRef[]): ChainStep[] {
@@ -236,7 +249,7 @@ export class AccessModel {
   /** Every principal of the request's cloud whose decision is not implicit-deny. */
   whoCan(request: AccessRequest, options?: EvaluateOptions & { clouds?: Cloud[] }): AccessAnswer[] {
     const clouds = new Set(options?.clouds ?? this.cloudsFor(request));
-    const memo = new Map<string, EvaluationResult>();
+    const memo: Array<EvaluationResult | undefined> = new Array(this.policies.length);
     const out: AccessAnswer[] = [];
     for (const p of this.principals) {
       if (!clouds.has(p.cloud)) continue;
@@ -321,6 +334,30 @@ export class AccessModel {
       unknownPolicies: [...unknownPolicies],
       unknownActionCount: services.reduce((n, s) => n + s.unlistedPatterns.length, 0),
     };
+  }
+}
+
+/** The chain (paths) is built when first read: who-can decides for every principal, output reads fewer. */
+class Answer implements AccessAnswer {
+  readonly decision: Decision;
+  readonly unresolved: readonly string[];
+  readonly openConditions: readonly string[];
+  private builtChain?: readonly ChainStep[];
+  constructor(readonly principal: Principal, readonly request: AccessRequest, private readonly result: EvaluationResult,
+    private readonly buildChain: () => readonly ChainStep[]) {
+    this.decision = result.decision;
+    this.unresolved = result.unresolved;
+    this.openConditions = result.openConditions;
+  }
+  get chain(): readonly ChainStep[] {
+    return (this.builtChain ??= this.buildChain());
+  }
+  toJSON(): object {
+    const { principal, request, decision, chain, unresolved, openConditions, reasons } = this;
+    return { principal, request, decision, chain, unresolved, openConditions, reasons };
+  }
+  get reasons(): readonly string[] {
+    return this.result.reasons;
   }
 }
 

@@ -315,26 +315,24 @@ export function combineResults(results: readonly EvaluationResult[]): Evaluation
     allow = or(allow, WORD_TRI[r.allow]);
   }
   let decision: Decision;
-  let pick: (r: EvaluationResult) => boolean;
-  if (deny === Tri.TRUE) {
-    decision = Decision.EXPLICIT_DENY;
-    pick = r => r.decision === Decision.EXPLICIT_DENY;
-  } else if (allow === Tri.FALSE) {
-    decision = Decision.IMPLICIT_DENY;
-    pick = () => false;
-  } else if (deny === Tri.UNKNOWN || allow === Tri.UNKNOWN) {
-    decision = Decision.UNKNOWN;
-    pick = r => r.decision === Decision.UNKNOWN;
-  } else {
-    decision = Decision.ALLOW;
-    pick = r => r.decision === Decision.ALLOW && WORD_TRI[r.allow] === allow;
+  if (deny === Tri.TRUE) decision = Decision.EXPLICIT_DENY;
+  else if (allow === Tri.FALSE) decision = Decision.IMPLICIT_DENY;
+  else if (deny === Tri.UNKNOWN || allow === Tri.UNKNOWN) decision = Decision.UNKNOWN;
+  else decision = Decision.ALLOW;
+  // This runs once per principal in who-can: plain loops, and shared empty arrays where nothing is to report.
+  const matched: StatementRef[] = [];
+  let unresolved = EMPTY;
+  let openConditions = EMPTY;
+  for (const r of results) {
+    if (r.decision !== decision || decision === Decision.IMPLICIT_DENY) continue;
+    if (decision === Decision.ALLOW && WORD_TRI[r.allow] !== allow) continue;
+    for (const m of r.matched) matched.push(m);
   }
-  const chosen = results.filter(pick);
-  const flat = (f: (r: EvaluationResult) => readonly string[], rs: readonly EvaluationResult[]) => rs.flatMap(f);
-  return new Result(decision, TRI_WORD[allow], TRI_WORD[deny], chosen.flatMap(r => r.matched),
-    decision === Decision.UNKNOWN ? flat(r => r.unresolved, results) : EMPTY,
-    decision === Decision.ALLOW ? flat(r => r.openConditions, results) : EMPTY,
-    () => flat(r => r.reasons, results));
+  for (const r of results) {
+    if (decision === Decision.UNKNOWN && r.unresolved.length) unresolved = unresolved === EMPTY ? [...r.unresolved] : [...unresolved, ...r.unresolved];
+    if (decision === Decision.ALLOW && r.openConditions.length) openConditions = openConditions === EMPTY ? [...r.openConditions] : [...openConditions, ...r.openConditions];
+  }
+  return new Result(decision, TRI_WORD[allow], TRI_WORD[deny], matched, unresolved, openConditions, () => results.flatMap(r => r.reasons));
 }
 
 function openText(st: ParsedStatement, ctx: NormalizedContext): string {

@@ -1,0 +1,134 @@
+/**
+ * Access-model benchmark on a generated organisation: 10,000 users, 1,000 groups, 2,000 custom policies of 20
+ * statements and 50 system policies, written as one synthesized stack (cdk.tf.json) and loaded from disk.
+ * Measures load, who-can for one action over all principals (cold: includes compiling the policies it touches;
+ * and warm), what-can for one principal, and peak RSS.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Catalog } from '../src/catalog';
+import { loadAccessModel } from '../src/model';
+import { Dialect } from '../src/policy';
+
+export interface GeneratedOrg {
+  readonly file: string;
+  readonly users: number;
+  readonly groups: number;
+  readonly customPolicies: number;
+  readonly systemPolicies: number;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/** Writes the generated org as a synthesized stack; also used by the checks benchmark. */
+export function generateOrg(dir: string, users = 10_000, groups = 1_000, policies = 2_000, statements = 20, systemPolicies = 50): GeneratedOrg {
+  const r = rng(42);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const catalog = Catalog.load();
+  const actions = catalog.services(Dialect.ALIBABA_RAM).flatMap(s => s.actions.map(a => a.name));
+  const services = [...new Set(actions.map(a => a.split(':')[0]))];
+  const known = catalog.systemPolicies(Dialect.ALIBABA_RAM).filter(p => p.known).map(p => p.name);
+  const system = Array.from({ length: systemPolicies }, (_, i) => (i < known.length ? known[i] : `AliyunGeneratedBenchPolicy${i}`));
+  const resource: Record<string, Record<string, object>> = {
+    alicloud_ram_user: {}, alicloud_ram_group: {}, alicloud_ram_policy: {}, alicloud_ram_user_group_attachment: {},
+    alicloud_ram_group_policy_attachment: {}, alicloud_ram_user_policy_attachment: {},
+  };
+  for (let g = 0; g < groups; g++) resource.alicloud_ram_group[`g${g}`] = { group_name: `group-${g}` };
+  for (let p = 0; p < policies; p++) {
+    const st = Array.from({ length: statements }, () => {
+      const a = pick(actions);
+      const x = r();
+      const action = x < 0.5 ? a : x < 0.8 ? `${a.split(':')[0]}:${a.split(':')[1].slice(0, 4)}*` : `${pick(services)}:*`;
+      const s: Record<string, unknown> = { Effect: r() < 0.1 ? 'Deny' : 'Allow', Action: [action], Resource: r() < 0.7 ? '*' : `acs:${a.split(':')[0]}:*:*:ws-${Math.floor(r() * 50)}/*` };
+      if (r() < 0.2) s.Condition = { IpAddress: { 'acs:SourceIp': ['10.0.0.0/8'] } };
+      return s;
+    });
+    resource.alicloud_ram_policy[`p${p}`] = { policy_name: `policy-${p}`, policy_document: JSON.stringify({ Version: '1', Statement: st }) };
+  }
+  let att = 0;
+  for (let g = 0; g < groups; g++) {
+    for (let k = 0; k < 2; k++) {
+      resource.alicloud_ram_group_policy_attachment[`a${att++}`] = {
+        group_name: `\${alicloud_ram_group.g${g}.group_name}`, policy_name: `\${alicloud_ram_policy.p${(g * 2 + k) % policies}.policy_name}`, policy_type: 'Custom',
+      };
+    }
+    if (g % 20 === 0) {
+      resource.alicloud_ram_group_policy_attachment[`a${att++}`] = { group_name: `group-${g}`, policy_name: system[(g / 20) % system.length], policy_type: 'System' };
+    }
+  }
+  let mem = 0;
+  for (let u = 0; u < users; u++) {
+    resource.alicloud_ram_user[`u${u}`] = { name: `user-${u}` };
+    for (let k = 0; k < 3; k++) {
+      resource.alicloud_ram_user_group_attachment[`m${mem++}`] = { user_name: `\${alicloud_ram_user.u${u}.name}`, group_name: `group-${Math.floor(r() * groups)}` };
+    }
+    if (u % 5 === 0) {
+      resource.alicloud_ram_user_policy_attachment[`d${u}`] = { user_name: `user-${u}`, policy_name: `policy-${Math.floor(r() * policies)}`, policy_type: 'Custom' };
+    }
+  }
+  const file = path.join(dir, 'cdk.tf.json');
+  fs.writeFileSync(file, JSON.stringify({
+    terraform: { required_providers: { alicloud: { source: 'aliyun/alicloud', version: '1.289.0' } } },
+    provider: { alicloud: [{ region: 'cn-beijing' }] }, resource,
+  }));
+  return { file, users, groups, customPolicies: policies, systemPolicies };
+}
+
+const ms = (t: bigint) => +(Number(process.hrtime.bigint() - t) / 1e6).toFixed(1);
+
+export async function runModelBench(): Promise<object> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-bench-model-'));
+  try {
+    const org = generateOrg(dir);
+    Catalog.load();
+    let t = process.hrtime.bigint();
+    const model = loadAccessModel(org.file);
+    const loadMs = ms(t);
+    const request = { action: 'pairec:ListInstances' };
+    t = process.hrtime.bigint();
+    const who = model.whoCan(request, { openContext: true });
+    const whoColdMs = ms(t);
+    t = process.hrtime.bigint();
+    const paths = who.reduce((n, a) => n + a.chain.length, 0);
+    const pathsMs = ms(t);
+    t = process.hrtime.bigint();
+    const who2 = model.whoCan({ action: 'eas:CreateService' }, { openContext: true });
+    const whoWarmMs = ms(t);
+    const user = model.findPrincipal('user/user-4242');
+    t = process.hrtime.bigint();
+    const what = model.whatCan(user);
+    const whatMs = ms(t);
+    const others = Array.from({ length: 50 }, (_, i) => {
+      const p = model.findPrincipal(`user/user-${i * 197}`);
+      const t0 = process.hrtime.bigint();
+      model.whatCan(p);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    }).sort((a, b) => a - b);
+    const result = {
+      benchmark: 'model',
+      machine: { cpus: os.cpus().length, node: process.version },
+      org: { users: org.users, groups: org.groups, customPolicies: org.customPolicies, statementsPerPolicy: 20, systemPolicies: org.systemPolicies,
+        fileMiB: +(fs.statSync(org.file).size / 1048576).toFixed(1), principals: model.principals.length, attachments: model.attachments.length, memberships: model.memberships.length },
+      loadMs,
+      whoCan: {
+        action: request.action, principalsEvaluated: model.principals.length, answers: who.length, coldMs: whoColdMs, warmMs: whoWarmMs, warmAnswers: who2.length,
+        note: 'paths (chains) are built when first read', buildingAllPathsMs: pathsMs, paths,
+      },
+      whatCan: { principal: 'user/user-4242', ms: whatMs, p50MsOver50Others: +others[25].toFixed(2), maxMsOver50Others: +others[49].toFixed(2), services: what.services.length, grants: what.services.reduce((n, s) => n + s.grants.length, 0) },
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      targets: { loadAtMost2s: loadMs <= 2000, whoCanAtMost100ms: whoColdMs <= 100, whatCanAtMost10ms: whatMs <= 10, rssAtMost1GiB: process.resourceUsage().maxRSS <= 1024 * 1024 },
+    };
+    fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+    fs.writeFileSync(path.join(__dirname, 'results', 'model.json'), JSON.stringify(result, null, 2) + '\n');
+    return result;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
