@@ -16,10 +16,12 @@ describe('layering', () => {
     };
     write('policy/bad.ts', "import { App } from 'cdktf';\nimport { load } from '../model/load';\n");
     write('model/bad.ts', "import type { Rule } from '../checks/rule';\nexport * from '../constructs/x';\nconst c = require('../cli/index');\n");
-    write('model/good.ts', "import { evaluate } from '../policy/evaluate';\nimport * as fs from 'fs';\n");
+    write('model/good.ts', "import { evaluate } from '../policy/evaluate';\nimport { Catalog } from '../catalog';\nimport * as fs from 'fs';\n");
+    write('checks/root.ts', "import { x } from '../index';\n");
     write('constructs/ok.ts', "import { Construct } from 'constructs';\nimport { x } from '../model/y';\n");
     const found = findLayerViolations(dir).map(v => `${path.relative(dir, v.file)} -> ${v.imported}`).sort();
     expect(found).toEqual([
+      'checks/root.ts -> ../index',
       'model/bad.ts -> ../checks/rule',
       'model/bad.ts -> ../cli/index',
       'model/bad.ts -> ../constructs/x',

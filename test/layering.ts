@@ -44,7 +44,8 @@ export function findLayerViolations(srcDir: string): LayerViolation[] {
     for (const spec of importsOf(fs.readFileSync(file, 'utf8'))) {
       if (spec.startsWith('.')) {
         const target = path.relative(srcDir, path.resolve(path.dirname(file), spec)).split(path.sep);
-        const targetLayer = target.length > 1 ? target[0] : 'index';
+        // `../model` (a layer's index) names the layer; only src/index itself is the package root.
+        const targetLayer = LAYERS.includes(target[0]) ? target[0] : 'index';
         if (target[0] === '..') {
           if (!spec.endsWith('.json')) violations.push({ file, imported: spec, reason: `${layer} imports code outside src/` });
         } else if (targetLayer === 'index') {

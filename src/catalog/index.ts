@@ -140,6 +140,7 @@ export class Catalog {
 
   private readonly serviceIndex = new Map<string, ServiceCatalog>();
   private readonly lowerName = new Map<CatalogAction, string>();
+  private readonly expansions = new Map<string, ActionExpansion>();
   private readonly actionIndex = new Map<string, CatalogAction>();
   private readonly policyIndex = new Map<string, SystemPolicy>();
 
@@ -165,8 +166,6 @@ export class Catalog {
   action(dialect: Dialect, name: string): CatalogAction | undefined {
     return this.actionIndex.get(`${dialect}|${name.toLowerCase()}`);
   }
-
-  private readonly expansions = new Map<string, ActionExpansion>();
 
   /** The catalog actions an action pattern (wildcards allowed) grants. Memoized: policies repeat their patterns. */
   expandAction(dialect: Dialect, pattern: string): ActionExpansion {

@@ -329,8 +329,8 @@ export function combineResults(results: readonly EvaluationResult[]): Evaluation
     for (const m of r.matched) matched.push(m);
   }
   for (const r of results) {
-    if (decision === Decision.UNKNOWN && r.unresolved.length) unresolved = unresolved === EMPTY ? [...r.unresolved] : [...unresolved, ...r.unresolved];
-    if (decision === Decision.ALLOW && r.openConditions.length) openConditions = openConditions === EMPTY ? [...r.openConditions] : [...openConditions, ...r.openConditions];
+    if (decision === Decision.UNKNOWN && r.unresolved.length) unresolved = [...unresolved, ...r.unresolved];
+    if (decision === Decision.ALLOW && r.openConditions.length) openConditions = [...openConditions, ...r.openConditions];
   }
   return new Result(decision, TRI_WORD[allow], TRI_WORD[deny], matched, unresolved, openConditions, () => results.flatMap(r => r.reasons));
 }
