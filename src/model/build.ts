@@ -7,7 +7,7 @@ import type { RawResource, RawStack } from './input';
 import { isPlatformSettingsEnvelope } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
 import {
-  Attachment, AssignmentScope, Cloud, Membership, ModelFinding, Origin, PaiWorkspaceMember, PlatformSettingsEntry,
+  Attachment, AssignmentScope, Cloud, DeclaredSuppression, Membership, ModelFinding, Origin, PaiWorkspaceMember, PlatformSettingsEntry,
   PolicyEntity, Principal, PrincipalKind, SkippedResource,
 } from './types';
 import { PolicyError } from '../policy/errors';
@@ -27,6 +27,7 @@ export interface ModelParts {
   readonly settings: PlatformSettingsEntry[];
   readonly findings: ModelFinding[];
   readonly skipped: SkippedResource[];
+  readonly suppressions: DeclaredSuppression[];
 }
 
 interface PrincipalType { cloud: Cloud; kind: PrincipalKind; nameAttrs: string[]; trust?: string[] }
@@ -83,7 +84,7 @@ function firstKnown(res: StackResolver, r: RawResource, attrs: string[]): Resolv
 
 export function buildModel(stacks: readonly RawStack[], catalog: Catalog): ModelParts {
   const parts: ModelParts = {
-    principals: new Map(), policies: new Map(), attachments: [], memberships: [], paiMembers: [], settings: [], findings: [], skipped: [],
+    principals: new Map(), policies: new Map(), attachments: [], memberships: [], paiMembers: [], settings: [], findings: [], skipped: [], suppressions: [],
   };
   for (const stack of stacks) buildStack(stack, catalog, parts);
   return parts;
@@ -146,6 +147,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
 
   // 2. Attachments, memberships, role assignments, PAI members, platform settings.
   for (const r of stack.resources) {
+    collectSuppressions(r, parts);
     if (PRINCIPALS[r.type] || POLICIES[r.type] || PASSIVE.has(r.type)) continue;
     const origin = originOf(r);
     const at = ATTACHMENTS[r.type];
@@ -200,6 +202,16 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       message: `${d.from.address}.${d.attribute} refers to \${${d.reference}}, which this stack does not define`,
       fix: 'reference a resource of the same stack, or use the literal name of an existing one',
     });
+  }
+}
+
+function collectSuppressions(r: RawResource, parts: ModelParts): void {
+  const list = r.comment?.suppressions;
+  if (!Array.isArray(list)) return;
+  for (const s of list) {
+    if (typeof s?.id === 'string' && typeof s?.reason === 'string' && typeof s?.scope === 'string') {
+      if (!parts.suppressions.some(x => x.ruleId === s.id && x.constructPath === s.scope)) parts.suppressions.push({ ruleId: s.id, reason: s.reason, constructPath: s.scope });
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { AccessLevel, Catalog } from '../catalog';
 import { DIALECT_OF, ModelParts } from './build';
 import type { LoadedInput } from './input';
 import {
-  Attachment, Cloud, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry, PolicyEntity, Principal, SkippedResource,
+  Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry, PolicyEntity, Principal, SkippedResource,
 } from './types';
 import { describeCondition } from '../policy/conditions';
 import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
@@ -88,6 +88,7 @@ export class AccessModel {
   readonly settings: readonly PlatformSettingsEntry[];
   readonly findings: readonly ModelFinding[];
   readonly skipped: readonly SkippedResource[];
+  readonly suppressions: readonly DeclaredSuppression[];
   private readonly principalIndex: Map<string, Principal>;
   private readonly policyIndex: Map<string, PolicyEntity>;
   private readonly bindingsCache = new Map<string, PolicyBinding[]>();
@@ -109,6 +110,7 @@ export class AccessModel {
     this.settings = parts.settings;
     this.findings = parts.findings;
     this.skipped = parts.skipped;
+    this.suppressions = parts.suppressions;
     for (const m of parts.memberships) pushTo(this.groupsOf, m.userKey, m);
     for (const a of parts.attachments) pushTo(this.attachmentsOf, a.principalKey, a);
     // Compile every policy and resolve every principal's policies once, up front: questions then only evaluate.

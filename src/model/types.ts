@@ -82,3 +82,11 @@ export interface SkippedResource {
   readonly type: string;
   readonly stack: string;
 }
+
+/** A suppression declared on a construct (written by `AiamSuppressions` into the resource's `//` metadata). */
+export interface DeclaredSuppression {
+  readonly ruleId: string;
+  readonly reason: string;
+  /** Construct path the suppression was declared on; it covers everything beneath. */
+  readonly constructPath: string;
+}

@@ -1,0 +1,23 @@
+import type { ModelFindingCode } from '../../model/types';
+import { Severity } from '../finding';
+import { locationOf, Rule } from '../rule';
+
+function fromModel(id: string, code: ModelFindingCode, severity: Severity, title: string, description: string, fix: string): Rule {
+  return {
+    id,
+    severity,
+    title,
+    description,
+    fix,
+    check: ({ model }) => model.findings.filter(f => f.code === code).map(f => ({ message: f.message, fix: f.fix, location: locationOf(f) })),
+  };
+}
+
+export const danglingReference = fromModel('AIAM-REF-001', 'dangling-reference', Severity.ERROR, 'Reference to a resource the stack does not define',
+  'A `${type.name.attr}` reference names a resource missing from its stack; Terraform rejects the configuration.', 'reference a resource of the same stack');
+export const unknownSystemPolicy = fromModel('AIAM-REF-002', 'unknown-system-policy', Severity.WARNING, 'System policy not in the catalog',
+  'The attached system policy is unknown to the catalog: a typo, or a policy whose grants cannot be checked.', 'check the name against the cloud\'s system policy list');
+export const invalidPolicyDocument = fromModel('AIAM-REF-003', 'invalid-policy-document', Severity.ERROR, 'Invalid policy document',
+  'The policy document breaks the cloud\'s policy grammar; the cloud rejects it at apply.', 'fix the document as the message says');
+export const unresolvedAttachment = fromModel('AIAM-REF-004', 'unresolved-attachment', Severity.WARNING, 'Attachment to a principal that cannot be identified',
+  'An attachment or membership names its principal through a value that is only known after apply and cannot be traced.', 'reference the principal resource of the same stack');
