@@ -27,7 +27,9 @@ function cloudOf(address: string | undefined): string | undefined {
 export function runChecks(model: AccessModel, packs: readonly RulePack[], options: CheckOptions = {}): CheckReport {
   const admins = new Set(options.designatedAdmins ?? []);
   const ctx = { model, catalog: model.catalog ?? Catalog.load(), designatedAdmins: admins };
-  const declared: ScopedSuppression[] = model.suppressions.map(s => ({ ruleId: s.ruleId, reason: s.reason, declaredAt: s.constructPath, constructPath: s.constructPath }));
+  const declared: ScopedSuppression[] = model.suppressions.map(s => ({
+    ruleId: s.ruleId, reason: s.reason, declaredAt: s.constructPath, constructPath: s.constructPath,
+  }));
   const suppressions = [...declared, ...(options.suppressions ?? [])];
   const rules = new Map<string, Rule>();
   const findings: Finding[] = [];

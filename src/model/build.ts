@@ -84,7 +84,8 @@ function firstKnown(res: StackResolver, r: RawResource, attrs: string[]): Resolv
 
 export function buildModel(stacks: readonly RawStack[], catalog: Catalog): ModelParts {
   const parts: ModelParts = {
-    principals: new Map(), policies: new Map(), attachments: [], memberships: [], paiMembers: [], settings: [], findings: [], skipped: [], suppressions: [],
+    principals: new Map(), policies: new Map(), attachments: [], memberships: [], paiMembers: [],
+    settings: [], findings: [], skipped: [], suppressions: [],
   };
   for (const stack of stacks) buildStack(stack, catalog, parts);
   return parts;
@@ -210,7 +211,8 @@ function collectSuppressions(r: RawResource, parts: ModelParts): void {
   if (!Array.isArray(list)) return;
   for (const s of list) {
     if (typeof s?.id === 'string' && typeof s?.reason === 'string' && typeof s?.scope === 'string') {
-      if (!parts.suppressions.some(x => x.ruleId === s.id && x.constructPath === s.scope)) parts.suppressions.push({ ruleId: s.id, reason: s.reason, constructPath: s.scope });
+      const known = parts.suppressions.some(x => x.ruleId === s.id && x.constructPath === s.scope);
+      if (!known) parts.suppressions.push({ ruleId: s.id, reason: s.reason, constructPath: s.scope });
     }
   }
 }

@@ -7,7 +7,8 @@ import { AccessLevel, Catalog } from '../catalog';
 import { DIALECT_OF, ModelParts } from './build';
 import type { LoadedInput } from './input';
 import {
-  Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry, PolicyEntity, Principal, SkippedResource,
+  Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry,
+  PolicyEntity, Principal, SkippedResource,
 } from './types';
 import { describeCondition } from '../policy/conditions';
 import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';

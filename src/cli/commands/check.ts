@@ -10,6 +10,16 @@ import { collect, loadModel } from '../model-input';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../../package.json').version;
 
+interface CheckCliOptions {
+  format: string;
+  pack: string;
+  minSeverity: string;
+  admin: string[];
+  suppressions?: string;
+  output?: string;
+  verbose?: boolean;
+}
+
 /**
  * `aiam check PATH... --format text|json|sarif|junit [--pack NAME] [--min-severity LEVEL]`. Exit 1 when an unsuppressed
  * error finding remains. JSON: { findings: [{ruleId, severity, title, message, fix, location, suppressed?}], summary }.
@@ -25,7 +35,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: SetExit): vo
     .option('--suppressions <file>', 'suppressions file: { "version": 1, "suppressions": [{ "rule", "reason", "address"? }] }')
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--verbose', 'list skipped resource types on stderr')
-    .action((paths: string[], opts: { format: string; pack: string; minSeverity: string; admin: string[]; suppressions?: string; output?: string; verbose?: boolean }) => {
+    .action((paths: string[], opts: CheckCliOptions) => {
       const pack = packByName(opts.pack)!;
       const min = parseSeverity(opts.minSeverity)!;
       let fileSuppressions: ScopedSuppression[] = [];
