@@ -84,8 +84,15 @@ function firstKnown(res: StackResolver, r: RawResource, attrs: string[]): Resolv
 
 export function buildModel(stacks: readonly RawStack[], catalog: Catalog): ModelParts {
   const parts: ModelParts = {
-    principals: new Map(), policies: new Map(), attachments: [], memberships: [], paiMembers: [],
-    settings: [], findings: [], skipped: [], suppressions: [],
+    principals: new Map(),
+    policies: new Map(),
+    attachments: [],
+    memberships: [],
+    paiMembers: [],
+    settings: [],
+    findings: [],
+    skipped: [],
+    suppressions: [],
   };
   for (const stack of stacks) buildStack(stack, catalog, parts);
   return parts;
