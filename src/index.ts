@@ -1,6 +1,8 @@
 // The jsii entry point. The pure layers (policy, catalog, model, checks) are TypeScript entry points of
 // their own (`cdktf-aiam/lib/policy` ...) because their APIs use TypeScript-only types.
 export * from './providers';
+export * from './constructs/core';
+export { RulePack, AiPlatformPack, AlibabaCloudPack, VolcenginePack, HuaweiCloudPack } from './checks/packs';
 export * from './constructs/alibaba';
 export * from './constructs/volcengine';
 export * from './constructs/huawei';

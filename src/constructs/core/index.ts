@@ -1,0 +1,2 @@
+export { Checks, AiamSuppressions } from './checks';
+export type { ChecksOptions, AiamSuppression } from './checks';
