@@ -4,16 +4,18 @@
  * `${volc:ResourceTag/sys:ml_platform:createdby}` are not references: their name starts with a condition-key
  * prefix and a colon, which no Terraform expression does (references are `type.name.attr`, `var.x`, `data.t.n.a`).
  */
-const MARK = '\u0000aiam-unknown:';
-const END = '\u0000';
+// Printable delimiters (not control characters): the marker may sit inside a JSON policy document string.
+const MARK = '\u2983aiam-unknown:';
+const END = '\u2984';
 
 export function unknownValue(reason: string): string {
-  return `${MARK}${reason}${END}`;
+  // No quotes, backslashes or delimiters in the reason, so the marker never breaks the JSON around it.
+  return `${MARK}${reason.replace(/["\\\u0000-\u001f\u2983\u2984]/g, ' ')}${END}`;
 }
 
 export function isUnknownValue(value: string): boolean {
   // Cheap pre-check: this runs on every request value a condition reads.
-  if (value.indexOf('\u0000') < 0 && value.indexOf('${') < 0) return false;
+  if (value.indexOf('\u2983') < 0 && value.indexOf('${') < 0) return false;
   return value.includes(MARK) || TERRAFORM_REF.test(value);
 }
 

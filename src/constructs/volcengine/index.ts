@@ -1,2 +1,4 @@
-// Public API of this folder; re-exported from src/index.ts.
-export {};
+export * from './iam';
+export * from './personas';
+export * from './queue';
+export * from './owner-grant';

@@ -1,0 +1,141 @@
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { IVolcPrincipal, VolcIamGroup, VolcIamPolicy, VolcPolicyStatement, VolcPrincipalKind, volcRegionAndAccount } from './iam';
+import { recordPlatformSettings } from '../core/platform-settings';
+
+/** Workload actions of a queue's policies (seed 001, queue admin and member policies). */
+export const QUEUE_WORKLOAD_ACTIONS = ['ml_platform:*DevInstance*', 'ml_platform:*Job*', 'ml_platform:*Service*', 'ml_platform:*Deployment*', 'ml_platform:*CustomTask*'];
+/** IAM actions a queue admin gets to manage the queue's members (seed 001). */
+export const QUEUE_ADMIN_IAM_ACTIONS = [
+  'iam:AddUserToGroup', 'iam:RemoveUserFromGroup', 'iam:ListUsersForGroup', 'iam:ListGroups', 'iam:ListUsers', 'iam:GetGroup', 'iam:GetPolicy',
+  'iam:AttachUserGroupPolicy', 'iam:DetachUserGroupPolicy', 'iam:ListEntitiesForPolicy',
+];
+
+/** The admin and member policy statements of a queue, exactly as the veMLP console creates them (seed 001). */
+export function queueAdminStatements(region: string, accountId: string, queueId: string): VolcPolicyStatement[] {
+  const trn = (type: string) => `trn:ml_platform:${region}:${accountId}:${type}`;
+  return [
+    {
+      actions: QUEUE_WORKLOAD_ACTIONS,
+      resources: [trn('devinstance/*'), trn('job/*'), trn('service/*'), trn('deployment/*')],
+      conditions: [{ operator: 'StringEquals', key: 'volc:ResourceTag/sys:ml_platform:resource_queue_id', values: [queueId] }],
+    },
+    { actions: [...QUEUE_WORKLOAD_ACTIONS, 'ml_platform:*ResourceQueue*'], resources: [trn(`resourcequeue/${queueId}`)] },
+    { actions: QUEUE_ADMIN_IAM_ACTIONS, resources: ['*'] },
+  ];
+}
+
+export function queueMemberStatements(region: string, accountId: string, queueId: string): VolcPolicyStatement[] {
+  return [{ actions: QUEUE_WORKLOAD_ACTIONS, resources: [`trn:ml_platform:${region}:${accountId}:resourcequeue/${queueId}`] }];
+}
+
+/** A per-user usage cap, as a percentage of the queue or an absolute amount (one of the two). */
+export interface QueueUserCap {
+  /** User name of an admin or member of the queue. */
+  readonly user: string;
+  /** Percent of the queue's capacity, 0-100. @default - not set */
+  readonly percent?: number;
+  /** Absolute amount in the queue's capacity unit. @default - not set */
+  readonly absolute?: number;
+}
+
+/** Properties of ResourceQueueWithGroups. */
+export interface ResourceQueueWithGroupsProps {
+  /** The queue id as the console shows it, e.g. `q-20250415-abcd`. */
+  readonly queueId: string;
+  /** @default - the region of the stack's VolcengineProvider */
+  readonly region?: string;
+  /** @default - a Terraform variable `volcengine_account_id`: known at plan time, never guessed */
+  readonly accountId?: string;
+  /** Queue admins: users join `<queueId>-admin-group`; groups get the admin policy directly. @default - none */
+  readonly admins?: IVolcPrincipal[];
+  /** Queue members: users join `<queueId>-developer-group`; groups get the member policy directly. @default - none */
+  readonly members?: IVolcPrincipal[];
+  /** Capacity of the queue in the unit of `QueueUserCap.absolute` (e.g. GPUs). @default - absolute caps cannot be checked */
+  readonly capacity?: number;
+  /** Per-user usage caps (platform settings: no Terraform resource). @default - none */
+  readonly userCaps?: QueueUserCap[];
+}
+
+/**
+ * A veMLP resource queue's permission set, as the console builds it: groups `q-<id>-admin-group` and
+ * `q-<id>-developer-group`, policies `q-<id>-admin-policy` and `q-<id>-developer-policy`, attachments, and
+ * memberships. Per-user caps go to the platform-settings manifest (kind `vemlp-queue`) as a plan-visible
+ * `terraform_data`.
+ *
+ * @example
+ * new ResourceQueueWithGroups(stack, 'train', {
+ *   queueId: 'q-20250415-train', accountId: '2100000001',
+ *   admins: [alice], members: [bob, carol],
+ *   capacity: 16, userCaps: [{ user: 'bob', percent: 50 }],
+ * });
+ */
+export class ResourceQueueWithGroups extends Construct {
+  public readonly adminGroup: VolcIamGroup;
+  public readonly developerGroup: VolcIamGroup;
+  public readonly adminPolicy: VolcIamPolicy;
+  public readonly developerPolicy: VolcIamPolicy;
+  public readonly queueId: string;
+
+  constructor(scope: Construct, id: string, props: ResourceQueueWithGroupsProps) {
+    super(scope, id);
+    const queueId = props.queueId;
+    if (!Token.isUnresolved(queueId) && !/^q-[a-z0-9][a-z0-9-]*$/.test(queueId)) {
+      throw new Error(`${this.node.path}: invalid queue id "${queueId}". Fix: use the id the veMLP console shows, "q-" followed by lower-case letters, digits and "-"`);
+    }
+    this.queueId = queueId;
+    const { region, accountId } = volcRegionAndAccount(this, props.region, props.accountId);
+    // Group and policy names are validated by VolcIamGroup / VolcIamPolicy (length 64 and characters).
+    this.adminGroup = new VolcIamGroup(this, 'AdminGroup', { groupName: `${queueId}-admin-group`, description: `veMLP queue ${queueId} admins` });
+    this.developerGroup = new VolcIamGroup(this, 'DeveloperGroup', { groupName: `${queueId}-developer-group`, description: `veMLP queue ${queueId} members` });
+    this.adminPolicy = new VolcIamPolicy(this, 'AdminPolicy', { policyName: `${queueId}-admin-policy`, statements: queueAdminStatements(region, accountId, queueId) });
+    this.developerPolicy = new VolcIamPolicy(this, 'DeveloperPolicy', { policyName: `${queueId}-developer-policy`, statements: queueMemberStatements(region, accountId, queueId) });
+    this.adminGroup.attachPolicy(this.adminPolicy);
+    this.developerGroup.attachPolicy(this.developerPolicy);
+
+    const admins = props.admins ?? [];
+    const members = props.members ?? [];
+    const seen = new Map<IVolcPrincipal, string>();
+    for (const [list, role] of [[admins, 'admin'], [members, 'member']] as const) {
+      for (const p of list) {
+        const previous = seen.get(p);
+        if (previous) {
+          throw new Error(`${this.node.path}: ${p.node.path} is listed as ${previous} and as ${role}. Fix: list each principal once (admins can already use the queue)`);
+        }
+        seen.set(p, role);
+        if (p.principalKind === VolcPrincipalKind.USER) (role === 'admin' ? this.adminGroup : this.developerGroup).addUser(p);
+        else p.attachPolicy(role === 'admin' ? this.adminPolicy : this.developerPolicy);
+      }
+    }
+    const users = new Set([...seen.keys()].filter(p => p.principalKind === VolcPrincipalKind.USER).map(p => p.declaredName));
+    const caps = this.validateCaps(props.userCaps ?? [], users, props.capacity);
+    recordPlatformSettings(this, 'Settings', 'vemlp-queue', 'volcengine', {
+      queueId,
+      region,
+      accountId,
+      capacity: props.capacity ?? null,
+      adminGroup: `${queueId}-admin-group`,
+      developerGroup: `${queueId}-developer-group`,
+      admins: admins.map(p => ({ kind: p.principalKind, name: p.declaredName })),
+      members: members.map(p => ({ kind: p.principalKind, name: p.declaredName })),
+      userCaps: caps,
+    });
+  }
+
+  private validateCaps(caps: QueueUserCap[], users: Set<string>, capacity?: number): Array<Record<string, unknown>> {
+    const fail = (msg: string, fix: string) => new Error(`${this.node.path}: ${msg}. Fix: ${fix}`);
+    const seen = new Set<string>();
+    return caps.map(c => {
+      if (seen.has(c.user)) throw fail(`two caps for user "${c.user}"`, 'give each user one cap');
+      seen.add(c.user);
+      if (!users.has(c.user)) throw fail(`cap for "${c.user}", who is not an admin or member of the queue`, 'add the user to admins or members, or remove the cap');
+      if ((c.percent === undefined) === (c.absolute === undefined)) throw fail(`cap for "${c.user}" needs exactly one of percent and absolute`, 'set percent (0-100) or absolute');
+      if (c.percent !== undefined && !(c.percent > 0 && c.percent <= 100)) throw fail(`cap for "${c.user}" is ${c.percent}%`, 'use a percentage above 0 and at most 100');
+      if (c.absolute !== undefined) {
+        if (!(c.absolute > 0)) throw fail(`cap for "${c.user}" is ${c.absolute}`, 'use a positive amount');
+        if (capacity !== undefined && c.absolute > capacity) throw fail(`cap for "${c.user}" is ${c.absolute}, over the queue capacity ${capacity}`, `use at most ${capacity}, or a percentage`);
+      }
+      return c.percent !== undefined ? { user: c.user, percent: c.percent } : { user: c.user, absolute: c.absolute };
+    });
+  }
+}

@@ -1,0 +1,161 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, TerraformStack, Testing } from 'cdktf';
+import {
+  MlPlatformDeveloper, MlPlatformResourceAdmin, QueueCreatorIamAccess, ResourceOwnerGrant, ResourceQueueWithGroups, VemlpResourceKind,
+  VemlpStorage, VolcIamGroup, VolcIamUser, volcengine,
+} from '../../../src';
+import { loadAccessModel } from '../../../src/model';
+import { Decision } from '../../../src/policy';
+import { synthesize } from '../../model/fixtures';
+
+const GUIDE = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'data', 'system-policies', 'volcengine-huawei-system-policies.json'), 'utf8')).volcengine;
+const ACCOUNT = '2100000001';
+const Q1 = 'q-20250415-train';
+const Q2 = 'q-20250415-infer';
+
+function stackWith(build: (s: TerraformStack) => void): TerraformStack {
+  const s = new TerraformStack(Testing.app(), 'vemlp');
+  new volcengine.provider.VolcengineProvider(s, 'p', { region: 'cn-beijing' });
+  build(s);
+  return s;
+}
+
+function team(app: App): void {
+  const s = new TerraformStack(app, 'vemlp');
+  new volcengine.provider.VolcengineProvider(s, 'p', { region: 'cn-beijing' });
+  const alice = new VolcIamUser(s, 'alice', { userName: 'alice' });
+  const bob = new VolcIamUser(s, 'bob', { userName: 'bob' });
+  const carol = new VolcIamUser(s, 'carol', { userName: 'carol' });
+  const ops = new VolcIamGroup(s, 'ops', { groupName: 'ml-ops' });
+  new MlPlatformResourceAdmin(s, 'ops-admin', { principal: ops, storage: VemlpStorage.VEPFS });
+  new ResourceQueueWithGroups(s, 'train', { queueId: Q1, accountId: ACCOUNT, admins: [alice], members: [bob], capacity: 16, userCaps: [{ user: 'bob', percent: 50 }] });
+  new ResourceQueueWithGroups(s, 'infer', { queueId: Q2, accountId: ACCOUNT, members: [carol] });
+  new MlPlatformDeveloper(s, 'carol-dev', { principal: carol });
+  new ResourceOwnerGrant(s, 'hand-over', { principal: bob, resourceKind: VemlpResourceKind.DEV_INSTANCE, resourceId: 'di-20250301-abc', accountId: ACCOUNT });
+}
+
+describe('veMLP constructs, through the access model and evaluator', () => {
+  const out = synthesize(team);
+  const model = loadAccessModel(out);
+  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+  const trn = (type: string, id: string) => `trn:ml_platform:cn-beijing:${ACCOUNT}:${type}/${id}`;
+  const can = (user: string, action: string, resource?: string, context?: Record<string, string>) =>
+    model.can(model.findPrincipal(`user/${user}`), { action, resource, context }).decision;
+
+  test('a member can create a dev instance on its queue and not on another queue', () => {
+    expect(can('bob', 'ml_platform:CreateDevInstance', trn('resourcequeue', Q1))).toBe(Decision.ALLOW);
+    expect(can('bob', 'ml_platform:CreateDevInstance', trn('resourcequeue', Q2))).toBe(Decision.IMPLICIT_DENY);
+  });
+
+  test('an admin can stop any job tagged with its queue and none tagged with another', () => {
+    const tag = (q: string) => ({ 'volc:ResourceTag/sys:ml_platform:resource_queue_id': q });
+    expect(can('alice', 'ml_platform:StopJob', trn('job', 'j-1'), tag(Q1))).toBe(Decision.ALLOW);
+    expect(can('alice', 'ml_platform:StopJob', trn('job', 'j-2'), tag(Q2))).toBe(Decision.IMPLICIT_DENY);
+    expect(can('alice', 'ml_platform:UpdateResourceQueue', trn('resourcequeue', Q1))).toBe(Decision.ALLOW);
+  });
+
+  test('the developer persona deletes only workloads it created and reads all', () => {
+    const me = 'trn:iam::2100000001:user/carol';
+    const created = (by: string) => ({ 'volc:PrincipalTrn': me, 'volc:ResourceTag/sys:ml_platform:createdby': by });
+    expect(can('carol', 'ml_platform:DeleteDevInstance', trn('devinstance', 'di-1'), created(me))).toBe(Decision.ALLOW);
+    expect(can('carol', 'ml_platform:DeleteDevInstance', trn('devinstance', 'di-2'), created('trn:iam::2100000001:user/bob'))).toBe(Decision.IMPLICIT_DENY);
+    expect(can('carol', 'ml_platform:GetDevInstance', trn('devinstance', 'di-2'), created('trn:iam::2100000001:user/bob'))).toBe(Decision.ALLOW);
+    expect(can('carol', 'ml_platform:ListJobs')).toBe(Decision.ALLOW);
+  });
+
+  test('the owner grant gives one workload', () => {
+    expect(can('bob', 'ml_platform:StopDevInstance', trn('devinstance', 'di-20250301-abc'))).toBe(Decision.ALLOW);
+    expect(can('bob', 'ml_platform:StopDevInstance', trn('devinstance', 'di-other'))).toBe(Decision.IMPLICIT_DENY);
+  });
+
+  test('the resource admin gets the guide\'s system policies and the queue-creator policy', () => {
+    const ops = model.findPrincipal('group/ml-ops');
+    expect(model.bindings(ops).map(b => b.policy.name).sort()).toEqual(
+      ['CRFullAccess', 'MLPlatformAdminAccess', 'TLSFullAccess', 'TOSFullAccess', 'VMPFullAccess', 'vePFSFullAccess', 'vemlp-queue-creator'].sort());
+    expect(model.can(ops, { action: 'iam:CreateGroup' }).decision).toBe(Decision.UNKNOWN); // unknown system policies (CRFullAccess ...) could deny
+  });
+
+  test('caps land in the platform-settings manifest', () => {
+    const q = model.settings.find(s => s.envelope.kind === 'vemlp-queue' && s.envelope.settings.queueId === Q1)!;
+    expect(q.envelope.settings).toEqual(expect.objectContaining({ capacity: 16, userCaps: [{ user: 'bob', percent: 50 }], adminGroup: `${Q1}-admin-group` }));
+  });
+});
+
+describe('synthesized documents equal the guide\'s, statement by statement (seed 001)', () => {
+  // The guide's documents use account 2100xxx, region cn-beijing and queue q-202504xxx7-txxxx.
+  const s = stackWith(st => {
+    new ResourceQueueWithGroups(st, 'q', { queueId: 'q-202504xxx7-txxxx', accountId: '2100xxx' });
+    new ResourceOwnerGrant(st, 'o', { principal: VolcIamUser.fromUserName(st, 'u', 'someone'), resourceKind: VemlpResourceKind.DEV_INSTANCE, resourceId: 'di-202503xxxx2-gtxxxj', accountId: '2100xxx' });
+    new MlPlatformResourceAdmin(st, 'a', { principal: VolcIamGroup.fromGroupName(st, 'g', 'ops'), iamAccess: QueueCreatorIamAccess.QUEUE_CREATOR_POLICY });
+  });
+  const json = JSON.parse(Testing.synth(s));
+  const policies = Object.values<any>(json.resource.volcengine_iam_policy);
+  const doc = (name: string) => JSON.parse(policies.find(p => p.policy_name === name).policy_document);
+
+  test.each([
+    ['q-202504xxx7-txxxx-admin-policy', 'q-<queue-id>-admin-policy'],
+    ['q-202504xxx7-txxxx-developer-policy', 'q-<queue-id>-developer-policy'],
+    ['owner-di-202503xxxx2-gtxxxj', 'example:change-resource-owner'],
+    ['vemlp-queue-creator', 'example:queue-creator-iam'],
+  ])('%s = guide %s', (ours, guide) => {
+    const expected = GUIDE[guide].document.Statement;
+    const actual = doc(ours).Statement;
+    expect(actual).toHaveLength(expected.length);
+    expected.forEach((st: object, i: number) => expect(actual[i]).toEqual(st));
+  });
+
+  test('groups are named after the queue and hold the policies', () => {
+    const groups = Object.values<any>(json.resource.volcengine_iam_user_group).map(g => g.user_group_name).sort();
+    expect(groups).toEqual(['q-202504xxx7-txxxx-admin-group', 'q-202504xxx7-txxxx-developer-group']);
+    expect(Object.values<any>(json.resource.volcengine_iam_user_group_policy_attachment).map(a => a.policy_type)).toContain('Custom');
+  });
+
+  test('policy variables reach Terraform escaped ($${...}) and the model reads them back', () => {
+    const s2 = stackWith(st => {
+      new VolcIamUser(st, 'u', { userName: 'dana' }).attachPolicy(new (require('../../../src').VolcIamPolicy)(st, 'own', {
+        policyName: 'own-only', statements: [{ actions: ['ml_platform:*DevInstance*'], conditions: [{ operator: 'StringEquals', key: 'volc:PrincipalTrn', values: ['${volc:ResourceTag/sys:ml_platform:createdby}'] }] }],
+      }));
+    });
+    const synthesized = Testing.synth(s2);
+    expect(synthesized).toContain('$${volc:ResourceTag/sys:ml_platform:createdby}');
+  });
+
+  test('without an account id the TRNs stay Terraform references and answers are unknown', () => {
+    const out = synthesize(app => {
+      const st = new TerraformStack(app, 'noacct');
+      new volcengine.provider.VolcengineProvider(st, 'p', { region: 'cn-beijing' });
+      new ResourceQueueWithGroups(st, 'q', { queueId: 'q-1', members: [new VolcIamUser(st, 'u', { userName: 'erin' })] });
+    });
+    const m = loadAccessModel(out);
+    const a = m.can(m.findPrincipal('user/erin'), { action: 'ml_platform:CreateJob', resource: 'trn:ml_platform:cn-beijing:123:resourcequeue/q-1' });
+    expect(a.decision).toBe(Decision.UNKNOWN);
+    expect(a.unresolved.join()).toMatch(/var\.volcengine_account_id/);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+});
+
+describe('synth-time errors name the construct path and the fix', () => {
+  const expectError = (build: (s: TerraformStack) => void, message: RegExp) => expect(() => stackWith(build)).toThrow(message);
+
+  test('invalid queue id', () => expectError(s => new ResourceQueueWithGroups(s, 'q', { queueId: 'Queue 1', accountId: ACCOUNT }), /^vemlp\/q: invalid queue id "Queue 1"\. Fix:/));
+  test('group name over the IAM limit', () => expectError(s => new ResourceQueueWithGroups(s, 'q', { queueId: `q-${'a'.repeat(60)}`, accountId: ACCOUNT }),
+    /vemlp\/q\/AdminGroup: invalid IAM user group name "q-a+-admin-group"\. Fix: use 1-64 characters/));
+  test('invalid user name', () => expectError(s => new VolcIamUser(s, 'u', { userName: 'bad name' }), /^vemlp\/u: invalid IAM user name "bad name"/));
+  test('cap over 100%', () => expectError(s => new ResourceQueueWithGroups(s, 'q', {
+    queueId: Q1, accountId: ACCOUNT, members: [new VolcIamUser(s, 'u', { userName: 'u1' })], userCaps: [{ user: 'u1', percent: 120 }],
+  }), /^vemlp\/q: cap for "u1" is 120%\. Fix: use a percentage above 0 and at most 100/));
+  test('cap over the queue capacity', () => expectError(s => new ResourceQueueWithGroups(s, 'q', {
+    queueId: Q1, accountId: ACCOUNT, capacity: 8, members: [new VolcIamUser(s, 'u', { userName: 'u1' })], userCaps: [{ user: 'u1', absolute: 9 }],
+  }), /cap for "u1" is 9, over the queue capacity 8/));
+  test('cap for a user outside the queue', () => expectError(s => new ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, userCaps: [{ user: 'ghost', percent: 10 }] }),
+    /cap for "ghost", who is not an admin or member/));
+  test('duplicate membership', () => expectError(s => {
+    const u = new VolcIamUser(s, 'u', { userName: 'u1' });
+    new ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, admins: [u], members: [u] });
+  }, /vemlp\/q: vemlp\/u is listed as admin and as member\. Fix: list each principal once/));
+  test('the same user twice in one group', () => expectError(s => {
+    const u = new VolcIamUser(s, 'u', { userName: 'u1' });
+    new ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, members: [u, u] });
+  }, /is listed as member and as member/));
+});
