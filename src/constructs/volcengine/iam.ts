@@ -73,7 +73,9 @@ abstract class VolcPrincipalBase extends Construct implements IVolcPrincipal {
     if (this.principalKind === VolcPrincipalKind.USER) {
       new volcengine.iamUserPolicyAttachment.IamUserPolicyAttachment(this, id, { userName: this.principalName, policyName, policyType });
     } else {
-      new volcengine.iamUserGroupPolicyAttachment.IamUserGroupPolicyAttachment(this, id, { userGroupName: this.principalName, policyName, policyType });
+      new volcengine.iamUserGroupPolicyAttachment.IamUserGroupPolicyAttachment(this, id, {
+        userGroupName: this.principalName, policyName, policyType,
+      });
     }
   }
 }
@@ -242,7 +244,8 @@ export function volcRegionAndAccount(scope: Construct, region?: string, accountI
   const stack = TerraformStack.of(scope);
   let r = region;
   if (!r) {
-    const provider = stack.node.findAll().find((n): n is volcengine.provider.VolcengineProvider => n instanceof volcengine.provider.VolcengineProvider);
+    const isProvider = (n: IConstruct): n is volcengine.provider.VolcengineProvider => n instanceof volcengine.provider.VolcengineProvider;
+    const provider = stack.node.findAll().find(isProvider);
     r = provider?.region;
   }
   if (!r) throw new Error(`${scope.node.path}: no region. Fix: pass region, or set region on the VolcengineProvider of stack ${stack.node.id}`);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import {
   MlPlatformDeveloper, MlPlatformResourceAdmin, QueueCreatorIamAccess, ResourceOwnerGrant, ResourceQueueWithGroups, VemlpResourceKind,
-  VemlpStorage, VolcIamGroup, VolcIamUser, volcengine,
+  VemlpStorage, VolcIamGroup, VolcIamPolicy, VolcIamUser, volcengine,
 } from '../../../src';
 import { loadAccessModel } from '../../../src/model';
 import { Decision } from '../../../src/policy';
@@ -113,7 +113,7 @@ describe('synthesized documents equal the guide\'s, statement by statement (seed
 
   test('policy variables reach Terraform escaped ($${...}) and the model reads them back', () => {
     const s2 = stackWith(st => {
-      new VolcIamUser(st, 'u', { userName: 'dana' }).attachPolicy(new (require('../../../src').VolcIamPolicy)(st, 'own', {
+      new VolcIamUser(st, 'u', { userName: 'dana' }).attachPolicy(new VolcIamPolicy(st, 'own', {
         policyName: 'own-only', statements: [{ actions: ['ml_platform:*DevInstance*'], conditions: [{ operator: 'StringEquals', key: 'volc:PrincipalTrn', values: ['${volc:ResourceTag/sys:ml_platform:createdby}'] }] }],
       }));
     });
