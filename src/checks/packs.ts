@@ -8,11 +8,13 @@ import { privilegeEscalation } from './rules/privilege-escalation';
 import { resourceScopedWithoutResourceLevel } from './rules/resource-level';
 import { denyOnlyPolicy, duplicateStatement, unreachableStatement } from './rules/statement-hygiene';
 import { unknownActions } from './rules/unknown-actions';
+import { queueAdminIam, queueCapsOverQueue } from './rules/vemlp';
 
 /** Every rule, in report order. Cloud packs filter findings by the cloud of what they point at. */
 const ALL_RULES: readonly Rule[] = [
   policySize, policyCount, invalidNames, fullAdmin, privilegeEscalation, resourceScopedWithoutResourceLevel, unknownActions,
   denyOnlyPolicy, unreachableStatement, duplicateStatement, danglingReference, unknownSystemPolicy, invalidPolicyDocument, unresolvedAttachment,
+  queueAdminIam, queueCapsOverQueue,
 ];
 
 /** A named set of rules, run by `aiam check --pack NAME` or at synth time by `Checks.of(app).add(pack)`. */

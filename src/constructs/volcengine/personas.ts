@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { IVolcPrincipal, VolcIamPolicy } from './iam';
+import { QUEUE_CREATOR_ACTIONS } from '../../catalog/vemlp';
 
 /** Which file storage the resource admin manages (seed 001: CFSFullAccess / vePFSFullAccess only when used). */
 export enum VemlpStorage {
@@ -82,13 +83,6 @@ export class MlPlatformDeveloper extends Construct {
     props.principal.attachSystemPolicy('MLPlatformDeveloperAccess');
   }
 }
-
-/** The guide's queue-creator IAM actions, replacing IAMFullAccess (seed 001, "队列创建者 IAM 策略"). */
-export const QUEUE_CREATOR_ACTIONS = [
-  'iam:GetGroup', 'iam:AddUserToGroup', 'iam:CreateGroup', 'iam:AttachUserGroupPolicy', 'iam:CreatePolicy', 'iam:DetachUserGroupPolicy',
-  'iam:GetPolicy', 'iam:RemoveUserFromGroup', 'iam:GetUser', 'iam:ListUsers', 'iam:ListGroups', 'iam:ListUsersForGroup',
-  'iam:ListGroupsForUser', 'iam:ListAttachedUserGroupPolicies', 'iam:ListAttachedUserPolicies',
-];
 
 /** Properties of QueueCreatorPolicy. */
 export interface QueueCreatorPolicyProps {

@@ -1,15 +1,8 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IVolcPrincipal, VolcIamGroup, VolcIamPolicy, VolcPolicyStatement, VolcPrincipalKind, volcRegionAndAccount } from './iam';
+import { QUEUE_ADMIN_IAM_ACTIONS, QUEUE_WORKLOAD_ACTIONS } from '../../catalog/vemlp';
 import { recordPlatformSettings } from '../core/platform-settings';
-
-/** Workload actions of a queue's policies (seed 001, queue admin and member policies). */
-export const QUEUE_WORKLOAD_ACTIONS = ['ml_platform:*DevInstance*', 'ml_platform:*Job*', 'ml_platform:*Service*', 'ml_platform:*Deployment*', 'ml_platform:*CustomTask*'];
-/** IAM actions a queue admin gets to manage the queue's members (seed 001). */
-export const QUEUE_ADMIN_IAM_ACTIONS = [
-  'iam:AddUserToGroup', 'iam:RemoveUserFromGroup', 'iam:ListUsersForGroup', 'iam:ListGroups', 'iam:ListUsers', 'iam:GetGroup', 'iam:GetPolicy',
-  'iam:AttachUserGroupPolicy', 'iam:DetachUserGroupPolicy', 'iam:ListEntitiesForPolicy',
-];
 
 /** The admin and member policy statements of a queue, exactly as the veMLP console creates them (seed 001). */
 export function queueAdminStatements(region: string, accountId: string, queueId: string): VolcPolicyStatement[] {

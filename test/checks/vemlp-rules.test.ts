@@ -1,0 +1,50 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TerraformStack } from 'cdktf';
+import { QueueCreatorPolicy, ResourceQueueWithGroups, VolcIamUser, volcengine } from '../../src';
+import { AiPlatformPack, runChecks } from '../../src/checks';
+import { loadAccessModel, PLATFORM_SETTINGS_SCHEMA_V1 } from '../../src/model';
+import { synthesize } from '../model/fixtures';
+
+function queueFindings(withCreatorPolicy: boolean): string[] {
+  const out = synthesize(app => {
+    const s = new TerraformStack(app, 'q');
+    new volcengine.provider.VolcengineProvider(s, 'p', { region: 'cn-beijing' });
+    const alice = new VolcIamUser(s, 'alice', { userName: 'alice' });
+    new ResourceQueueWithGroups(s, 'queue', { queueId: 'q-1', accountId: '2100000001', admins: [alice] });
+    if (withCreatorPolicy) alice.attachPolicy(new QueueCreatorPolicy(s, 'creator').policy);
+  });
+  return runChecks(loadAccessModel(out), [new AiPlatformPack()]).findings.map(f => f.ruleId);
+}
+
+test('AIAM-VEMLP-001 fires for a queue admin without the queue-creator IAM actions, not with them', () => {
+  expect(queueFindings(false)).toContain('AIAM-VEMLP-001');
+  expect(queueFindings(true)).not.toContain('AIAM-VEMLP-001');
+});
+
+function capsFindings(percent: number): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-caps-'));
+  const file = path.join(dir, 'cdk.tf.json');
+  fs.writeFileSync(file, JSON.stringify({
+    resource: {
+      terraform_data: {
+        caps: {
+          input: {
+            schema: PLATFORM_SETTINGS_SCHEMA_V1,
+            kind: 'vemlp-queue',
+            cloud: 'volcengine',
+            constructPath: 'hand/written',
+            settings: { queueId: 'q-1', capacity: 8, admins: [], members: [{ kind: 'user', name: 'bob' }], userCaps: [{ user: 'bob', percent }] },
+          },
+        },
+      },
+    },
+  }));
+  return runChecks(loadAccessModel(file), [new AiPlatformPack()]).findings.map(f => f.ruleId);
+}
+
+test('AIAM-VEMLP-002 fires for a cap over 100% in hand-written or planned settings, not for 50%', () => {
+  expect(capsFindings(120)).toContain('AIAM-VEMLP-002');
+  expect(capsFindings(50)).not.toContain('AIAM-VEMLP-002');
+});
