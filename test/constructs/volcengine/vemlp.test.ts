@@ -159,3 +159,16 @@ describe('synth-time errors name the construct path and the fix', () => {
     new ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, members: [u, u] });
   }, /is listed as member and as member/));
 });
+
+test('the vemlp-queue settings entry validates against schemas/platform-settings.v1.schema.json', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv2020 = require('ajv/dist/2020').default;
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'platform-settings.v1.schema.json'), 'utf8'));
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+  const s = stackWith(st => new ResourceQueueWithGroups(st, 'q', {
+    queueId: Q1, accountId: ACCOUNT, capacity: 4, members: [new VolcIamUser(st, 'u', { userName: 'u1' })], userCaps: [{ user: 'u1', absolute: 2 }],
+  }));
+  const input = Object.values<any>(JSON.parse(Testing.synth(s)).resource.terraform_data)[0].input;
+  expect(validate(input) ? [] : validate.errors).toEqual([]);
+  expect(validate({ ...input, settings: { ...input.settings, userCaps: [{ user: 'u1', percent: 150 }] } })).toBe(false);
+});
