@@ -1,67 +1,71 @@
 /**
- * The bundled example organisation: what `npm run demo` and `cdktf synth` synthesize.
- * One stack per cloud, each with a user, a group and a custom policy.
+ * The bundled example organisation: what `npm run demo` and `cdktf synth` synthesize and check.
+ * One stack per cloud: an Alibaba PAI-Rec team, a Volcengine veMLP team with two queues, and a Huawei ModelArts
+ * group whose custom policy denies dedicated-pool management.
  */
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { alicloud, huaweicloud, volcengine } from '../../src';
+import {
+  AiamSuppressions, AiPlatformPack, alicloud, Checks, huaweicloud, MlPlatformDeveloper, MlPlatformResourceAdmin, ResourceQueueWithGroups, VemlpStorage, volcengine,
+  VolcIamGroup, VolcIamUser,
+} from '../../src';
+
+export const VOLCENGINE_ACCOUNT = '2100000001';
 
 export function buildOrg(app: Construct): void {
   const ali = new TerraformStack(app, 'alibaba-ai');
   new alicloud.provider.AlicloudProvider(ali, 'alicloud', { region: 'cn-beijing' });
-  const aliUser = new alicloud.ramUser.RamUser(ali, 'alice', { name: 'alice' });
-  const aliGroup = new alicloud.ramGroup.RamGroup(ali, 'ml-engineers', { groupName: 'ml-engineers' });
-  new alicloud.ramUserGroupAttachment.RamUserGroupAttachment(ali, 'alice-in-ml', {
-    userName: aliUser.name, groupName: aliGroup.groupName,
-  });
-  const aliPolicy = new alicloud.ramPolicy.RamPolicy(ali, 'pairec-read', {
+  const alice = new alicloud.ramUser.RamUser(ali, 'alice', { name: 'alice' });
+  const analysts = new alicloud.ramGroup.RamGroup(ali, 'analysts', { groupName: 'pairec-analysts' });
+  new alicloud.ramUserGroupAttachment.RamUserGroupAttachment(ali, 'alice-analyst', { userName: alice.name, groupName: analysts.groupName });
+  const read = new alicloud.ramPolicy.RamPolicy(ali, 'pairec-read', {
     policyName: 'pairec-read-only',
-    policyDocument: JSON.stringify({
-      Version: '1',
-      Statement: [{ Effect: 'Allow', Action: ['pairec:Get*', 'pairec:List*'], Resource: '*' }],
-    }),
+    policyDocument: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['pairec:Get*', 'pairec:List*'], Resource: '*' }] }),
   });
-  new alicloud.ramGroupPolicyAttachment.RamGroupPolicyAttachment(ali, 'ml-pairec-read', {
-    groupName: aliGroup.groupName, policyName: aliPolicy.policyName, policyType: 'Custom',
+  new alicloud.ramGroupPolicyAttachment.RamGroupPolicyAttachment(ali, 'analysts-read', {
+    groupName: analysts.groupName, policyName: read.policyName, policyType: 'Custom',
   });
 
   const volc = new TerraformStack(app, 'volcengine-ai');
   new volcengine.provider.VolcengineProvider(volc, 'volcengine', { region: 'cn-beijing' });
-  const volcUser = new volcengine.iamUser.IamUser(volc, 'bob', { userName: 'bob' });
-  const volcGroup = new volcengine.iamUserGroup.IamUserGroup(volc, 'ml-devs', { userGroupName: 'ml-devs' });
-  new volcengine.iamUserGroupAttachment.IamUserGroupAttachment(volc, 'bob-in-ml-devs', {
-    userName: volcUser.userName, userGroupName: volcGroup.userGroupName,
+  const ops = new VolcIamGroup(volc, 'ops', { groupName: 'ml-ops' });
+  const bob = new VolcIamUser(volc, 'bob', { userName: 'bob' });
+  const carol = new VolcIamUser(volc, 'carol', { userName: 'carol' });
+  const dave = new VolcIamUser(volc, 'dave', { userName: 'dave' });
+  const admin = new MlPlatformResourceAdmin(volc, 'ops-admin', { principal: ops, storage: VemlpStorage.VEPFS });
+  new ResourceQueueWithGroups(volc, 'train-queue', {
+    queueId: 'q-20250415-train', accountId: VOLCENGINE_ACCOUNT, admins: [bob], members: [carol, dave],
+    capacity: 16, userCaps: [{ user: 'carol', percent: 50 }, { user: 'dave', absolute: 4 }],
   });
-  const volcPolicy = new volcengine.iamPolicy.IamPolicy(volc, 'ml-read', {
-    policyName: 'ml-platform-read',
-    policyDocument: JSON.stringify({
-      Statement: [{ Effect: 'Allow', Action: ['ml_platform:Get*', 'ml_platform:List*'], Resource: ['*'] }],
-    }),
-  });
-  new volcengine.iamUserGroupPolicyAttachment.IamUserGroupPolicyAttachment(volc, 'ml-devs-read', {
-    userGroupName: volcGroup.userGroupName, policyName: volcPolicy.policyName, policyType: 'Custom',
-  });
+  new ResourceQueueWithGroups(volc, 'infer-queue', { queueId: 'q-20250415-infer', accountId: VOLCENGINE_ACCOUNT, members: [dave] });
+  // The guide: queue admins need IAM rights to manage members; the queue-creator policy is the narrow way.
+  bob.attachPolicy(admin.queueCreatorPolicy!.policy);
+  new MlPlatformDeveloper(volc, 'developers', { principal: carol });
 
   const hw = new TerraformStack(app, 'huawei-ai');
   new huaweicloud.provider.HuaweicloudProvider(hw, 'huaweicloud', { region: 'cn-north-4' });
-  const hwUser = new huaweicloud.identityUser.IdentityUser(hw, 'carol', { name: 'carol' });
-  const hwGroup = new huaweicloud.identityGroup.IdentityGroup(hw, 'modelarts-users', { name: 'modelarts-users' });
-  new huaweicloud.identityGroupMembership.IdentityGroupMembership(hw, 'carol-in-modelarts', {
-    group: hwGroup.id, users: [hwUser.id],
+  const erin = new huaweicloud.identityUser.IdentityUser(hw, 'erin', { name: 'erin' });
+  const users = new huaweicloud.identityGroup.IdentityGroup(hw, 'modelarts-users', { name: 'modelarts-users' });
+  new huaweicloud.identityGroupMembership.IdentityGroupMembership(hw, 'erin-in-modelarts', { group: users.id, users: [erin.id] });
+  // Seed 003, example 2: allow ModelArts, deny dedicated resource pool create/update/delete.
+  const noPools = new huaweicloud.identityRole.IdentityRole(hw, 'no-pools', {
+    name: 'modelarts-no-pool-management', description: 'ModelArts without dedicated pool management', type: 'XA',
+    policy: JSON.stringify({ Version: '1.1', Statement: [
+      { Effect: 'Allow', Action: ['modelarts:*:*'] },
+      { Effect: 'Deny', Action: ['modelarts:pool:create', 'modelarts:pool:update', 'modelarts:pool:delete'] },
+    ] }),
   });
-  new huaweicloud.identityRole.IdentityRole(hw, 'notebook-read', {
-    name: 'modelarts-notebook-read',
-    description: 'read ModelArts notebooks',
-    type: 'XA',
-    policy: JSON.stringify({
-      Version: '1.1',
-      Statement: [{ Effect: 'Allow', Action: ['modelarts:notebook:list', 'modelarts:notebook:get'] }],
-    }),
+  const assignment = new huaweicloud.identityGroupRoleAssignment.IdentityGroupRoleAssignment(hw, 'modelarts-users-no-pools', {
+    groupId: users.id, roleId: noPools.id, projectId: 'all',
   });
+  AiamSuppressions.addSuppressions(assignment, [
+    { id: 'AIAM-IAM-001', reason: 'the ModelArts team runs all of ModelArts except dedicated pools (seed 003, example 2)' },
+  ]);
 }
 
 if (require.main === module) {
   const app = new App();
   buildOrg(app);
+  Checks.of(app).add(new AiPlatformPack());
   app.synth();
 }

@@ -135,6 +135,14 @@ export class Catalog {
         if (p.kind === 'system') policies.push(systemPolicy(name, dialect, p));
       }
     }
+    const names = readJson(path.join(dir, 'system-policies', 'known-names.json'));
+    for (const dialect of [Dialect.ALIBABA_RAM, Dialect.VOLCENGINE_IAM, Dialect.HUAWEI_IAM]) {
+      for (const entry of (names[dialect] ?? []) as Array<{ name: string; source: string }>) {
+        if (!policies.some(p => p.dialect === dialect && p.name === entry.name)) {
+          policies.push({ name: entry.name, dialect, known: false, source: entry.source, description: 'known by name only; document not published in the sources read' });
+        }
+      }
+    }
     return new Catalog(services, policies);
   }
 

@@ -25,7 +25,7 @@ function cloudOf(address: string | undefined): string | undefined {
 
 /** Runs the packs' rules on a model; every finding carries its suppression when one covers it. */
 export function runChecks(model: AccessModel, packs: readonly RulePack[], options: CheckOptions = {}): CheckReport {
-  const admins = new Set(options.designatedAdmins ?? []);
+  const admins = new Set([...(options.designatedAdmins ?? []), ...model.designatedAdmins]);
   const ctx = { model, catalog: model.catalog ?? Catalog.load(), designatedAdmins: admins };
   const declared: ScopedSuppression[] = model.suppressions.map(s => ({
     ruleId: s.ruleId, reason: s.reason, declaredAt: s.constructPath, constructPath: s.constructPath,

@@ -28,6 +28,7 @@ export interface ModelParts {
   readonly findings: ModelFinding[];
   readonly skipped: SkippedResource[];
   readonly suppressions: DeclaredSuppression[];
+  readonly designatedAdmins: Set<string>;
 }
 
 interface PrincipalType { cloud: Cloud; kind: PrincipalKind; nameAttrs: string[]; trust?: string[] }
@@ -93,6 +94,7 @@ export function buildModel(stacks: readonly RawStack[], catalog: Catalog): Model
     findings: [],
     skipped: [],
     suppressions: [],
+    designatedAdmins: new Set(),
   };
   for (const stack of stacks) buildStack(stack, catalog, parts);
   return parts;
@@ -100,6 +102,7 @@ export function buildModel(stacks: readonly RawStack[], catalog: Catalog): Model
 
 function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void {
   const res = new StackResolver(stack);
+  stack.designatedAdmins.forEach(a => parts.designatedAdmins.add(a));
   /**
    * Principal and policy keys by resource address, for references whose value is known only after apply
    * (Huawei memberships and assignments use ids, which are always such references).

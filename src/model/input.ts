@@ -38,6 +38,8 @@ export interface RawStack {
   /** Terraform `locals` of a synthesized stack, for reference resolution. */
   readonly locals: Record<string, unknown>;
   readonly kind: 'synth' | 'plan';
+  /** Principals (`user/NAME` ...) that constructs declared administrators by design (top-level `//` metadata). */
+  readonly designatedAdmins: readonly string[];
 }
 
 export interface LoadedInput {
@@ -147,7 +149,11 @@ function readStack(file: string, doc: Record<string, unknown>, stack: string): R
     }
     return out;
   };
-  return { name: stack, file, resources: read('resource'), dataSources: read('data'), locals: isObject(doc.locals) ? doc.locals : {}, kind: 'synth' };
+  const meta = isObject(doc['//']) && isObject((doc['//'] as Record<string, unknown>).aiam) ? (doc['//'] as any).aiam : {};
+  const designatedAdmins = Array.isArray(meta.designatedAdmins) ? meta.designatedAdmins.filter((x: unknown): x is string => typeof x === 'string') : [];
+  return {
+    name: stack, file, resources: read('resource'), dataSources: read('data'), locals: isObject(doc.locals) ? doc.locals : {}, kind: 'synth', designatedAdmins,
+  };
 }
 
 interface PlanModule { resources?: unknown[]; child_modules?: unknown[] }
@@ -197,10 +203,13 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
   });
   const planned = isObject(doc.planned_values) ? doc.planned_values : undefined;
   const after = split(walk(planned?.root_module, '/planned_values/root_module', 'plan', false));
-  const stacks: RawStack[] = [{ name: 'plan', file, ...after, locals: {}, kind: 'plan' }];
+  const stacks: RawStack[] = [{ name: 'plan', file, ...after, locals: {}, kind: 'plan', designatedAdmins: [] }];
   let priorStacks: RawStack[] | undefined;
   const prior = isObject(doc.prior_state) && isObject(doc.prior_state.values) ? doc.prior_state.values : undefined;
-  if (prior) priorStacks = [{ name: 'prior_state', file, ...split(walk(prior.root_module, '/prior_state/values/root_module', 'prior_state', true)), locals: {}, kind: 'plan' }];
+  if (prior) {
+    const before = split(walk(prior.root_module, '/prior_state/values/root_module', 'prior_state', true));
+    priorStacks = [{ name: 'prior_state', file, ...before, locals: {}, kind: 'plan', designatedAdmins: [] }];
+  }
   return { kind: 'plan', path: file, stacks, priorStacks };
 }
 

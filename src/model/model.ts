@@ -90,6 +90,8 @@ export class AccessModel {
   readonly findings: readonly ModelFinding[];
   readonly skipped: readonly SkippedResource[];
   readonly suppressions: readonly DeclaredSuppression[];
+  /** Principals declared administrators by design by the constructs (`user/NAME`, `group/NAME`). */
+  readonly designatedAdmins: ReadonlySet<string>;
   private readonly principalIndex: Map<string, Principal>;
   private readonly policyIndex: Map<string, PolicyEntity>;
   private readonly bindingsCache = new Map<string, PolicyBinding[]>();
@@ -112,6 +114,7 @@ export class AccessModel {
     this.findings = parts.findings;
     this.skipped = parts.skipped;
     this.suppressions = parts.suppressions;
+    this.designatedAdmins = parts.designatedAdmins;
     for (const m of parts.memberships) pushTo(this.groupsOf, m.userKey, m);
     for (const a of parts.attachments) pushTo(this.attachmentsOf, a.principalKey, a);
     // Compile every policy and resolve every principal's policies once, up front: questions then only evaluate.

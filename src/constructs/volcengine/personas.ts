@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { IVolcPrincipal, VolcIamPolicy } from './iam';
 import { QUEUE_CREATOR_ACTIONS } from '../../catalog/vemlp';
+import { designateAdmins } from '../core/designated-admins';
 
 /** Which file storage the resource admin manages (seed 001: CFSFullAccess / vePFSFullAccess only when used). */
 export enum VemlpStorage {
@@ -58,6 +59,7 @@ export class MlPlatformResourceAdmin extends Construct {
       ...(storage === VemlpStorage.VEPFS || storage === VemlpStorage.CLOUDFS_AND_VEPFS ? ['vePFSFullAccess'] : []),
     ];
     for (const p of this.systemPolicies) props.principal.attachSystemPolicy(p);
+    designateAdmins(this, [`${props.principal.principalKind}/${props.principal.declaredName}`]);
     if (iam === QueueCreatorIamAccess.QUEUE_CREATOR_POLICY) {
       this.queueCreatorPolicy = new QueueCreatorPolicy(this, 'QueueCreator', { policyName: props.queueCreatorPolicyName });
       props.principal.attachPolicy(this.queueCreatorPolicy.policy);

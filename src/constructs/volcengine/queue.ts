@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IVolcPrincipal, VolcIamGroup, VolcIamPolicy, VolcPolicyStatement, VolcPrincipalKind, volcRegionAndAccount } from './iam';
 import { QUEUE_ADMIN_IAM_ACTIONS, QUEUE_WORKLOAD_ACTIONS } from '../../catalog/vemlp';
+import { designateAdmins } from '../core/designated-admins';
 import { recordPlatformSettings } from '../core/platform-settings';
 
 /** The admin and member policy statements of a queue, exactly as the veMLP console creates them (seed 001). */
@@ -100,6 +101,8 @@ export class ResourceQueueWithGroups extends Construct {
         else p.attachPolicy(role === 'admin' ? this.adminPolicy : this.developerPolicy);
       }
     }
+    // Queue admins manage members through IAM by the guide's design (its admin policy grants iam:AddUserToGroup).
+    designateAdmins(this, [`group/${queueId}-admin-group`, ...admins.map(p => `${p.principalKind}/${p.declaredName}`)]);
     const users = new Set([...seen.keys()].filter(p => p.principalKind === VolcPrincipalKind.USER).map(p => p.declaredName));
     const caps = this.validateCaps(props.userCaps ?? [], users, props.capacity);
     recordPlatformSettings(this, 'Settings', 'vemlp-queue', 'volcengine', {
