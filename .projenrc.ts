@@ -40,6 +40,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   eslint: true,
   prettier: false,
   jestOptions: {
+    jestVersion: '^29',
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // Type checking happens in the jsii/tsc compile; transpile-only keeps the suite fast.
@@ -84,6 +85,11 @@ project.addTask('bench', {
   exec: `${tsNode} bench/run.ts`,
   receiveArgs: true,
 });
+
+// jest 30 and eslint-import-resolver-typescript 4 need unrs-resolver, whose optional platform binaries this registry
+// lacks: npm then writes a lock file that `npm ci` rejects. jest 29 and resolver 3.8 (enhanced-resolve) resolve without it.
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.addDevDeps('eslint-import-resolver-typescript@~3.8.0');
 
 // Generated bindings are checked for drift, not linted.
 project.eslint?.addIgnorePattern('src/providers/');
