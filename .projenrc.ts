@@ -80,6 +80,12 @@ project.addTask('demo', {
   description: 'Synthesize the bundled example organisation and check it with the evaluator',
   exec: `${tsNode} scripts/demo.ts`,
 });
+// `npm run aiam -- <command>` runs the CLI from source in this repository (installed users run `npx aiam`).
+project.addTask('aiam', {
+  description: 'Run the aiam CLI from source',
+  exec: `${tsNode} src/cli/main.ts`,
+  receiveArgs: true,
+});
 project.addTask('bench', {
   description: 'Run benchmarks; results are written to bench/results/*.json',
   exec: `${tsNode} bench/run.ts`,

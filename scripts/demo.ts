@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     const via = a.chain[0] ? ` via ${a.chain[0].viaGroup ? `${a.chain[0].viaGroup} -> ` : ''}${a.chain[0].policy}#${a.chain[0].statement}` : '';
     process.stdout.write(`  ${describePrincipal(a.principal).padEnd(28)} ${`${action}${resource ? ` on ${resource.split(':').pop()}` : ''}`.padEnd(62)} ${a.decision}${via}\n`);
   }
-  process.stdout.write(`\nexplore: npx aiam explain ${rel} --principal user/carol --action ml_platform:CreateDevInstance --resource ${queue('q-20250415-train')}\n`);
+  process.stdout.write(`\nexplore: npm run aiam -- explain ${rel} --principal user/carol --action ml_platform:CreateDevInstance --resource ${queue('q-20250415-train')}\n`);
 }
 
 main().catch(e => { console.error(e instanceof Error ? e.message : e); process.exitCode = 1; });
