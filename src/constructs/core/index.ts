@@ -1,2 +1,2 @@
-export { Checks, AiamSuppressions } from './checks';
-export type { ChecksOptions, AiamSuppression } from './checks';
+export { Checks, AiamSuppressions, ChecksOptions, AiamSuppression } from './checks';
+export { PolicyEffect, PolicyCondition, PolicyStatement } from './statements';

@@ -4,6 +4,7 @@ import { LIMITS } from '../../catalog/limits';
 import { Dialect } from '../../policy/types';
 import { volcengine } from '../../providers';
 import { validateName } from '../core/naming';
+import { PolicyStatement, renderPolicyDocument } from '../core/statements';
 
 const NAMES = LIMITS[Dialect.VOLCENGINE_IAM].names;
 
@@ -11,33 +12,6 @@ const NAMES = LIMITS[Dialect.VOLCENGINE_IAM].names;
 export enum VolcPrincipalKind {
   USER = 'user',
   GROUP = 'group',
-}
-
-/** Allow or Deny. */
-export enum VolcEffect {
-  ALLOW = 'Allow',
-  DENY = 'Deny',
-}
-
-/** One condition: operator, key and values (several values = OR). */
-export interface VolcCondition {
-  /** Condition operator, e.g. `StringEquals`, `IpAddress`. */
-  readonly operator: string;
-  /** Condition key, e.g. `volc:ResourceTag/sys:ml_platform:resource_queue_id`. */
-  readonly key: string;
-  readonly values: string[];
-}
-
-/** One statement of a Volcengine IAM policy. */
-export interface VolcPolicyStatement {
-  /** @default VolcEffect.ALLOW */
-  readonly effect?: VolcEffect;
-  /** Actions, `service:Action`, wildcards allowed (e.g. `ml_platform:*DevInstance*`). */
-  readonly actions: string[];
-  /** TRNs or `*`. @default ["*"] */
-  readonly resources?: string[];
-  /** @default - none */
-  readonly conditions?: VolcCondition[];
 }
 
 /** A user or user group that policies can be attached to. */
@@ -178,33 +152,9 @@ class ImportedVolcPrincipal extends VolcPrincipalBase {
 export interface VolcIamPolicyProps {
   /** Policy name: 1-64 letters, digits and `+=,.@-_`. */
   readonly policyName: string;
-  readonly statements: VolcPolicyStatement[];
+  readonly statements: PolicyStatement[];
   /** @default - none */
   readonly description?: string;
-}
-
-/** Policy variables (`${volc:...}`) must reach the cloud literally: Terraform would interpolate a bare `${`. */
-export function escapePolicyVariables(text: string): string {
-  return text.replace(/\$\{(?=[A-Za-z0-9_-]+:)/g, () => '$${');
-}
-
-/** The policy document for statements, with a stable key order (Volcengine policies have no Version). @internal */
-export function volcPolicyDocument(statements: VolcPolicyStatement[]): object {
-  return {
-    Statement: statements.map(s => {
-      const conditions: Record<string, Record<string, string | string[]>> = {};
-      for (const c of s.conditions ?? []) {
-        conditions[c.operator] ??= {};
-        conditions[c.operator][c.key] = c.values.length === 1 ? c.values[0] : c.values;
-      }
-      return {
-        Effect: s.effect ?? VolcEffect.ALLOW,
-        Action: s.actions,
-        Resource: s.resources ?? ['*'],
-        ...(s.conditions?.length ? { Condition: conditions } : {}),
-      };
-    }),
-  };
 }
 
 /**
@@ -227,7 +177,8 @@ export class VolcIamPolicy extends Construct {
     super(scope, id);
     validateName(this, NAMES.policy, props.policyName);
     if (props.statements.length === 0) throw new Error(`${this.node.path}: a policy needs at least one statement. Fix: add a statement`);
-    this.document = escapePolicyVariables(JSON.stringify(volcPolicyDocument(props.statements)));
+    // Volcengine policies have no Version element (volcengine-iam.md §1.1).
+    this.document = renderPolicyDocument(props.statements);
     const limit = LIMITS[Dialect.VOLCENGINE_IAM].policyDocumentMaxChars;
     if (!Token.isUnresolved(this.document) && this.document.length > limit) {
       throw new Error(`${this.node.path}: policy document is ${this.document.length} characters; Volcengine accepts ${limit}. Fix: split the statements into two policies`);

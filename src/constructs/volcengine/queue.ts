@@ -1,12 +1,13 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { IVolcPrincipal, VolcIamGroup, VolcIamPolicy, VolcPolicyStatement, VolcPrincipalKind, volcRegionAndAccount } from './iam';
+import { IVolcPrincipal, VolcIamGroup, VolcIamPolicy, VolcPrincipalKind, volcRegionAndAccount } from './iam';
 import { QUEUE_ADMIN_IAM_ACTIONS, QUEUE_WORKLOAD_ACTIONS } from '../../catalog/vemlp';
 import { designateAdmins } from '../core/designated-admins';
 import { recordPlatformSettings } from '../core/platform-settings';
+import { PolicyStatement } from '../core/statements';
 
 /** The admin and member policy statements of a queue, exactly as the veMLP console creates them (seed 001). */
-export function queueAdminStatements(region: string, accountId: string, queueId: string): VolcPolicyStatement[] {
+export function queueAdminStatements(region: string, accountId: string, queueId: string): PolicyStatement[] {
   const trn = (type: string) => `trn:ml_platform:${region}:${accountId}:${type}`;
   return [
     {
@@ -19,7 +20,7 @@ export function queueAdminStatements(region: string, accountId: string, queueId:
   ];
 }
 
-export function queueMemberStatements(region: string, accountId: string, queueId: string): VolcPolicyStatement[] {
+export function queueMemberStatements(region: string, accountId: string, queueId: string): PolicyStatement[] {
   return [{ actions: QUEUE_WORKLOAD_ACTIONS, resources: [`trn:ml_platform:${region}:${accountId}:resourcequeue/${queueId}`] }];
 }
 
