@@ -1,4 +1,5 @@
 import { Rule } from './rule';
+import { apiKeyOwnerNotMember, defaultWorkspaceRestricted, pagesWithoutAllowlist, quotaOverAllocated, ramUserApiKey } from './rules/bailian';
 import { fullAdmin } from './rules/full-admin';
 import { danglingReference, invalidPolicyDocument, unknownSystemPolicy, unresolvedAttachment } from './rules/model-findings';
 import { invalidNames } from './rules/names';
@@ -15,6 +16,7 @@ const ALL_RULES: readonly Rule[] = [
   policySize, policyCount, invalidNames, fullAdmin, privilegeEscalation, resourceScopedWithoutResourceLevel, unknownActions,
   denyOnlyPolicy, unreachableStatement, duplicateStatement, danglingReference, unknownSystemPolicy, invalidPolicyDocument, unresolvedAttachment,
   queueAdminIam, queueCapsOverQueue,
+  quotaOverAllocated, defaultWorkspaceRestricted, apiKeyOwnerNotMember, ramUserApiKey, pagesWithoutAllowlist,
 ];
 
 /** A named set of rules, run by `aiam check --pack NAME` or at synth time by `Checks.of(app).add(pack)`. */

@@ -15,6 +15,8 @@ export { AccessModel, describePrincipal, PrincipalNotFoundError } from './model'
 export type { AccessAnswer, ChainStep, Grant, PolicyBinding, PrincipalPermissions, ServicePermissions } from './model';
 export type { InputKind, LoadedInput, RawResource, RawStack } from './input';
 export { DIALECT_OF } from './build';
+export { bailianMemberships, entries as settingsEntries } from './platform';
+export type { WorkspaceMembership } from './platform';
 
 /** Loads one or more inputs into one model; a plan's planned values are "after". */
 export function loadAccessModel(paths: string | readonly string[], catalog: Catalog = Catalog.load()): AccessModel {

@@ -1,2 +1,4 @@
-// Public API of this folder; re-exported from src/index.ts.
-export {};
+export * from './workspace';
+export * from './workspace-set';
+export * from './access';
+export * from './api-key';

@@ -1,2 +1,1 @@
-// Public API of this folder; re-exported from src/index.ts.
-export {};
+export * from './ram';

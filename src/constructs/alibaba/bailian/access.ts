@@ -1,0 +1,107 @@
+import { Construct } from 'constructs';
+import { designateAdmins } from '../../core/designated-admins';
+import { IRamPrincipal, RamPrincipalKind } from '../ram';
+import { BailianWorkspace } from './workspace';
+
+/** Properties of SuperAdmin. */
+export interface SuperAdminProps {
+  /** The RAM user to make super admin. Omit for the main account, which needs nothing. @default - the main account */
+  readonly user?: IRamPrincipal;
+  /** Also allow buying prepaid products (AliyunBSSOrderAccess), as the guide's setup does. @default false */
+  readonly purchasePrepaid?: boolean;
+}
+
+/**
+ * A Model Studio super admin: AliyunBailianFullAccess manages every workspace in every region (models, rate
+ * limits, users, API keys). The identity that deploys this stack must be the main account or hold
+ * AliyunRAMFullAccess (seed 000, 设置超级管理员).
+ *
+ * @example
+ * new SuperAdmin(stack, 'platform-admin', { user: RamUser.fromUserName(stack, 'alice', 'alice'), purchasePrepaid: true });
+ */
+export class SuperAdmin extends Construct {
+  public readonly systemPolicies: string[];
+
+  constructor(scope: Construct, id: string, props: SuperAdminProps = {}) {
+    super(scope, id);
+    this.systemPolicies = props.user ? ['AliyunBailianFullAccess', ...(props.purchasePrepaid ? ['AliyunBSSOrderAccess'] : [])] : [];
+    if (props.user) {
+      if (props.user.principalKind !== RamPrincipalKind.USER) {
+        throw new Error(`${this.node.path}: a super admin is a RAM user (or the main account). Fix: pass a RamUser, or omit user for the main account`);
+      }
+      for (const p of this.systemPolicies) props.user.attachSystemPolicy(p);
+      designateAdmins(this, [`user/${props.user.declaredName}`]);
+    }
+  }
+}
+
+/** Properties of WorkspaceAdmin. */
+export interface WorkspaceAdminProps {
+  readonly workspace: BailianWorkspace;
+  readonly user: IRamPrincipal;
+}
+
+/**
+ * A workspace admin: every page of the workspace, its users and its API keys (set in the console's 权限管理).
+ *
+ * @example
+ * new WorkspaceAdmin(stack, 'prod-admin', { workspace: envs.prod, user: bob });
+ */
+export class WorkspaceAdmin extends Construct {
+  constructor(scope: Construct, id: string, props: WorkspaceAdminProps) {
+    super(scope, id);
+    props.workspace.addAdmin(props.user);
+  }
+}
+
+/** OpenAPI data access level (seed 000, OpenAPI 接口权限). */
+export enum BailianDataAccessLevel {
+  /** AliyunBailianDataFullAccess: every API of the app API directory. */
+  FULL = 'AliyunBailianDataFullAccess',
+  /** AliyunBailianDataReadOnlyAccess: read-only APIs such as DescribeFile, GetIndexJobStatus. */
+  READ_ONLY = 'AliyunBailianDataReadOnlyAccess',
+}
+
+/** Properties of OpenApiDataAccess. */
+export interface OpenApiDataAccessProps {
+  readonly principal: IRamPrincipal;
+  /** @default BailianDataAccessLevel.READ_ONLY */
+  readonly level?: BailianDataAccessLevel;
+}
+
+/**
+ * Access to Model Studio's application data, knowledge base, prompt and memory OpenAPIs. Only the main account can
+ * grant these: deploy this stack with the main account's credentials.
+ *
+ * @example
+ * new OpenApiDataAccess(stack, 'rag-data', { principal: ragService, level: BailianDataAccessLevel.READ_ONLY });
+ */
+export class OpenApiDataAccess extends Construct {
+  constructor(scope: Construct, id: string, props: OpenApiDataAccessProps) {
+    super(scope, id);
+    props.principal.attachSystemPolicy(props.level ?? BailianDataAccessLevel.READ_ONLY);
+  }
+}
+
+/** Properties of BillingAccess. */
+export interface BillingAccessProps {
+  readonly principal: IRamPrincipal;
+  /** View the bills of every product (AliyunBSSReadOnlyAccess). @default true */
+  readonly viewBills?: boolean;
+  /** Buy prepaid products (AliyunBSSOrderAccess). @default false */
+  readonly purchasePrepaid?: boolean;
+}
+
+/**
+ * Billing rights. These cover every Alibaba Cloud product, not only Model Studio: grant with care (seed 000).
+ *
+ * @example
+ * new BillingAccess(stack, 'finance', { principal: financeGroup, viewBills: true });
+ */
+export class BillingAccess extends Construct {
+  constructor(scope: Construct, id: string, props: BillingAccessProps) {
+    super(scope, id);
+    if (props.viewBills ?? true) props.principal.attachSystemPolicy('AliyunBSSReadOnlyAccess');
+    if (props.purchasePrepaid) props.principal.attachSystemPolicy('AliyunBSSOrderAccess');
+  }
+}

@@ -1,0 +1,169 @@
+import * as fs from 'fs';
+import { App, TerraformStack, Testing } from 'cdktf';
+import {
+  alicloud, ApiKeyGrant, BailianPage, BailianPageBundles, BailianWorkspace, BillingAccess, OpenApiDataAccess, ProductionWorkspaceSet, QuotaUnit,
+  RamGroup, RamRole, RamUser, SuperAdmin, WorkspaceAdmin, WorkspaceStrategy,
+} from '../../../src';
+import { AiPlatformPack, runChecks } from '../../../src/checks';
+import { bailianMemberships, loadAccessModel } from '../../../src/model';
+import { Decision } from '../../../src/policy';
+import { synthesize } from '../../model/fixtures';
+
+/** The guide's recommended production setup (seed 000, 应用于生产环境 + 常用设置). */
+function production(app: App): void {
+  const s = new TerraformStack(app, 'bailian');
+  new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
+  const alice = new RamUser(s, 'alice', { userName: 'alice' });
+  const bob = new RamUser(s, 'bob', { userName: 'bob' });
+  const carol = new RamUser(s, 'carol', { userName: 'carol' });
+  const dave = new RamUser(s, 'dave', { userName: 'dave' });
+  const erin = new RamUser(s, 'erin', { userName: 'erin' });
+  const app1 = new RamRole(s, 'chatbot-app', { roleName: 'chatbot-app', trustedServices: ['ecs.aliyuncs.com'] });
+  new SuperAdmin(s, 'platform-admin', { user: alice });
+  new SuperAdmin(s, 'buyer-admin', { user: new RamUser(s, 'gina', { userName: 'gina' }), purchasePrepaid: true });
+  const envs = new ProductionWorkspaceSet(s, 'chatbot', { project: 'chatbot', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 } });
+  envs.prod!.grantModelInvoke(bob, { models: ['qwen-max'] });
+  envs.test!.grantModelTuning(carol, { models: ['qwen-plus'] });
+  new WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod!, user: dave });
+  new ApiKeyGrant(s, 'bob-prod-key', { workspace: envs.prod!, owner: bob });
+  new ApiKeyGrant(s, 'erin-prod-key', { workspace: envs.prod!, owner: erin });
+  new ApiKeyGrant(s, 'app-prod-key', { workspace: envs.prod!, owner: app1 });
+  new OpenApiDataAccess(s, 'rag', { principal: app1 });
+  const finance = new RamGroup(s, 'finance', { groupName: 'finance' });
+  new BillingAccess(s, 'bills', { principal: finance });
+}
+
+describe('the guide\'s production setup, through the access model and evaluator', () => {
+  const out = synthesize(production);
+  const model = loadAccessModel(out);
+  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+  const who = (spec: string) => model.findPrincipal(spec);
+
+  test('the super admin can manage all workspaces (AliyunBailianFullAccess from the catalog)', () => {
+    for (const action of ['bailiancontrol:CreateWorkspace', 'bailiancontrol:UpdateWorkspaceModels', 'modelstudio:ListWorkspaces', 'bailiancontrol:CreateApiKey']) {
+      expect(model.can(who('user/alice'), { action }).decision).toBe(Decision.ALLOW);
+      expect(model.can(who('user/bob'), { action }).decision).toBe(Decision.IMPLICIT_DENY);
+    }
+  });
+
+  test('with AliyunBSSOrderAccess, whose document is not published, the answer is unknown, never guessed', () => {
+    const a = model.can(who('user/gina'), { action: 'bailiancontrol:CreateWorkspace' });
+    expect(a.decision).toBe(Decision.UNKNOWN);
+    expect(a.unresolved).toEqual([expect.stringMatching(/AliyunBSSOrderAccess: the content of system policy AliyunBSSOrderAccess is not in the catalog/)]);
+  });
+
+  test('a normal user gets exactly the pages granted', () => {
+    expect(bailianMemberships(model, who('user/bob'))).toEqual([
+      { workspace: 'chatbot-prod-workspace', region: 'cn-beijing', admin: false, apiKeyManagement: false, pages: BailianPageBundles.CALL_MODELS_IN_CONSOLE },
+    ]);
+    expect(bailianMemberships(model, who('user/carol'))[0].pages).toEqual(BailianPageBundles.ALL.filter(p => BailianPageBundles.TUNE_MODELS_IN_CONSOLE.includes(p)));
+    expect(bailianMemberships(model, who('user/dave'))[0]).toEqual(expect.objectContaining({ admin: true, apiKeyManagement: true, pages: BailianPageBundles.ALL }));
+  });
+
+  test('a key\'s owner must be a member: erin\'s key is a finding, bob\'s and the role\'s are not', () => {
+    const findings = runChecks(model, [new AiPlatformPack()]).findings.filter(f => f.ruleId === 'AIAM-BAILIAN-003');
+    expect(findings.map(f => f.message)).toEqual([expect.stringMatching(/erin-prod-key belongs to RAM user erin, who is not a member of chatbot-prod-workspace/)]);
+  });
+
+  test('the quota split: 1000 QPM → prod 600, test 200, dev 100, buffer 100', () => {
+    const split = model.settings.find(s => s.envelope.kind === 'bailian-quota-split')!.envelope.settings as any;
+    expect(split.allocations).toEqual([
+      { workspace: 'chatbot-dev-workspace', qpm: 100 }, { workspace: 'chatbot-test-workspace', qpm: 200 }, { workspace: 'chatbot-prod-workspace', qpm: 600 },
+    ]);
+    expect(split.buffer).toEqual({ qpm: 100 });
+  });
+
+  test('RAM-user keys are reported (info) with the RAM-role advice; OpenAPI data and billing use the system policies', () => {
+    const ids = runChecks(model, [new AiPlatformPack()]).findings.map(f => f.ruleId);
+    expect(ids.filter(i => i === 'AIAM-BAILIAN-004')).toHaveLength(2);
+    expect(model.can(who('role/chatbot-app'), { action: 'sfm:DescribeFile' }).decision).toBe(Decision.ALLOW);
+    expect(model.can(who('user/dave'), { action: 'sfm:DescribeFile' }).decision).toBe(Decision.IMPLICIT_DENY);
+    expect(model.can(who('group/finance'), { action: 'bss:DescribeAcccount' }).decision).toBe(Decision.ALLOW);
+  });
+
+  test('no secret or key value is synthesized', () => {
+    const text = fs.readFileSync(`${out}/stacks/bailian/cdk.tf.json`, 'utf8');
+    expect(text).not.toMatch(/sk-[A-Za-z0-9]{8,}|secret|access_key/i);
+  });
+});
+
+describe('quota split rounding', () => {
+  const set = (quota: number, split: Record<string, number>, unit?: QuotaUnit) => new ProductionWorkspaceSet(
+    new TerraformStack(Testing.app(), 's'), 'set', { project: 'p', region: 'cn-beijing', accountQuota: { qpm: quota }, split, splitUnit: unit });
+
+  test('floor per workspace, remainder to the buffer: allocations + buffer = quota, every time', () => {
+    const cases = [[1000, { dev: 10, test: 20, prod: 60 }], [999, { dev: 33, test: 33, prod: 33 }], [7, { dev: 50, test: 25, prod: 25 }]] as const;
+    for (const [quota, split] of cases) {
+      const s = set(quota, split);
+      expect(s.allocations.reduce((n, a) => n + a.qpm!, 0) + s.buffer.qpm!).toBe(quota);
+      s.allocations.forEach(a => expect(a.qpm).toBe(Math.floor(quota * (split as any)[a.workspace.split('-')[1]] / 100)));
+    }
+  });
+
+  test('absolute shares', () => {
+    const s = set(1000, { dev: 100, test: 200, prod: 600 }, QuotaUnit.ABSOLUTE);
+    expect(s.buffer).toEqual({ qpm: 100, tpm: undefined });
+  });
+
+  test('by business line', () => {
+    const s = new ProductionWorkspaceSet(new TerraformStack(Testing.app(), 's'), 'lines', {
+      strategy: WorkspaceStrategy.BY_BUSINESS_LINE, teams: ['marketing-team', 'customer-team'], region: 'cn-beijing',
+    });
+    expect(Object.values(s.workspaces).map(w => w.workspaceName)).toEqual(['marketing-team-workspace', 'customer-team-workspace']);
+  });
+});
+
+describe('synth-time errors name the construct path and the fix', () => {
+  const stack = () => new TerraformStack(Testing.app(), 'ms');
+
+  test('restricting the default workspace', () => {
+    expect(() => new BailianWorkspace(stack(), 'default', { workspaceName: 'default', region: 'cn-beijing', isDefault: true, rateLimits: [{ model: 'qwen-max', qpm: 10 }] }))
+      .toThrow(/^ms\/default: the default workspace cannot be rate-limited\. Fix:/);
+    expect(() => new BailianWorkspace(stack(), 'default', { workspaceName: 'default', region: 'cn-beijing', isDefault: true, allowInvoke: ['qwen-max'] }))
+      .toThrow(/^ms\/default: the default workspace cannot be restricted to models \(invoke\)\. Fix:/);
+  });
+
+  test('over-allocated quota', () => {
+    expect(() => new ProductionWorkspaceSet(stack(), 'set', { project: 'p', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 70, test: 20, dev: 20 } }))
+      .toThrow(/^ms\/set: shares add up to 110%\. Fix: keep the total at or under 100%/);
+    expect(() => new ProductionWorkspaceSet(stack(), 'set', { project: 'p', region: 'cn-beijing', accountQuota: { qpm: 100 }, split: { prod: 70, test: 20, dev: 20 }, splitUnit: QuotaUnit.ABSOLUTE }))
+      .toThrow(/shares add up to 110 QPM, over the account quota of 100/);
+  });
+
+  test('a workspace with two regions', () => {
+    expect(() => new BailianWorkspace(stack(), 'ws', { workspaceName: 'ws', region: 'cn-beijing,cn-shanghai' }))
+      .toThrow(/^ms\/ws: region "cn-beijing,cn-shanghai" is not one region id\. Fix: a workspace never spans regions/);
+    const s = stack();
+    const ws = new BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' });
+    expect(() => new ApiKeyGrant(s, 'key', { workspace: ws, region: 'cn-hangzhou' })).toThrow(/^ms\/key: the key is in cn-hangzhou but workspace ws is in cn-beijing/);
+  });
+
+  test('an invalid RAM name', () => {
+    expect(() => new RamUser(stack(), 'u', { userName: 'bob smith' })).toThrow(/^ms\/u: invalid RAM user name "bob smith"\. Fix: use 1-64 characters: letters, digits, '\.', '_' and '-'/);
+    expect(() => new RamRole(stack(), 'r', { roleName: 'bad_role', trustedServices: ['ecs.aliyuncs.com'] })).toThrow(/invalid RAM role name "bad_role"/);
+  });
+
+  test('page permissions go to users, not groups', () => {
+    const s = stack();
+    const ws = new BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' });
+    expect(() => ws.grantPages(new RamGroup(s, 'g', { groupName: 'g' }), [BailianPage.MODEL_EXPERIENCE])).toThrow(/Model Studio page permissions are per RAM user or role/);
+  });
+});
+
+describe('Model Studio rules fire and stay quiet', () => {
+  function findings(build: (s: TerraformStack) => void): string[] {
+    const out = synthesize(app => {
+      const s = new TerraformStack(app, 'ms');
+      new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
+      build(s);
+    });
+    return runChecks(loadAccessModel(out), [new AiPlatformPack()]).findings.map(f => f.ruleId);
+  }
+
+  test('AIAM-BAILIAN-005: pages without an allowlist', () => {
+    expect(findings(s => new BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' }).grantPages(new RamUser(s, 'u', { userName: 'u' }), BailianPageBundles.CALL_MODELS_IN_CONSOLE)))
+      .toContain('AIAM-BAILIAN-005');
+    expect(findings(s => new BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' }).grantModelInvoke(new RamUser(s, 'u', { userName: 'u' }), { models: ['qwen-max'] })))
+      .not.toContain('AIAM-BAILIAN-005');
+  });
+});
