@@ -1,12 +1,12 @@
 /**
  * The bundled example organisation: what `npm run demo` and `cdktf synth` synthesize and check.
- * One stack per cloud: an Alibaba PAI-Rec team, a Volcengine veMLP team with two queues, and a Huawei ModelArts
+ * One stack per cloud: an Alibaba PAI-Rec team and Model Studio workspaces, a Volcengine veMLP team with two queues, and a Huawei ModelArts
  * group whose custom policy denies dedicated-pool management.
  */
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  AiamSuppressions, AiPlatformPack, alicloud, Checks, huaweicloud, MlPlatformDeveloper, MlPlatformResourceAdmin, ResourceQueueWithGroups, VemlpStorage, volcengine,
+  AiamSuppressions, AiPlatformPack, alicloud, ApiKeyGrant, Checks, ProductionWorkspaceSet, RamRole, RamUser, SuperAdmin, huaweicloud, MlPlatformDeveloper, MlPlatformResourceAdmin, ResourceQueueWithGroups, VemlpStorage, volcengine,
   VolcIamGroup, VolcIamUser,
 } from '../../src';
 
@@ -25,6 +25,18 @@ export function buildOrg(app: Construct): void {
   new alicloud.ramGroupPolicyAttachment.RamGroupPolicyAttachment(ali, 'analysts-read', {
     groupName: analysts.groupName, policyName: read.policyName, policyType: 'Custom',
   });
+
+  // Model Studio, as the guide recommends for production: a super admin, workspaces by environment, 1000 QPM split.
+  new SuperAdmin(ali, 'platform-admin', { user: new RamUser(ali, 'grace', { userName: 'grace' }) });
+  const envs = new ProductionWorkspaceSet(ali, 'chatbot', {
+    project: 'chatbot', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 },
+  });
+  const frank = new RamUser(ali, 'frank', { userName: 'frank' });
+  envs.prod!.grantModelInvoke(frank, { models: ['qwen-max'] });
+  envs.test!.grantModelTuning(frank, { models: ['qwen-plus'] });
+  // Application keys belong to a RAM role, so they survive people leaving (seed 000, API-Key 权限).
+  const chatbot = new RamRole(ali, 'chatbot-app', { roleName: 'chatbot-app', trustedServices: ['ecs.aliyuncs.com'] });
+  new ApiKeyGrant(ali, 'chatbot-prod-key', { workspace: envs.prod!, owner: chatbot });
 
   const volc = new TerraformStack(app, 'volcengine-ai');
   new volcengine.provider.VolcengineProvider(volc, 'volcengine', { region: 'cn-beijing' });

@@ -75,10 +75,12 @@ export const ramUserApiKey: Rule = {
     .map(e => ({ message: `API key ${String(e.envelope.settings.name)} breaks when RAM user ${String((e.envelope.settings.owner as { name: string }).name)} leaves`, location: locationOf(e) })),
 };
 
-const NEEDS: Array<{ pages: string[]; allowlist: 'invoke' | 'tune' | 'deploy' }> = [
-  { pages: ['model-experience', 'batch-inference'], allowlist: 'invoke' },
-  { pages: ['model-tuning'], allowlist: 'tune' },
-  { pages: ['model-deployment'], allowlist: 'deploy' },
+type Allowlist = 'invoke' | 'tune' | 'deploy';
+/** Pages and the allowlists that make them useful; tuned models can be called and deployed too (seed 000, 限制模型训练). */
+const NEEDS: Array<{ pages: string[]; allowlists: Allowlist[] }> = [
+  { pages: ['model-experience', 'batch-inference'], allowlists: ['invoke', 'tune'] },
+  { pages: ['model-tuning'], allowlists: ['tune'] },
+  { pages: ['model-deployment'], allowlists: ['deploy', 'tune'] },
 ];
 
 export const pagesWithoutAllowlist: Rule = {
@@ -88,8 +90,9 @@ export const pagesWithoutAllowlist: Rule = {
   description: 'Outside the default workspace, calling, tuning or deploying a model needs the workspace to allow that model first (seed 000).',
   fix: 'allow the models in the workspace (grantModelInvoke / grantModelTuning / grantModelDeployment, or allowInvoke ...)',
   check: ({ model }) => workspaces(model).filter(({ s }) => !s.default).flatMap(({ entry, s }) => s.members.flatMap(m =>
-    NEEDS.filter(n => n.pages.some(p => m.pages.includes(p)) && (s.allowlists[n.allowlist] ?? []).length === 0).map(n => ({
-      message: `${m.principal.kind}/${m.principal.name} has ${n.pages.filter(p => m.pages.includes(p)).join(', ')} in ${s.name}, which allows no model to ${n.allowlist}`,
+    NEEDS.filter(n => n.pages.some(p => m.pages.includes(p)) && n.allowlists.every(a => (s.allowlists[a] ?? []).length === 0)).map(n => ({
+      message: `${m.principal.kind}/${m.principal.name} has ${n.pages.filter(p => m.pages.includes(p)).join(', ')} in ${s.name}, ` +
+        `which allows no model to ${n.allowlists.join(' or ')}`,
       location: locationOf(entry),
     })))),
 };

@@ -167,3 +167,15 @@ describe('Model Studio rules fire and stay quiet', () => {
       .not.toContain('AIAM-BAILIAN-005');
   });
 });
+
+test('every Model Studio settings entry validates against schemas/platform-settings.v1.schema.json', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv2020 = require('ajv/dist/2020').default;
+  const schema = JSON.parse(fs.readFileSync(`${__dirname}/../../../schemas/platform-settings.v1.schema.json`, 'utf8'));
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+  const out = synthesize(production);
+  const inputs = Object.values<any>(JSON.parse(fs.readFileSync(`${out}/stacks/bailian/cdk.tf.json`, 'utf8')).resource.terraform_data).map(r => r.input);
+  expect(new Set(inputs.map(i => i.kind))).toEqual(new Set(['bailian-workspace', 'bailian-api-key', 'bailian-quota-split']));
+  for (const input of inputs) expect(validate(input) ? [] : validate.errors).toEqual([]);
+  fs.rmSync(out, { recursive: true, force: true });
+});
