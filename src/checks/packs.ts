@@ -2,6 +2,7 @@ import { Rule } from './rule';
 import { apiKeyOwnerNotMember, defaultWorkspaceRestricted, pagesWithoutAllowlist, quotaOverAllocated, ramUserApiKey } from './rules/bailian';
 import { fullAdmin } from './rules/full-admin';
 import { danglingReference, invalidPolicyDocument, unknownSystemPolicy, unresolvedAttachment } from './rules/model-findings';
+import { featureWithoutDependencies, mixedScopePolicy } from './rules/modelarts';
 import { invalidNames } from './rules/names';
 import { policyCount } from './rules/policy-count';
 import { policySize } from './rules/policy-size';
@@ -17,6 +18,7 @@ const ALL_RULES: readonly Rule[] = [
   denyOnlyPolicy, unreachableStatement, duplicateStatement, danglingReference, unknownSystemPolicy, invalidPolicyDocument, unresolvedAttachment,
   queueAdminIam, queueCapsOverQueue,
   quotaOverAllocated, defaultWorkspaceRestricted, apiKeyOwnerNotMember, ramUserApiKey, pagesWithoutAllowlist,
+  featureWithoutDependencies, mixedScopePolicy,
 ];
 
 /** A named set of rules, run by `aiam check --pack NAME` or at synth time by `Checks.of(app).add(pack)`. */

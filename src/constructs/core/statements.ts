@@ -34,10 +34,11 @@ export function escapePolicyVariables(text: string): string {
 
 /**
  * The document for statements, keys in a stable order, as the Terraform string (policy variables escaped).
- * `version` is "1" for Alibaba RAM and "1.1" for Huawei; Volcengine policies have none.
+ * `version` is "1" for Alibaba RAM and "1.1" for Huawei; Volcengine policies have none. `resourceOptional` omits
+ * Resource when no resources are given (Huawei).
  * @internal
  */
-export function renderPolicyDocument(statements: PolicyStatement[], version?: string): string {
+export function renderPolicyDocument(statements: PolicyStatement[], version?: string, resourceOptional = false): string {
   const doc = {
     ...(version ? { Version: version } : {}),
     Statement: statements.map(s => {
@@ -49,7 +50,8 @@ export function renderPolicyDocument(statements: PolicyStatement[], version?: st
       return {
         Effect: s.effect ?? PolicyEffect.ALLOW,
         Action: s.actions,
-        Resource: s.resources ?? ['*'],
+        // Huawei's Resource is optional (absent = every resource); the others write "*".
+        ...(resourceOptional && !s.resources?.length ? {} : { Resource: s.resources ?? ['*'] }),
         ...(s.conditions?.length ? { Condition: conditions } : {}),
       };
     }),

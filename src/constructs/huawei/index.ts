@@ -1,2 +1,3 @@
-// Public API of this folder; re-exported from src/index.ts.
-export {};
+export * from './iam';
+export * from './modelarts';
+export { ModelArtsFeature } from '../../catalog/modelarts';

@@ -1,2 +1,2 @@
-// Public API of this folder; re-exported from src/index.ts.
-export {};
+export * from './pai';
+export { PaiFeature } from '../../../catalog/pai';

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { Catalog } from '../../../catalog';
 import { LIMITS } from '../../../catalog/limits';
 import { Dialect } from '../../../policy/types';
 import { alicloud } from '../../../providers';
@@ -224,6 +225,17 @@ export class RamCustomPolicy extends Construct {
     super(scope, id);
     validateName(this, NAMES.policy, props.policyName);
     if (props.statements.length === 0) throw new Error(`${this.node.path}: a policy needs at least one statement. Fix: add a statement`);
+    const catalog = Catalog.load();
+    props.statements.forEach((s, i) => {
+      // Operation-level services (pairec, sfm) never match a statement that names resources (alibaba-ram.md §3.3).
+      const scoped = (s.resources ?? ['*']).filter(r => r !== '*');
+      const operationLevel = [...new Set(s.actions.map(a => a.split(':')[0].toLowerCase()))]
+        .filter(svc => catalog.service(Dialect.ALIBABA_RAM, svc)?.resourceLevel === false);
+      if (scoped.length && operationLevel.length) {
+        throw new Error(`${this.node.path}: statement ${i} scopes ${operationLevel.join(', ')} actions to ${scoped.join(', ')}, but ${operationLevel.join(', ')} ` +
+          'has no resource-level authorization, so the statement would never match. Fix: use resources ["*"] and narrow by action');
+      }
+    });
     this.document = renderPolicyDocument(props.statements, '1');
     const limit = LIMITS[Dialect.ALIBABA_RAM].policyDocumentMaxChars;
     if (!Token.isUnresolved(this.document) && this.document.length > limit) {
