@@ -42,6 +42,24 @@ export interface RawStack {
   readonly designatedAdmins: readonly string[];
 }
 
+/** A resource change the apply would make: from a plan's resource_changes, or "create" for synthesized stacks. */
+export interface PlannedChange {
+  readonly address: string;
+  readonly type: string;
+  readonly actions: readonly string[];
+  readonly file: string;
+  readonly pointer: string;
+  readonly constructPath?: string;
+}
+
+/** Every change an apply of this input would make. */
+export function plannedChanges(input: LoadedInput): PlannedChange[] {
+  if (input.changes) return [...input.changes];
+  return input.stacks.flatMap(s => s.resources.map(r => ({
+    address: r.address, type: r.type, actions: ['create'], file: r.file, pointer: r.pointer, constructPath: r.constructPath,
+  })));
+}
+
 export interface LoadedInput {
   readonly kind: InputKind;
   readonly path: string;
@@ -49,6 +67,8 @@ export interface LoadedInput {
   readonly stacks: readonly RawStack[];
   /** A plan's prior state, when it has one: the "before" side for `aiam diff PLAN`. */
   readonly priorStacks?: readonly RawStack[];
+  /** A plan's resource_changes (absent for synthesized input: everything is created). */
+  readonly changes?: readonly PlannedChange[];
 }
 
 export function readJson(file: string): unknown {
@@ -163,9 +183,13 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
   if (doc.resource_changes !== undefined && !Array.isArray(doc.resource_changes)) {
     throw new ModelInputError(file, '/resource_changes', 'not an array', 'pass the unmodified output of `terraform show -json`');
   }
-  for (const c of (doc.resource_changes as unknown[] | undefined) ?? []) {
-    if (isObject(c) && typeof c.address === 'string' && isObject(c.change)) changes.set(c.address, c.change);
-  }
+  const changeList: PlannedChange[] = [];
+  ((doc.resource_changes as unknown[] | undefined) ?? []).forEach((c, i) => {
+    if (!isObject(c) || typeof c.address !== 'string' || !isObject(c.change)) return;
+    changes.set(c.address, c.change);
+    const actions = Array.isArray(c.change.actions) ? c.change.actions.filter((a): a is string => typeof a === 'string') : [];
+    if (c.mode !== 'data') changeList.push({ address: c.address, type: String(c.type ?? ''), actions, file, pointer: `/resource_changes/${i}` });
+  });
   const references = new Map<string, Map<string, string[]>>();
   const config = isObject(doc.configuration) ? doc.configuration : undefined;
   collectReferences(isObject(config?.root_module) ? config!.root_module as Record<string, unknown> : undefined, '', references);
@@ -210,7 +234,7 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
     const before = split(walk(prior.root_module, '/prior_state/values/root_module', 'prior_state', true));
     priorStacks = [{ name: 'prior_state', file, ...before, locals: {}, kind: 'plan', designatedAdmins: [] }];
   }
-  return { kind: 'plan', path: file, stacks, priorStacks };
+  return { kind: 'plan', path: file, stacks, priorStacks, changes: changeList };
 }
 
 /** Addresses in configuration drop instance keys (`a.b[0]` → `a.b`). */

@@ -179,3 +179,55 @@ test('every Model Studio settings entry validates against schemas/platform-setti
   for (const input of inputs) expect(validate(input) ? [] : validate.errors).toEqual([]);
   fs.rmSync(out, { recursive: true, force: true });
 });
+
+describe('Model Studio rules on hand-written or planned settings', () => {
+  function ids(entries: Array<{ kind: string; settings: object }>): string[] {
+    const dir = fs.mkdtempSync(`${require('os').tmpdir()}/aiam-bailian-rules-`);
+    const resource: Record<string, object> = {};
+    entries.forEach((e, i) => { resource[`e${i}`] = { input: { schema: 'cdktf-aiam/platform-settings/v1', kind: e.kind, cloud: 'alibaba', constructPath: `hand/e${i}`, settings: e.settings } }; });
+    fs.writeFileSync(`${dir}/cdk.tf.json`, JSON.stringify({ resource: { terraform_data: resource } }));
+    try {
+      return runChecks(loadAccessModel(`${dir}/cdk.tf.json`), [new AiPlatformPack()]).findings.map(f => f.ruleId);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const ws = (over: object = {}) => ({
+    kind: 'bailian-workspace',
+    settings: {
+      name: 'ws',
+      region: 'cn-beijing',
+      default: false,
+      allowlists: { invoke: ['qwen-max'], tune: [], deploy: [] },
+      rateLimits: [],
+      quota: null,
+      members: [{ principal: { kind: 'user', name: 'bob' }, admin: false, apiKeyManagement: false, pages: ['model-experience'] }],
+      ...over,
+    },
+  });
+  const split = (qpm: number) => ({
+    kind: 'bailian-quota-split',
+    settings: {
+      region: 'cn-beijing', unit: 'percent', accountQuota: { qpm: 1000 }, shares: {}, allocations: [{ workspace: 'ws', qpm }], buffer: { qpm: 1000 - qpm }, rounding: 'floor',
+    },
+  });
+  const key = (owner: object, region = 'cn-beijing') => ({ kind: 'bailian-api-key', settings: { name: 'k', workspace: 'ws', region, owner, lifecycle: {} } });
+
+  test('AIAM-BAILIAN-001 over-allocation', () => {
+    expect(ids([split(1200)])).toContain('AIAM-BAILIAN-001');
+    expect(ids([split(900)])).not.toContain('AIAM-BAILIAN-001');
+  });
+  test('AIAM-BAILIAN-002 restricted default workspace', () => {
+    expect(ids([ws({ default: true })])).toContain('AIAM-BAILIAN-002');
+    expect(ids([ws({ default: true, allowlists: { invoke: null, tune: null, deploy: null } })])).not.toContain('AIAM-BAILIAN-002');
+  });
+  test('AIAM-BAILIAN-003 key owner not a member / other region', () => {
+    expect(ids([ws(), key({ kind: 'ram-user', name: 'eve' })])).toContain('AIAM-BAILIAN-003');
+    expect(ids([ws(), key({ kind: 'ram-user', name: 'bob' }, 'cn-hangzhou')])).toContain('AIAM-BAILIAN-003');
+    expect(ids([ws(), key({ kind: 'ram-user', name: 'bob' })])).not.toContain('AIAM-BAILIAN-003');
+  });
+  test('AIAM-BAILIAN-004 RAM-user keys', () => {
+    expect(ids([ws(), key({ kind: 'ram-user', name: 'bob' })])).toContain('AIAM-BAILIAN-004');
+    expect(ids([ws(), key({ kind: 'ram-role', name: 'app' })])).not.toContain('AIAM-BAILIAN-004');
+  });
+});
