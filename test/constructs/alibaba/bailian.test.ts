@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import { App, TerraformStack, Testing } from 'cdktf';
 import {
   alicloud, ApiKeyGrant, BailianPage, BailianPageBundles, BailianWorkspace, BillingAccess, OpenApiDataAccess, ProductionWorkspaceSet, QuotaUnit,
@@ -182,7 +183,7 @@ test('every Model Studio settings entry validates against schemas/platform-setti
 
 describe('Model Studio rules on hand-written or planned settings', () => {
   function ids(entries: Array<{ kind: string; settings: object }>): string[] {
-    const dir = fs.mkdtempSync(`${require('os').tmpdir()}/aiam-bailian-rules-`);
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/aiam-bailian-rules-`);
     const resource: Record<string, object> = {};
     entries.forEach((e, i) => { resource[`e${i}`] = { input: { schema: 'cdktf-aiam/platform-settings/v1', kind: e.kind, cloud: 'alibaba', constructPath: `hand/e${i}`, settings: e.settings } }; });
     fs.writeFileSync(`${dir}/cdk.tf.json`, JSON.stringify({ resource: { terraform_data: resource } }));
