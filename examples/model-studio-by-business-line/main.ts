@@ -1,0 +1,24 @@
+/** Model Studio by business line (seed 000): marketing and customer-service workspaces, absolute QPM shares. */
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { AiPlatformPack, alicloud, ApiKeyGrant, Checks, ProductionWorkspaceSet, QuotaUnit, RamRole, RamUser, WorkspaceStrategy } from '../../src';
+
+export function build(app: Construct): TerraformStack {
+  const s = new TerraformStack(app, 'model-studio-by-business-line');
+  new alicloud.provider.AlicloudProvider(s, 'alicloud', { region: 'cn-beijing' });
+  const lines = new ProductionWorkspaceSet(s, 'lines', {
+    strategy: WorkspaceStrategy.BY_BUSINESS_LINE, teams: ['marketing-team', 'customer-team'], region: 'cn-beijing',
+    accountQuota: { qpm: 2000 }, split: { 'marketing-team': 800, 'customer-team': 1000 }, splitUnit: QuotaUnit.ABSOLUTE,
+  });
+  lines.workspace('marketing-team').grantModelInvoke(new RamUser(s, 'mia', { userName: 'mia' }), { models: ['qwen-max', 'wanx-v1'] });
+  const support = new RamRole(s, 'support-bot', { roleName: 'support-bot', trustedServices: ['fc.aliyuncs.com'] });
+  new ApiKeyGrant(s, 'support-key', { workspace: lines.workspace('customer-team'), owner: support });
+  return s;
+}
+
+if (require.main === module) {
+  const app = new App();
+  build(app);
+  Checks.of(app).add(new AiPlatformPack());
+  app.synth();
+}

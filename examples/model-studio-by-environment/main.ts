@@ -1,0 +1,29 @@
+/** Model Studio production setup by environment (seed 000): super admin, dev/test/prod workspaces, 1000 QPM split 60/20/10. */
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { AiPlatformPack, alicloud, ApiKeyGrant, BillingAccess, Checks, ProductionWorkspaceSet, RamGroup, RamRole, RamUser, SuperAdmin, WorkspaceAdmin } from '../../src';
+
+export function build(app: Construct): TerraformStack {
+  const s = new TerraformStack(app, 'model-studio-by-environment');
+  new alicloud.provider.AlicloudProvider(s, 'alicloud', { region: 'cn-beijing' });
+  new SuperAdmin(s, 'platform-admin', { user: new RamUser(s, 'alice', { userName: 'alice' }), purchasePrepaid: true });
+  const envs = new ProductionWorkspaceSet(s, 'chatbot', {
+    project: 'chatbot', region: 'cn-beijing', includeStaging: false, accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 },
+  });
+  const bob = new RamUser(s, 'bob', { userName: 'bob' });
+  const carol = new RamUser(s, 'carol', { userName: 'carol' });
+  new WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod!, user: bob });
+  envs.dev!.grantModelTuning(carol, { models: ['qwen-plus'] });
+  envs.test!.grantModelInvoke(carol, { models: ['qwen-plus'] });
+  const service = new RamRole(s, 'chatbot-service', { roleName: 'chatbot-service', trustedServices: ['ecs.aliyuncs.com'] });
+  new ApiKeyGrant(s, 'prod-key', { workspace: envs.prod!, owner: service });
+  new BillingAccess(s, 'finance-bills', { principal: new RamGroup(s, 'finance', { groupName: 'finance' }) });
+  return s;
+}
+
+if (require.main === module) {
+  const app = new App();
+  build(app);
+  Checks.of(app).add(new AiPlatformPack());
+  app.synth();
+}
