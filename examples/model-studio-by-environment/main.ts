@@ -16,6 +16,7 @@ export function build(app: Construct): TerraformStack {
   envs.dev!.grantModelTuning(carol, { models: ['qwen-plus'] });
   envs.test!.grantModelInvoke(carol, { models: ['qwen-plus'] });
   const service = new RamRole(s, 'chatbot-service', { roleName: 'chatbot-service', trustedServices: ['ecs.aliyuncs.com'] });
+  envs.prod!.grantModelInvoke(service, { models: ['qwen-max'] });
   new ApiKeyGrant(s, 'prod-key', { workspace: envs.prod!, owner: service });
   new BillingAccess(s, 'finance-bills', { principal: new RamGroup(s, 'finance', { groupName: 'finance' }) });
   return s;

@@ -8,7 +8,7 @@ interface WorkspaceSettings {
   default: boolean;
   allowlists: { invoke: string[] | null; tune: string[] | null; deploy: string[] | null };
   rateLimits: unknown[];
-  members: Array<{ principal: { kind: string; name: string }; pages: string[] }>;
+  members: Array<{ principal: { kind: string; name: string }; pages: string[]; admin: boolean }>;
 }
 
 const workspaces = (model: Parameters<Rule['check']>[0]['model']) =>
@@ -89,7 +89,8 @@ export const pagesWithoutAllowlist: Rule = {
   title: 'Console pages without the model allowlist they need',
   description: 'Outside the default workspace, calling, tuning or deploying a model needs the workspace to allow that model first (seed 000).',
   fix: 'allow the models in the workspace (grantModelInvoke / grantModelTuning / grantModelDeployment, or allowInvoke ...)',
-  check: ({ model }) => workspaces(model).filter(({ s }) => !s.default).flatMap(({ entry, s }) => s.members.flatMap(m =>
+  // Admins get every page by design, to manage the workspace; the rule is about members who use the pages.
+  check: ({ model }) => workspaces(model).filter(({ s }) => !s.default).flatMap(({ entry, s }) => s.members.filter(m => !m.admin).flatMap(m =>
     NEEDS.filter(n => n.pages.some(p => m.pages.includes(p)) && n.allowlists.every(a => (s.allowlists[a] ?? []).length === 0)).map(n => ({
       message: `${m.principal.kind}/${m.principal.name} has ${n.pages.filter(p => m.pages.includes(p)).join(', ')} in ${s.name}, ` +
         `which allows no model to ${n.allowlists.join(' or ')}`,
