@@ -1,0 +1,164 @@
+/**
+ * `aiam report`: one self-contained HTML file (no network): principals × capabilities per Model Studio workspace and
+ * veMLP queue, a principals × services matrix, quota split charts, findings with fixes, and the access diff when
+ * given two inputs. Chart.js is bundled with the package and inlined into the page.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { runChecks } from '../checks/engine';
+import { Finding } from '../checks/finding';
+import { AiPlatformPack } from '../checks/packs';
+import { AccessDiff, AccessModel, describePrincipal } from '../model';
+import { Decision } from '../policy/types';
+
+interface ReportData {
+  title: string;
+  inputs: string[];
+  generated: string;
+  summary: { principals: number; policies: number; attachments: number; errors: number; warnings: number; suppressed: number };
+  findings: readonly Finding[];
+  services: string[];
+  matrix: Array<{ principal: string; cells: Record<string, string> }>;
+  workspaces: Array<{ name: string; region: string; quota: unknown; columns: string[]; rows: Array<{ principal: string; cells: Record<string, string> }> }>;
+  queues: Array<{ queueId: string; capacity: unknown; rows: Array<{ principal: string; role: string; createOnQueue: string; cap: string }>; caps: Array<{ user: string; percent: number }> }>;
+  quotaSplits: Array<{ region: string; labels: string[]; values: number[] }>;
+  diff?: AccessDiff;
+}
+
+const PAGES = ['model-experience', 'batch-inference', 'model-observation', 'model-tuning', 'my-models', 'model-deployment', 'model-evaluation', 'data-management'];
+
+export function buildReportData(model: AccessModel, inputs: string[], diff?: AccessDiff): ReportData {
+  const findings = runChecks(model, [new AiPlatformPack()]).findings;
+  const perms = model.principals.filter(p => !p.external).map(p => ({ p, w: model.whatCan(p) }));
+  const services = [...new Set(perms.flatMap(x => x.w.services.map(s => s.service)))].sort();
+  const matrix = perms.map(({ p, w }) => ({
+    principal: describePrincipal(p),
+    cells: Object.fromEntries(services.map(svc => {
+      const s = w.services.find(x => x.service === svc);
+      if (!s) return [svc, ''];
+      // A count of catalog actions; "+" where a pattern also grants actions the catalog does not list.
+      return [svc, `${s.grants.length || ''}${s.unlistedPatterns.length ? '+' : ''}`];
+    }).concat(w.unknownPolicies.length ? [['unknown', String(w.unknownPolicies.length)]] : [])),
+  }));
+  const workspaces = model.settings.filter(s => s.envelope.kind === 'bailian-workspace').map(e => {
+    const s = e.envelope.settings as any;
+    return {
+      name: s.name,
+      region: s.region,
+      quota: s.quota,
+      columns: ['admin', 'api keys', ...PAGES],
+      rows: (s.members ?? []).map((m: any) => ({
+        principal: `${m.principal.kind}/${m.principal.name}`,
+        cells: Object.fromEntries([['admin', m.admin ? '✓' : ''], ['api keys', m.apiKeyManagement ? '✓' : ''], ...PAGES.map(p => [p, m.pages.includes(p) ? '✓' : ''])]),
+      })),
+    };
+  });
+  const queues = model.settings.filter(s => s.envelope.kind === 'vemlp-queue').map(e => {
+    const s = e.envelope.settings as any;
+    const trn = `trn:ml_platform:${s.region}:${s.accountId}:resourcequeue/${s.queueId}`;
+    const rows = [...(s.admins ?? []).map((a: any) => ({ ...a, role: 'admin' })), ...(s.members ?? []).map((m: any) => ({ ...m, role: 'member' }))].map((x: any) => {
+      const p = model.principals.find(q => q.cloud === 'volcengine' && q.kind === x.kind && q.name === x.name);
+      const d = p ? model.can(p, { action: 'ml_platform:CreateDevInstance', resource: trn }).decision : Decision.UNKNOWN;
+      const cap = (s.userCaps ?? []).find((c: any) => c.user === x.name);
+      return { principal: `${x.kind}/${x.name}`, role: x.role, createOnQueue: d, cap: cap ? (cap.percent !== undefined ? `${cap.percent}%` : `${cap.absolute}`) : '' };
+    });
+    const caps = (s.userCaps ?? []).map((c: any) => ({ user: c.user, percent: c.percent ?? (s.capacity ? Math.round((c.absolute / s.capacity) * 100) : 0) }));
+    return { queueId: s.queueId, capacity: s.capacity, rows, caps };
+  });
+  const quotaSplits = model.settings.filter(s => s.envelope.kind === 'bailian-quota-split').map(e => {
+    const s = e.envelope.settings as any;
+    return { region: s.region, labels: [...s.allocations.map((a: any) => a.workspace), 'buffer'], values: [...s.allocations.map((a: any) => a.qpm ?? 0), s.buffer.qpm ?? 0] };
+  });
+  return {
+    title: 'cdktf-aiam access report',
+    inputs,
+    generated: new Date().toISOString(),
+    summary: {
+      principals: model.principals.length,
+      policies: model.policies.length,
+      attachments: model.attachments.length,
+      errors: findings.filter(f => f.severity === 'error' && !f.suppressed).length,
+      warnings: findings.filter(f => f.severity === 'warning' && !f.suppressed).length,
+      suppressed: findings.filter(f => f.suppressed).length,
+    },
+    findings,
+    services,
+    matrix,
+    workspaces,
+    queues,
+    quotaSplits,
+    diff,
+  };
+}
+
+/** The UMD build of Chart.js, read from the bundled package (its exports map hides the path, so go from the main file). */
+function chartJs(): string {
+  const main = require.resolve('chart.js');
+  return fs.readFileSync(path.join(path.dirname(main), 'chart.umd.js'), 'utf8');
+}
+
+/** Escapes `</script>` and friends so data can sit inside a script element. */
+function scriptSafe(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+export function renderReport(data: ReportData): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${data.title}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1d2330;background:#fafbfc}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #dde1e6;padding-bottom:4px}
+.meta{color:#5b6472}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
+.card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:10px 16px;min-width:110px}.card b{display:block;font-size:20px}
+table{border-collapse:collapse;background:#fff;margin:6px 0 12px}th,td{border:1px solid #dde1e6;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f0f2f5;font-weight:600}td.c{text-align:center}.error{color:#b42318;font-weight:600}.warning{color:#b54708;font-weight:600}.info{color:#175cd3}
+.allow{color:#067647}.deny{color:#b42318}.unknown{color:#b54708}.sup{color:#8a94a6}.charts{display:flex;gap:24px;flex-wrap:wrap}.chart{width:420px;background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:8px}
+</style></head><body>
+<h1>${data.title}</h1><div class="meta" id="meta"></div><div class="cards" id="cards"></div>
+<h2>Findings</h2><div id="findings"></div>
+<h2>Principals × services (allowed actions; "+" = more than the catalog lists)</h2><div id="matrix"></div>
+<h2>Model Studio workspaces</h2><div id="workspaces"></div>
+<h2>veMLP queues</h2><div id="queues"></div>
+<h2>Quota splits</h2><div class="charts" id="charts"></div>
+<div id="diff"></div>
+<script>${chartJs()}</script>
+<script>
+const data = ${scriptSafe(JSON.stringify(data))};
+const el = (tag, attrs = {}, ...kids) => { const e = document.createElement(tag); Object.entries(attrs).forEach(([k, v]) => k === 'class' ? e.className = v : e.setAttribute(k, v)); kids.forEach(k => e.append(k)); return e; };
+const table = (head, rows) => el('table', {}, el('tr', {}, ...head.map(h => el('th', {}, h))), ...rows.map(r => el('tr', {}, ...r.map(c => c instanceof Node ? el('td', {}, c) : el('td', { class: c === '✓' ? 'c' : '' }, String(c ?? ''))))));
+document.getElementById('meta').append('Inputs: ' + data.inputs.join(', ') + ' · generated ' + data.generated);
+for (const [k, v] of Object.entries(data.summary)) document.getElementById('cards').append(el('div', { class: 'card' }, el('b', {}, String(v)), k));
+const where = l => l.constructPath || [l.address, l.pointer].filter(Boolean).join(' ');
+document.getElementById('findings').append(data.findings.length ? table(['severity', 'rule', 'where', 'what', 'fix'], data.findings.map(f => [
+  el('span', { class: f.suppressed ? 'sup' : f.severity }, f.suppressed ? 'suppressed ' + f.severity : f.severity), f.ruleId + ' ' + f.title, where(f.location),
+  f.message + (f.suppressed ? ' — suppressed: ' + f.suppressed.reason : ''), f.fix])) : el('p', {}, 'No findings.'));
+document.getElementById('matrix').append(table(['principal', ...data.services, 'unknown'], data.matrix.map(r => [r.principal, ...data.services.map(s => r.cells[s] || ''), r.cells.unknown || ''])));
+const ws = document.getElementById('workspaces');
+if (!data.workspaces.length) ws.append(el('p', {}, 'None.'));
+for (const w of data.workspaces) {
+  ws.append(el('h3', {}, w.name + ' (' + w.region + ')' + (w.quota && w.quota.qpm !== undefined ? ' · ' + w.quota.qpm + ' QPM' : '')));
+  ws.append(w.rows.length ? table(['principal', ...w.columns], w.rows.map(r => [r.principal, ...w.columns.map(c => r.cells[c])])) : el('p', {}, 'No members.'));
+}
+const qs = document.getElementById('queues');
+if (!data.queues.length) qs.append(el('p', {}, 'None.'));
+for (const q of data.queues) {
+  qs.append(el('h3', {}, q.queueId + (q.capacity != null ? ' · capacity ' + q.capacity : '')));
+  qs.append(table(['principal', 'role', 'create dev instance on queue', 'usage cap'], q.rows.map(r => [r.principal, r.role, el('span', { class: r.createOnQueue === 'allow' ? 'allow' : r.createOnQueue === 'unknown' ? 'unknown' : 'deny' }, r.createOnQueue), r.cap])));
+}
+const charts = document.getElementById('charts');
+const addChart = (title, type, labels, values) => {
+  const box = el('div', { class: 'chart' }, el('h3', {}, title)); const canvas = el('canvas', { role: 'img', 'aria-label': title }); box.append(canvas); charts.append(box);
+  new Chart(canvas, { type, data: { labels, datasets: [{ label: title, data: values, backgroundColor: ['#2e90fa', '#12b76a', '#f79009', '#7a5af8', '#ee46bc', '#98a2b3'] }] }, options: { animation: false, responsive: true } });
+};
+for (const s of data.quotaSplits) addChart('Model Studio QPM split, ' + s.region, 'doughnut', s.labels, s.values);
+for (const q of data.queues.filter(q => q.caps.length)) addChart('Queue ' + q.queueId + ' user caps (% of capacity)', 'bar', q.caps.map(c => c.user), q.caps.map(c => c.percent));
+if (!charts.children.length) charts.append(el('p', {}, 'No quota splits or caps.'));
+if (data.diff) {
+  const d = document.getElementById('diff');
+  d.append(el('h2', {}, 'Access diff: ' + data.diff.grantedCount + ' granted, ' + data.diff.revokedCount + ' revoked'));
+  d.append(table(['principal', 'granted', 'revoked'], data.diff.changes.map(c => [c.principal, c.granted.join('\\n'), c.revoked.join('\\n')])));
+}
+</script></body></html>
+`;
+}
