@@ -11,6 +11,9 @@ import { AiPlatformPack } from '../checks/packs';
 import { AccessDiff, AccessModel, describePrincipal } from '../model';
 import { Decision } from '../policy/types';
 
+interface MatrixRow { principal: string; cells: Record<string, string> }
+interface QueueRow { principal: string; role: string; createOnQueue: string; cap: string }
+
 interface ReportData {
   title: string;
   inputs: string[];
@@ -18,9 +21,9 @@ interface ReportData {
   summary: { principals: number; policies: number; attachments: number; errors: number; warnings: number; suppressed: number };
   findings: readonly Finding[];
   services: string[];
-  matrix: Array<{ principal: string; cells: Record<string, string> }>;
-  workspaces: Array<{ name: string; region: string; quota: unknown; columns: string[]; rows: Array<{ principal: string; cells: Record<string, string> }> }>;
-  queues: Array<{ queueId: string; capacity: unknown; rows: Array<{ principal: string; role: string; createOnQueue: string; cap: string }>; caps: Array<{ user: string; percent: number }> }>;
+  matrix: MatrixRow[];
+  workspaces: Array<{ name: string; region: string; quota: unknown; columns: string[]; rows: MatrixRow[] }>;
+  queues: Array<{ queueId: string; capacity: unknown; rows: QueueRow[]; caps: Array<{ user: string; percent: number }> }>;
   quotaSplits: Array<{ region: string; labels: string[]; values: number[] }>;
   diff?: AccessDiff;
 }
@@ -62,7 +65,9 @@ export function buildReportData(model: AccessModel, inputs: string[], diff?: Acc
       const cap = (s.userCaps ?? []).find((c: any) => c.user === x.name);
       return { principal: `${x.kind}/${x.name}`, role: x.role, createOnQueue: d, cap: cap ? (cap.percent !== undefined ? `${cap.percent}%` : `${cap.absolute}`) : '' };
     });
-    const caps = (s.userCaps ?? []).map((c: any) => ({ user: c.user, percent: c.percent ?? (s.capacity ? Math.round((c.absolute / s.capacity) * 100) : 0) }));
+    // Absolute caps are shown as a share of the capacity, so every cap fits one chart.
+    const percentOf = (c: any) => c.percent ?? (s.capacity ? Math.round((c.absolute / s.capacity) * 100) : 0);
+    const caps = (s.userCaps ?? []).map((c: any) => ({ user: c.user, percent: percentOf(c) }));
     return { queueId: s.queueId, capacity: s.capacity, rows, caps };
   });
   const quotaSplits = model.settings.filter(s => s.envelope.kind === 'bailian-quota-split').map(e => {
