@@ -59,7 +59,7 @@ const project = new cdktf.ConstructLibraryCdktf({
 });
 
 // Catalog and schema data ship inside the package so an installed library works without ../shared.
-for (const p of ['/scripts', '/bench', '/test', '/examples', '/.ci', 'cdktf.out', '/docs/screenshots']) {
+for (const p of ['/scripts', '/bench', '/test', '/examples', '/.ci', 'cdktf.out', '/cdktf.json', '/docs']) {
   project.addPackageIgnore(p);
 }
 
