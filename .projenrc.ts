@@ -86,6 +86,10 @@ project.addTask('aiam', {
   exec: `${tsNode} src/cli/main.ts`,
   receiveArgs: true,
 });
+project.addTask('docs', {
+  description: 'Generate docs/rules.md from the rule metadata',
+  exec: `${tsNode} scripts/generate-rules-doc.ts`,
+});
 project.addTask('bench', {
   description: 'Run benchmarks; results are written to bench/results/*.json',
   exec: `${tsNode} bench/run.ts`,
