@@ -1,7 +1,8 @@
 /** Model Studio by business line (seed 000): marketing and customer-service workspaces, absolute QPM shares. */
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AiPlatformPack, alicloud, ApiKeyGrant, Checks, ProductionWorkspaceSet, QuotaUnit, RamRole, RamUser, WorkspaceStrategy } from '../../src';
+import { synthExample } from '../run';
+import { alicloud, ApiKeyGrant, ProductionWorkspaceSet, QuotaUnit, RamRole, RamUser, WorkspaceStrategy } from '../../src';
 
 export function build(app: Construct): TerraformStack {
   const s = new TerraformStack(app, 'model-studio-by-business-line');
@@ -16,9 +17,4 @@ export function build(app: Construct): TerraformStack {
   return s;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  Checks.of(app).add(new AiPlatformPack());
-  app.synth();
-}
+if (require.main === module) synthExample(build);

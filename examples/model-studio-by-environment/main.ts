@@ -1,7 +1,8 @@
 /** Model Studio production setup by environment (seed 000): super admin, dev/test/prod workspaces, 1000 QPM split 60/20/10. */
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AiPlatformPack, alicloud, ApiKeyGrant, BillingAccess, Checks, ProductionWorkspaceSet, RamGroup, RamRole, RamUser, SuperAdmin, WorkspaceAdmin } from '../../src';
+import { synthExample } from '../run';
+import { alicloud, ApiKeyGrant, BillingAccess, ProductionWorkspaceSet, RamGroup, RamRole, RamUser, SuperAdmin, WorkspaceAdmin } from '../../src';
 
 export function build(app: Construct): TerraformStack {
   const s = new TerraformStack(app, 'model-studio-by-environment');
@@ -22,9 +23,4 @@ export function build(app: Construct): TerraformStack {
   return s;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  Checks.of(app).add(new AiPlatformPack());
-  app.synth();
-}
+if (require.main === module) synthExample(build);

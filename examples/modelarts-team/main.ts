@@ -1,8 +1,9 @@
 /** A ModelArts team with training and inference feature bundles (seed 003). */
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { synthExample } from '../run';
 import {
-  AiPlatformPack, Checks, HuaweiCustomPolicy, HuaweiIamGroup, HuaweiIamUser, HuaweiScope, huaweicloud, ModelArtsAccess, ModelArtsFeature, PolicyEffect,
+  HuaweiCustomPolicy, HuaweiIamGroup, HuaweiIamUser, HuaweiScope, huaweicloud, ModelArtsAccess, ModelArtsFeature, PolicyEffect,
 } from '../../src';
 
 export function build(app: Construct): TerraformStack {
@@ -23,9 +24,4 @@ export function build(app: Construct): TerraformStack {
   return s;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  Checks.of(app).add(new AiPlatformPack());
-  app.synth();
-}
+if (require.main === module) synthExample(build);

@@ -3,10 +3,11 @@
  * One stack per cloud: an Alibaba PAI-Rec team and Model Studio workspaces, a Volcengine veMLP team with two queues, and a Huawei ModelArts
  * group whose custom policy denies dedicated-pool management.
  */
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { synthExample } from '../run';
 import {
-  AiamSuppressions, AiPlatformPack, alicloud, ApiKeyGrant, Checks, ProductionWorkspaceSet, RamRole, RamUser, SuperAdmin, huaweicloud, MlPlatformDeveloper, MlPlatformResourceAdmin, ResourceQueueWithGroups, VemlpStorage, volcengine,
+  AiamSuppressions, alicloud, ApiKeyGrant, ProductionWorkspaceSet, RamRole, RamUser, SuperAdmin, huaweicloud, MlPlatformDeveloper, MlPlatformResourceAdmin, ResourceQueueWithGroups, VemlpStorage, volcengine,
   VolcIamGroup, VolcIamUser,
 } from '../../src';
 
@@ -75,9 +76,4 @@ export function buildOrg(app: Construct): void {
   ]);
 }
 
-if (require.main === module) {
-  const app = new App();
-  buildOrg(app);
-  Checks.of(app).add(new AiPlatformPack());
-  app.synth();
-}
+if (require.main === module) synthExample(buildOrg);

@@ -1,7 +1,8 @@
 /** A PAI workspace with EAS deployers (seed 004): workspace roles plus EAS system policies and activation rights. */
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AiPlatformPack, alicloud, Checks, PaiAccess, PaiAccessBundle, PaiFeature, PaiWorkspace, PaiWorkspaceRole, RamGroup, RamUser } from '../../src';
+import { synthExample } from '../run';
+import { alicloud, PaiAccess, PaiAccessBundle, PaiFeature, PaiWorkspace, PaiWorkspaceRole, RamGroup, RamUser } from '../../src';
 
 export function build(app: Construct): TerraformStack {
   const s = new TerraformStack(app, 'pai-eas');
@@ -20,9 +21,4 @@ export function build(app: Construct): TerraformStack {
   return s;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  Checks.of(app).add(new AiPlatformPack());
-  app.synth();
-}
+if (require.main === module) synthExample(build);

@@ -1,7 +1,8 @@
 /** PAI-Rec operators and read-only analysts (seed 002): custom RAM policies built from the pairec catalog. */
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AiPlatformPack, alicloud, Checks, PaiRecAccess, PaiRecAccessLevel, RamGroup, RamUser } from '../../src';
+import { synthExample } from '../run';
+import { alicloud, PaiRecAccess, PaiRecAccessLevel, RamGroup, RamUser } from '../../src';
 
 export function build(app: Construct): TerraformStack {
   const s = new TerraformStack(app, 'pairec-team');
@@ -15,9 +16,4 @@ export function build(app: Construct): TerraformStack {
   return s;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  Checks.of(app).add(new AiPlatformPack());
-  app.synth();
-}
+if (require.main === module) synthExample(build);

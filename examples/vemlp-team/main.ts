@@ -1,8 +1,9 @@
 /** A veMLP team with two queues, admins and members (seed 001). */
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { synthExample } from '../run';
 import {
-  AiPlatformPack, Checks, MlPlatformDeveloper, MlPlatformResourceAdmin, ResourceQueueWithGroups, VemlpStorage, volcengine, VolcIamGroup, VolcIamUser,
+  MlPlatformDeveloper, MlPlatformResourceAdmin, ResourceQueueWithGroups, VemlpStorage, volcengine, VolcIamGroup, VolcIamUser,
 } from '../../src';
 
 export function build(app: Construct): TerraformStack {
@@ -22,9 +23,4 @@ export function build(app: Construct): TerraformStack {
   return s;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  Checks.of(app).add(new AiPlatformPack());
-  app.synth();
-}
+if (require.main === module) synthExample(build);

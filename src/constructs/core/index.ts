@@ -1,2 +1,2 @@
-export { Checks, AiamSuppressions, ChecksOptions, AiamSuppression } from './checks';
-export { PolicyEffect, PolicyCondition, PolicyStatement } from './statements';
+export * from './checks';
+export * from './statements';

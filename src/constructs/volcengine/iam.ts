@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { LIMITS } from '../../catalog/limits';
 import { Dialect } from '../../policy/types';
 import { volcengine } from '../../providers';
+import { AttachmentTarget } from '../core/attachment-target';
 import { validateName } from '../core/naming';
 import { PolicyStatement, renderPolicyDocument } from '../core/statements';
 
@@ -27,11 +28,10 @@ export interface IVolcPrincipal extends IConstruct {
   attachSystemPolicy(policyName: string): void;
 }
 
-abstract class VolcPrincipalBase extends Construct implements IVolcPrincipal {
+abstract class VolcPrincipalBase extends AttachmentTarget implements IVolcPrincipal {
   public abstract readonly principalKind: VolcPrincipalKind;
   public abstract readonly principalName: string;
   public abstract readonly declaredName: string;
-  private readonly attached = new Set<string>();
 
   public attachPolicy(policy: VolcIamPolicy): void {
     this.attach(policy.policyName, 'Custom', `policy-${policy.node.addr.slice(0, 8)}`);
@@ -42,15 +42,15 @@ abstract class VolcPrincipalBase extends Construct implements IVolcPrincipal {
   }
 
   private attach(policyName: string, policyType: string, id: string): void {
-    if (this.attached.has(id)) return;
-    this.attached.add(id);
-    if (this.principalKind === VolcPrincipalKind.USER) {
-      new volcengine.iamUserPolicyAttachment.IamUserPolicyAttachment(this, id, { userName: this.principalName, policyName, policyType });
-    } else {
-      new volcengine.iamUserGroupPolicyAttachment.IamUserGroupPolicyAttachment(this, id, {
-        userGroupName: this.principalName, policyName, policyType,
-      });
-    }
+    this._attachOnce(id, () => {
+      if (this.principalKind === VolcPrincipalKind.USER) {
+        new volcengine.iamUserPolicyAttachment.IamUserPolicyAttachment(this, id, { userName: this.principalName, policyName, policyType });
+      } else {
+        new volcengine.iamUserGroupPolicyAttachment.IamUserGroupPolicyAttachment(this, id, {
+          userGroupName: this.principalName, policyName, policyType,
+        });
+      }
+    });
   }
 }
 

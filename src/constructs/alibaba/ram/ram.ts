@@ -4,6 +4,7 @@ import { Catalog } from '../../../catalog';
 import { LIMITS } from '../../../catalog/limits';
 import { Dialect } from '../../../policy/types';
 import { alicloud } from '../../../providers';
+import { AttachmentTarget } from '../../core/attachment-target';
 import { validateName } from '../../core/naming';
 import { PolicyStatement, renderPolicyDocument } from '../../core/statements';
 
@@ -29,11 +30,10 @@ export interface IRamPrincipal extends IConstruct {
   attachSystemPolicy(policyName: string): void;
 }
 
-abstract class RamPrincipalBase extends Construct implements IRamPrincipal {
+abstract class RamPrincipalBase extends AttachmentTarget implements IRamPrincipal {
   public abstract readonly principalKind: RamPrincipalKind;
   public abstract readonly principalName: string;
   public abstract readonly declaredName: string;
-  private readonly attached = new Set<string>();
 
   public attachPolicy(policy: RamCustomPolicy): void {
     this.attach(policy.policyName, 'Custom', `policy-${policy.node.addr.slice(0, 8)}`);
@@ -44,19 +44,19 @@ abstract class RamPrincipalBase extends Construct implements IRamPrincipal {
   }
 
   private attach(policyName: string, policyType: string, id: string): void {
-    if (this.attached.has(id)) return;
-    this.attached.add(id);
     const name = this.principalName;
-    switch (this.principalKind) {
-      case RamPrincipalKind.USER:
-        new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(this, id, { userName: name, policyName, policyType });
-        break;
-      case RamPrincipalKind.GROUP:
-        new alicloud.ramGroupPolicyAttachment.RamGroupPolicyAttachment(this, id, { groupName: name, policyName, policyType });
-        break;
-      default:
-        new alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment(this, id, { roleName: name, policyName, policyType });
-    }
+    this._attachOnce(id, () => {
+      switch (this.principalKind) {
+        case RamPrincipalKind.USER:
+          new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(this, id, { userName: name, policyName, policyType });
+          break;
+        case RamPrincipalKind.GROUP:
+          new alicloud.ramGroupPolicyAttachment.RamGroupPolicyAttachment(this, id, { groupName: name, policyName, policyType });
+          break;
+        default:
+          new alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment(this, id, { roleName: name, policyName, policyType });
+      }
+    });
   }
 }
 
