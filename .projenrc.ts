@@ -101,6 +101,9 @@ project.addTask('bench', {
 project.deps.removeDependency('eslint-import-resolver-typescript');
 project.addDevDeps('eslint-import-resolver-typescript@~3.8.0');
 
+// Test artifacts (the report screenshot) are outputs, not sources.
+project.gitignore.exclude('/test/artifacts/');
+
 // Generated bindings are checked for drift, not linted.
 project.eslint?.addIgnorePattern('src/providers/');
 // jsii prints a banner on every run under Node 20; the project supports Node >= 20.
