@@ -1,13 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands';
 import { CliIo, UsageError, processIo } from './io';
+import { VERSION } from './version';
 
 export { processIo } from './io';
 export type { CliIo } from './io';
 
-// Read at run time so `--version` always matches the installed package.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const VERSION: string = require('../../package.json').version;
 
 /**
  * Runs the `aiam` command line in-process and returns its exit code:

@@ -1,18 +1,18 @@
-import * as fs from 'fs';
 import { UsageError } from './io';
+import { ModelInputError } from '../model/errors';
+import { readJson } from '../model/input';
 
-/** Reads and parses a JSON file; failures name the file and the fix, with exit code 2. */
+/** Runs `load`, turning input errors (file, JSON pointer, fix) into usage errors: exit 2, no stack trace. */
+export function withInputErrors<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (e) {
+    if (e instanceof ModelInputError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Reads and parses a JSON file; failures name the file and the fix (exit 2). */
 export function readJsonFile(file: string, what: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message}). Fix: pass the path of ${what}.`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON (${(e as Error).message}). Fix: correct the JSON syntax of ${what}.`);
-  }
+  return withInputErrors(() => readJson(file, what));
 }

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
-import { AccessModel, loadAccessModel, loadPriorModel, ModelInputError, PrincipalNotFoundError, Principal } from '../model';
+import { AccessModel, loadAccessModel, loadPriorModel, PrincipalNotFoundError, Principal } from '../model';
 import { CliIo, UsageError } from './io';
+import { withInputErrors } from './json-input';
 
 export const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 
@@ -11,27 +12,19 @@ export const formatOption = () => new Option('--format <format>', 'output format
 export function loadModel(paths: string | string[], io: CliIo, verbose = false): AccessModel {
   const done = progress(io, `loading ${Array.isArray(paths) ? paths.join(', ') : paths}`);
   try {
-    const model = loadAccessModel(paths);
+    const model = withInputErrors(() => loadAccessModel(paths));
     if (verbose) {
       for (const s of model.skipped) io.stderr(`skipped ${s.address} (${s.type}: carries no access the model reads) in ${s.stack}\n`);
       for (const f of model.findings) io.stderr(`note: ${f.address ?? ''} ${f.message}\n`);
     }
     return model;
-  } catch (e) {
-    if (e instanceof ModelInputError) throw new UsageError(e.message);
-    throw e;
   } finally {
     done();
   }
 }
 
 export function loadPrior(path: string): AccessModel | undefined {
-  try {
-    return loadPriorModel(path);
-  } catch (e) {
-    if (e instanceof ModelInputError) throw new UsageError(e.message);
-    throw e;
-  }
+  return withInputErrors(() => loadPriorModel(path));
 }
 
 export function findPrincipal(model: AccessModel, spec: string): Principal {

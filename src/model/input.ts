@@ -71,19 +71,20 @@ export interface LoadedInput {
   readonly changes?: readonly PlannedChange[];
 }
 
-export function readJson(file: string): unknown {
+/** Reads a JSON file; `what` names the expected content in the fix. */
+export function readJson(file: string, what = 'a cdktf.out folder, a cdk.tf.json or a `terraform show -json` plan'): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ModelInputError(file, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code ?? (e as Error).message})`,
-      'pass a cdktf.out folder, a cdk.tf.json or a `terraform show -json` plan');
+      `pass the path of ${what}`);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new ModelInputError(file, '', `not valid JSON (${(e as Error).message})`, 'pass the file that cdktf synth or `terraform show -json` wrote');
+    throw new ModelInputError(file, '', `not valid JSON (${(e as Error).message})`, `correct the JSON syntax of ${what}`);
   }
 }
 

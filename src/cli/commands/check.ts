@@ -6,9 +6,8 @@ import type { SetExit } from '../commands';
 import { CliIo, UsageError } from '../io';
 import { readJsonFile } from '../json-input';
 import { collect, loadModel } from '../model-input';
+import { VERSION } from '../version';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const VERSION: string = require('../../../package.json').version;
 
 interface CheckCliOptions {
   format: string;

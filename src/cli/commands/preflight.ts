@@ -2,12 +2,11 @@ import { Command, Option } from 'commander';
 import { Catalog } from '../../catalog';
 import { DEPLOY_ACTIONS } from '../../catalog/deploy-actions';
 import { loadInput, plannedChanges } from '../../model';
-import { ModelInputError } from '../../model/errors';
 import { combineResults, compilePolicies, Decision, Dialect, parsePolicy, PolicyError, PolicyInput } from '../../policy';
 import type { SetExit } from '../commands';
 import { table } from '../format/table';
 import { CliIo, UsageError } from '../io';
-import { readJsonFile } from '../json-input';
+import { readJsonFile, withInputErrors } from '../json-input';
 import { findPrincipal, loadModel } from '../model-input';
 
 interface Needed { address: string; change: string; action: string; dialect: Dialect; decision: Decision; detail: string }
@@ -26,13 +25,7 @@ export function registerPreflight(program: Command, io: CliIo, setExit: SetExit)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((path: string, opts: { deployerPolicies?: string; deployer?: string; format: string }) => {
       if (!opts.deployerPolicies === !opts.deployer) throw new UsageError('preflight: give exactly one of --deployer-policies FILE and --deployer KIND/NAME');
-      let input;
-      try {
-        input = loadInput(path);
-      } catch (e) {
-        if (e instanceof ModelInputError) throw new UsageError(e.message);
-        throw e;
-      }
+      const input = withInputErrors(() => loadInput(path));
       const evaluate = opts.deployer ? principalEvaluator(path, opts.deployer, io) : fileEvaluator(opts.deployerPolicies!);
       const needed: Needed[] = [];
       for (const c of plannedChanges(input)) {
