@@ -72,7 +72,7 @@ export interface LoadedInput {
 }
 
 /** Reads a JSON file; `what` names the expected content in the fix. */
-export function readJson(file: string, what = 'a cdktf.out folder, a cdk.tf.json or a `terraform show -json` plan'): unknown {
+export function readJson(file: string, what = 'the file `cdktf synth` or `terraform show -json` wrote'): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
