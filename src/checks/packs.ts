@@ -21,7 +21,12 @@ const ALL_RULES: readonly Rule[] = [
   featureWithoutDependencies, mixedScopePolicy,
 ];
 
-/** A named set of rules, run by `aiam check --pack NAME` or at synth time by `Checks.of(app).add(pack)`. */
+/**
+ * A named set of rules, run by `aiam check --pack NAME` or at synth time by `Checks.of(app).add(pack)`.
+ *
+ * @example
+ * Checks.of(app).add(new VolcenginePack());
+ */
 export class RulePack {
   /** @internal */
   public readonly _rules: readonly Rule[];

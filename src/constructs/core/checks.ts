@@ -99,6 +99,9 @@ const SUPPRESSIONS = new WeakMap<TerraformResource, Array<{ id: string; reason: 
 /**
  * Suppresses findings on a construct and everything beneath it, like cdk-nag's NagSuppressions. Suppressed findings
  * still appear in reports, marked suppressed with the reason.
+ *
+ * @example
+ * AiamSuppressions.addSuppressions(breakGlassUser, [{ id: 'AIAM-IAM-001', reason: 'break-glass account, reviewed monthly' }]);
  */
 export class AiamSuppressions {
   /** Adds suppressions to a construct (and its children). Throws when a reason is missing. */
