@@ -12,7 +12,7 @@ export * from './types';
 export * from './platform-settings';
 export { ModelInputError } from './errors';
 export { AccessModel, describePrincipal, PrincipalNotFoundError } from './model';
-export type { AccessAnswer, ChainStep, Grant, PolicyBinding, PrincipalPermissions, ServicePermissions } from './model';
+export type { AccessAnswer, ChainStep, Grant, PolicyBinding, PrincipalPermissions, QueryOptions, ServicePermissions } from './model';
 export type { InputKind, LoadedInput, PlannedChange, RawResource, RawStack } from './input';
 export { loadInput, plannedChanges } from './input';
 export { DIALECT_OF } from './build';

@@ -73,6 +73,20 @@ export interface PrincipalPermissions {
   readonly unknownActionCount: number;
 }
 
+/** Options of a question to the model. */
+export interface QueryOptions extends EvaluateOptions {
+  /**
+   * Huawei: the region project the request is made in. Role assignments scoped to another project do not apply;
+   * assignments to all projects, the domain or an enterprise project do (huawei-iam.md §4). Unset: every scope.
+   */
+  readonly project?: string;
+}
+
+function inScope(b: PolicyBinding, project: string | undefined): boolean {
+  const scope = b.attachment.scope;
+  return project === undefined || scope === undefined || scope.kind !== 'project' || scope.id === project;
+}
+
 export class PrincipalNotFoundError extends Error {
   constructor(readonly spec: string, readonly candidates: readonly string[]) {
     super(`no principal "${spec}" in this input${candidates.length ? `; did you mean ${candidates.slice(0, 3).join(', ')}?` : ''}`);
@@ -204,8 +218,10 @@ export class AccessModel {
    * Can this principal do this? With the chain of every deciding statement. `memo` shares per-policy results
    * between principals asked the same question (who-can).
    */
-  can(principal: Principal, request: AccessRequest, options?: EvaluateOptions, memo?: Array<EvaluationResult | undefined>): AccessAnswer {
-    const policies = this.policiesOf(principal);
+  can(principal: Principal, request: AccessRequest, options?: QueryOptions, memo?: Array<EvaluationResult | undefined>): AccessAnswer {
+    const project = options?.project;
+    const bindings = project === undefined ? this.bindings(principal) : this.bindings(principal).filter(b => inScope(b, project));
+    const policies = project === undefined ? this.policiesOf(principal) : [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
     const results: EvaluationResult[] = new Array(policies.length);
     for (let i = 0; i < policies.length; i++) {
       const p = policies[i];
@@ -218,7 +234,7 @@ export class AccessModel {
       results[i] = r;
     }
     const combined = combineResults(results);
-    return new Answer(principal, request, combined, () => this.chainFor(principal, this.bindings(principal), combined.matched));
+    return new Answer(principal, request, combined, () => this.chainFor(principal, bindings, combined.matched));
   }
 
   private chainFor(principal: Principal, bindings: readonly PolicyBinding[], matched: readonly StatementRef[]): ChainStep[] {
@@ -253,7 +269,7 @@ export class AccessModel {
   }
 
   /** Every principal of the request's cloud whose decision is not implicit-deny. */
-  whoCan(request: AccessRequest, options?: EvaluateOptions & { clouds?: Cloud[] }): AccessAnswer[] {
+  whoCan(request: AccessRequest, options?: QueryOptions & { clouds?: Cloud[] }): AccessAnswer[] {
     const clouds = new Set(options?.clouds ?? this.cloudsFor(request));
     const memo: Array<EvaluationResult | undefined> = new Array(this.policies.length);
     const out: AccessAnswer[] = [];

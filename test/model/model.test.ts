@@ -54,6 +54,12 @@ describe('access model from synthesized stacks', () => {
     expect(list.chain[0]).toEqual(expect.objectContaining({ viaGroup: 'huawei:group/modelarts-users', scope: 'project proj-1' }));
   });
 
+  test('Huawei project scope: an assignment to proj-1 does not apply to a request in proj-2', () => {
+    const carol = model.findPrincipal('user/carol');
+    expect(model.can(carol, { action: 'modelarts:notebook:list' }, { project: 'proj-1' }).decision).toBe(Decision.ALLOW);
+    expect(model.can(carol, { action: 'modelarts:notebook:list' }, { project: 'proj-2' }).decision).toBe(Decision.IMPLICIT_DENY);
+  });
+
   test('who-can lists every principal with a path', () => {
     const who = model.whoCan({ action: 'pairec:ListInstances' }).map(a => `${describePrincipal(a.principal)} ${a.decision}`);
     expect(who.sort()).toEqual(['alibaba:group/ml allow', 'alibaba:user/alice allow']);

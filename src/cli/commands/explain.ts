@@ -5,6 +5,16 @@ import { decisionText } from '../format/colour';
 import { CliIo } from '../io';
 import { collect, findPrincipal, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
 
+interface ExplainOptions {
+  verbose?: boolean;
+  project?: string;
+  principal: string;
+  action: string;
+  resource?: string;
+  context: string[];
+  format: string;
+}
+
 /**
  * `aiam explain PATH --principal KIND/NAME --action A [--resource R] [--context k=v]...`
  * JSON: { principal, request, decision, chain: [{principal, viaGroup?, membership?, attachment, scope?, policy,
@@ -17,13 +27,15 @@ export function registerExplain(program: Command, io: CliIo, setExit: SetExit): 
     .requiredOption('--principal <principal>', 'user/NAME, group/NAME, role/NAME or a Terraform address')
     .requiredOption('--action <action>', 'the action, e.g. pairec:ListInstances')
     .option('--resource <resource>', 'the resource ARN/TRN (omit for actions without resource-level authorization)')
+    .option('--project <id>', 'Huawei: the region project of the request (assignments to other projects do not apply)')
     .option('--context <key=value>', 'request context (repeatable)', collect, [])
     .addOption(formatOption())
     .addOption(verboseOption())
-    .action((path: string, opts: { verbose?: boolean; principal: string; action: string; resource?: string; context: string[]; format: string }) => {
+    .action((path: string, opts: ExplainOptions) => {
       const model = loadModel(path, io, opts.verbose);
       const principal = findPrincipal(model, opts.principal);
-      const answer = model.can(principal, { action: opts.action, resource: opts.resource, context: parseContext(opts.context) });
+      const request = { action: opts.action, resource: opts.resource, context: parseContext(opts.context) };
+      const answer = model.can(principal, request, { project: opts.project });
       io.stdout(opts.format === 'json' ? JSON.stringify(answerJson(answer), null, 2) + '\n' : explainText(answer, io.isTty));
       setExit(0);
     });

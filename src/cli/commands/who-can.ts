@@ -17,13 +17,14 @@ export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): v
     .argument('<path>', 'cdktf.out folder, cdk.tf.json or `terraform show -json` plan')
     .requiredOption('--action <action>', 'the action, e.g. ml_platform:StopJob')
     .option('--resource <resource>', 'the resource ARN/TRN')
+    .option('--project <id>', 'Huawei: the region project of the request (assignments to other projects do not apply)')
     .option('--context <key=value>', 'request context (repeatable); without it conditions are reported, not decided', collect, [])
     .addOption(formatOption())
     .addOption(verboseOption())
-    .action((path: string, opts: { verbose?: boolean; action: string; resource?: string; context: string[]; format: string }) => {
+    .action((path: string, opts: { verbose?: boolean; project?: string; action: string; resource?: string; context: string[]; format: string }) => {
       const model = loadModel(path, io, opts.verbose);
       const context = parseContext(opts.context);
-      const answers = model.whoCan({ action: opts.action, resource: opts.resource, context }, { openContext: opts.context.length === 0 });
+      const answers = model.whoCan({ action: opts.action, resource: opts.resource, context }, { openContext: opts.context.length === 0, project: opts.project });
       if (opts.format === 'json') {
         io.stdout(JSON.stringify(answers.map(answerJson), null, 2) + '\n');
       } else if (answers.length === 0) {
