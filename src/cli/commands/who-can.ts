@@ -24,7 +24,8 @@ export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): v
     .action((path: string, opts: { verbose?: boolean; project?: string; action: string; resource?: string; context: string[]; format: string }) => {
       const model = loadModel(path, io, opts.verbose);
       const context = parseContext(opts.context);
-      const answers = model.whoCan({ action: opts.action, resource: opts.resource, context }, { openContext: opts.context.length === 0, project: opts.project });
+      const request = { action: opts.action, resource: opts.resource, context };
+      const answers = model.whoCan(request, { openContext: opts.context.length === 0, project: opts.project });
       if (opts.format === 'json') {
         io.stdout(JSON.stringify(answers.map(answerJson), null, 2) + '\n');
       } else if (answers.length === 0) {
