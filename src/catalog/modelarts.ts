@@ -12,10 +12,11 @@ export enum ModelArtsFeature {
   MODEL_SERVICES = 'model-services',
   /** AI Gallery */
   AI_GALLERY = 'ai-gallery',
-  /** 弹性集群 cluster (standard 和 lite 资源池) */
+  /**
+   * 弹性集群 cluster (standard 和 lite 资源池). Its rows in the guide's table include 费用中心 (BSS Administrator) and
+   * 云硬盘 EVS (EVS FullAccess): those are dependencies of this feature, not a feature of their own.
+   */
   CLUSTERS = 'clusters',
-  /** 费用中心 */
-  BILLING = 'billing',
 }
 
 const MA = ['ModelArts CommonOperations', 'ModelArts Dependency Access'];
@@ -62,8 +63,6 @@ export const MODELARTS_FEATURE_DEPENDENCIES: Record<ModelArtsFeature, ReadonlyAr
     { service: 'ecs', policies: ['ECS FullAccess'] }, { service: 'sfs', policies: ['SFS Turbo FullAccess'] },
     { service: 'obs', policies: ['OBS Administrator'] }, { service: 'aom', policies: ['AOM FullAccess'] },
     { service: 'tms', policies: ['TMS FullAccess'] }, { service: 'modelarts', policies: MA },
-  ],
-  [ModelArtsFeature.BILLING]: [
     { service: 'bss', policies: ['BSS Administrator'] }, { service: 'evs', policies: ['EVS FullAccess'] },
   ],
 };

@@ -19,9 +19,15 @@ const GUIDE_TABLE: Record<ModelArtsFeature, string[]> = {
     'swr admin', 'modelarts commonoperations', 'modelarts dependency access'],
   [ModelArtsFeature.AI_GALLERY]: ['obs administrator', 'cts administrator', 'swr admin', 'modelarts commonoperations', 'modelarts dependency access'],
   [ModelArtsFeature.CLUSTERS]: ['cts administrator', 'cce administrator', 'bms fullaccess', 'ims fullaccess', 'dew keypairreadonlyaccess', 'vpc fullaccess', 'ecs fullaccess',
-    'sfs turbo fullaccess', 'obs administrator', 'aom fullaccess', 'tms fullaccess', 'modelarts commonoperations', 'modelarts dependency access'],
-  [ModelArtsFeature.BILLING]: ['bss administrator', 'evs fullaccess'],
+    'sfs turbo fullaccess', 'obs administrator', 'aom fullaccess', 'tms fullaccess', 'modelarts commonoperations', 'modelarts dependency access',
+    // 费用中心 and 云硬盘 EVS are the last rows of the 弹性集群 block, not a feature of their own.
+    'bss administrator', 'evs fullaccess'],
 };
+
+test('the guide\'s table has six features and no billing feature', () => {
+  expect(Object.values(ModelArtsFeature).sort()).toEqual(Object.keys(GUIDE_TABLE).sort());
+  expect(Object.values(ModelArtsFeature)).toHaveLength(6);
+});
 
 const hwStack = () => {
   const s = new TerraformStack(Testing.app(), 'hw');
