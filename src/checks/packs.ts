@@ -1,4 +1,12 @@
 import { Rule } from './rule';
+import { activationPolicyAttached } from './rules/activation-policy-attached';
+import { adminSystemPolicyByName } from './rules/admin-system-policy-by-name';
+import { apiKeyTransferred } from './rules/api-key-transferred';
+import { cautionedSystemPolicyRule } from './rules/cautioned-system-policy';
+import { duplicateNames } from './rules/duplicate-names';
+import { duplicateWorkspaces } from './rules/duplicate-workspaces';
+import { queueAdminEscalation } from './rules/queue-admin-escalation';
+import { rateLimitOverQuotaShare } from './rules/rate-limit-over-quota-share';
 import { apiKeyOwnerNotMember, defaultWorkspaceRestricted, pagesWithoutAllowlist, quotaOverAllocated, ramUserApiKey } from './rules/bailian';
 import { fullAdmin } from './rules/full-admin';
 import { danglingReference, invalidPolicyDocument, unknownSystemPolicy, unresolvedAttachment } from './rules/model-findings';
@@ -19,6 +27,14 @@ const ALL_RULES: readonly Rule[] = [
   queueAdminIam, queueCapsOverQueue,
   quotaOverAllocated, defaultWorkspaceRestricted, apiKeyOwnerNotMember, ramUserApiKey, pagesWithoutAllowlist,
   featureWithoutDependencies, mixedScopePolicy,
+  adminSystemPolicyByName,
+  cautionedSystemPolicyRule,
+  activationPolicyAttached,
+  apiKeyTransferred,
+  rateLimitOverQuotaShare,
+  duplicateWorkspaces,
+  duplicateNames,
+  queueAdminEscalation,
 ];
 
 /**

@@ -136,6 +136,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       const known = name.known && typeof name.value === 'string';
       const key = known ? `${pt.cloud}:${pt.kind}/${name.value as string}` : `${pt.cloud}:${pt.kind}@${r.address}`;
       const trust = pt.trust ? firstKnown(res, r, pt.trust) : undefined;
+      if (known) duplicateName(parts, stack, parts.principals.get(key), r, `${pt.cloud} ${pt.kind}`, name.value as string);
       parts.principals.set(key, {
         key,
         cloud: pt.cloud,
@@ -151,6 +152,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     const pol = POLICIES[r.type];
     if (pol) {
       const entity = customPolicy(res, r, pol, parts);
+      if (!entity.key.includes('@')) duplicateName(parts, stack, parts.policies.get(entity.key), r, `${pol.cloud} custom policy`, entity.name);
       parts.policies.set(entity.key, entity);
       byAddress.set(r.address, entity.key);
     }
@@ -214,6 +216,22 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       fix: 'reference a resource of the same stack, or use the literal name of an existing one',
     });
   }
+}
+
+/**
+ * Two resources of one stack (one provider configuration, so one account) declaring the same name: the second
+ * fails at apply. Different stacks or provider aliases may be different accounts and are not compared.
+ */
+function duplicateName(parts: ModelParts, stack: RawStack, existing: Origin & { external?: boolean } | undefined, r: RawResource, what: string, name: string): void {
+  if (!existing || existing.external || existing.stack !== r.stack || existing.address === r.address) return;
+  const first = stack.resources.find(x => x.address === existing.address);
+  if (String(first?.values.provider ?? '') !== String(r.values.provider ?? '')) return;
+  parts.findings.push({
+    code: 'duplicate-name',
+    ...originOf(r),
+    message: `${what} "${name}" is declared by ${existing.address} and ${r.address}: the account holds one ${what} per name, so the second fails at apply`,
+    fix: 'give each a distinct name, or declare it once and reference it',
+  });
 }
 
 function collectSuppressions(r: RawResource, parts: ModelParts): void {

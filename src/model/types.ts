@@ -68,7 +68,7 @@ export interface PlatformSettingsEntry extends Origin {
   readonly envelope: PlatformSettingsEnvelope;
 }
 
-export type ModelFindingCode = 'dangling-reference' | 'unknown-system-policy' | 'invalid-policy-document' | 'unresolved-attachment';
+export type ModelFindingCode = 'dangling-reference' | 'unknown-system-policy' | 'invalid-policy-document' | 'unresolved-attachment' | 'duplicate-name';
 
 /** Something about the input itself that the rule packs report (not a crash). */
 export interface ModelFinding extends Origin {
