@@ -1,8 +1,12 @@
-/** A PAI workspace with EAS deployers (seed 004): workspace roles plus EAS system policies and activation rights. */
+/**
+ * A PAI workspace with EAS deployers (seed 004): workspace roles plus EAS system policies. EAS's dependent services
+ * (OSS, API Gateway, SLS, VPC, Cloud Monitor) are activated once with the main account, as the guide recommends, so
+ * no RAM principal keeps their activation (FullAccess) policies; `activateFeatures` would attach them (AIAM-PAI-001).
+ */
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { synthExample } from '../run';
-import { alicloud, PaiAccess, PaiAccessBundle, PaiFeature, PaiWorkspace, PaiWorkspaceRole, RamGroup, RamUser } from '../../src';
+import { alicloud, PaiAccess, PaiAccessBundle, PaiWorkspace, PaiWorkspaceRole, RamGroup, RamUser } from '../../src';
 
 export function build(app: Construct): TerraformStack {
   const s = new TerraformStack(app, 'pai-eas');
@@ -16,7 +20,7 @@ export function build(app: Construct): TerraformStack {
   viewers.addUser(vic);
   ws.addMember(dan, [PaiWorkspaceRole.ALGO_DEVELOPER, PaiWorkspaceRole.ALGO_OPERATOR]);
   ws.addMember(vic, [PaiWorkspaceRole.GUEST]);
-  new PaiAccess(s, 'deploy', { principal: deployers, bundle: PaiAccessBundle.EAS_FULL, activateFeatures: [PaiFeature.EAS] });
+  new PaiAccess(s, 'deploy', { principal: deployers, bundle: PaiAccessBundle.EAS_FULL });
   new PaiAccess(s, 'view', { principal: viewers, bundle: PaiAccessBundle.EAS_READ_ONLY });
   return s;
 }
