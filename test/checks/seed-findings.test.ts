@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { AiPlatformPack, runChecks } from '../../src/checks';
 import { loadAccessModel, modelFromJson, PLATFORM_SETTINGS_SCHEMA_V1 } from '../../src/model';
+import { aiam } from '../cli/run';
 
 type Resources = Record<string, Record<string, object>>;
 
@@ -122,8 +123,7 @@ describe('AIAM-BAILIAN-006: an API key moved to another workspace or owner', () 
     address: 'terraform_data.key', mode: 'managed', type: 'terraform_data', name: 'key', provider_name: 'terraform.io/builtin/terraform',
     values: envelope('bailian-api-key', 'alibaba', settings), sensitive_values: {},
   });
-  function planFindings(before: object, after: object): string[] {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-key-'));
+  function writePlan(dir: string, before: object, after: object): string {
     const file = path.join(dir, 'plan.json');
     fs.writeFileSync(file, JSON.stringify({
       format_version: '1.2',
@@ -131,6 +131,11 @@ describe('AIAM-BAILIAN-006: an API key moved to another workspace or owner', () 
       prior_state: { format_version: '1.0', values: { root_module: { resources: [resource(before)] } } },
       resource_changes: [{ address: 'terraform_data.key', mode: 'managed', type: 'terraform_data', name: 'key', change: { actions: ['update'], before: {}, after: {} } }],
     }));
+    return file;
+  }
+  function planFindings(before: object, after: object): string[] {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-key-'));
+    const file = writePlan(dir, before, after);
     try {
       return runChecks(loadAccessModel(file), [new AiPlatformPack()]).findings.filter(f => f.ruleId === 'AIAM-BAILIAN-006').map(f => f.message);
     } finally {
@@ -144,4 +149,14 @@ describe('AIAM-BAILIAN-006: an API key moved to another workspace or owner', () 
     expect(planFindings(key('prod', { kind: 'ram-user', name: 'alice' }), key('prod', { kind: 'ram-role', name: 'app' }))).toEqual([expect.stringMatching(/owner ram-user\/alice -> ram-role\/app/)]);
   });
   test('an unchanged key is quiet', () => expect(planFindings(key('prod', { kind: 'main-account' }), key('prod', { kind: 'main-account' }))).toEqual([]));
+  test('`aiam diff PLAN` lists the replacement, in text and JSON', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-key-'));
+    try {
+      const file = writePlan(dir, key('prod', { kind: 'ram-user', name: 'alice' }), key('test', { kind: 'ram-user', name: 'alice' }));
+      expect((await aiam('diff', file)).stdout).toMatch(/API key app-key is replaced \(keys cannot be transferred\): workspace prod -> test/);
+      expect(JSON.parse((await aiam('diff', file, '--format', 'json')).stdout).apiKeyReplacements).toEqual([{ name: 'app-key', changes: ['workspace prod -> test'] }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

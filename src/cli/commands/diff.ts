@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { diffModels } from '../../model';
+import { apiKeyReplacements } from '../../model/settings-changes';
 import type { SetExit } from '../commands';
 import { CliIo, UsageError } from '../io';
 import { formatOption, loadModel, loadPrior, verboseOption } from '../model-input';
@@ -7,7 +8,8 @@ import { formatOption, loadModel, loadPrior, verboseOption } from '../model-inpu
 /**
  * `aiam diff BEFORE AFTER` or `aiam diff PLAN` (prior_state → planned_values): effective access granted and revoked
  * per principal. Exit 1 with --fail-on-new-access when anything was granted.
- * JSON: { changes: [{principal, granted, revoked}], grantedCount, revokedCount }.
+ * API keys whose workspace, region or owner change are listed as replacements (keys cannot be transferred).
+ * JSON: { changes: [{principal, granted, revoked}], grantedCount, revokedCount, apiKeyReplacements: [{name, changes}] }.
  */
 export function registerDiff(program: Command, io: CliIo, setExit: SetExit): void {
   program.command('diff')
@@ -29,10 +31,12 @@ export function registerDiff(program: Command, io: CliIo, setExit: SetExit): voi
         if (!before) throw new UsageError(`${beforePath}: one input needs to be a plan with a prior_state. Fix: pass BEFORE and AFTER, or a \`terraform show -json\` plan`);
       }
       const diff = diffModels(before, after);
+      const replacements = apiKeyReplacements(before.settings, after.settings).map(r => ({ name: r.name, changes: r.changes }));
+      const keyLines = replacements.map(r => `API key ${r.name} is replaced (keys cannot be transferred): ${r.changes.join(', ')}`);
       if (opts.format === 'json') {
-        io.stdout(JSON.stringify(diff, null, 2) + '\n');
+        io.stdout(JSON.stringify({ ...diff, apiKeyReplacements: replacements }, null, 2) + '\n');
       } else if (diff.changes.length === 0) {
-        io.stdout('no change in effective access\n');
+        io.stdout(['no change in effective access', ...keyLines].join('\n') + '\n');
       } else {
         const lines: string[] = [];
         for (const c of diff.changes) {
@@ -40,7 +44,7 @@ export function registerDiff(program: Command, io: CliIo, setExit: SetExit): voi
           for (const g of c.granted) lines.push(`  + ${g}`);
           for (const r of c.revoked) lines.push(`  - ${r}`);
         }
-        lines.push(`${diff.grantedCount} granted, ${diff.revokedCount} revoked`);
+        lines.push(`${diff.grantedCount} granted, ${diff.revokedCount} revoked`, ...keyLines);
         io.stdout(lines.join('\n') + '\n');
       }
       setExit(opts.failOnNewAccess && diff.grantedCount > 0 ? 1 : 0);
