@@ -38,7 +38,10 @@ export interface ProductionWorkspaceSetProps {
   readonly strategy?: WorkspaceStrategy;
   /** Project name for BY_ENVIRONMENT, e.g. `chatbot`. @default - required for BY_ENVIRONMENT */
   readonly project?: string;
-  /** Add a staging (预发) workspace for BY_ENVIRONMENT. @default false */
+  /**
+   * Add a staging (预发) workspace for BY_ENVIRONMENT, named `<project>-staging-workspace` [inferred: the guide names
+   * the staging environment but not its workspace; the name follows its pattern]. @default false
+   */
   readonly includeStaging?: boolean;
   /** Business lines for BY_BUSINESS_LINE, e.g. `marketing-team`. @default - required for BY_BUSINESS_LINE */
   readonly teams?: string[];

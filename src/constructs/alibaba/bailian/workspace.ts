@@ -1,9 +1,13 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { bailianWorkspaceNameProblem } from '../../../catalog/bailian';
 import { recordPlatformSettings } from '../../core/platform-settings';
 import { IRamPrincipal, RamPrincipalKind } from '../ram';
 
-/** Console pages a workspace member can be given (seed 000, 权限管理 page permissions). */
+/**
+ * Console pages a workspace member can be given (seed 000, 权限管理 page permissions). The labels are the guide's
+ * (模型体验-操作, ...); the ids are this library's [inferred]: see BAILIAN_PAGES in src/catalog/bailian.ts.
+ */
 export enum BailianPage {
   /** 模型体验 */
   MODEL_EXPERIENCE = 'model-experience',
@@ -34,7 +38,7 @@ export class BailianPageBundles {
     BailianPage.MODEL_EXPERIENCE, BailianPage.MODEL_TUNING, BailianPage.MY_MODELS, BailianPage.MODEL_DEPLOYMENT,
     BailianPage.MODEL_EVALUATION, BailianPage.DATA_MANAGEMENT, BailianPage.MODEL_OBSERVATION,
   ];
-  /** Every page: what a workspace admin gets. */
+  /** Every page the guide names: what a workspace admin gets [inferred: the console may have more pages]. */
   public static readonly ALL: BailianPage[] = Object.values(BailianPage);
 }
 
@@ -109,8 +113,9 @@ export class BailianWorkspace extends Construct {
     if (!Token.isUnresolved(region) && !/^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) {
       throw new Error(`${this.node.path}: region "${region}" is not one region id. Fix: a workspace never spans regions; create one workspace per region (e.g. "cn-beijing")`);
     }
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(props.workspaceName)) {
-      throw new Error(`${this.node.path}: invalid workspace name "${props.workspaceName}". Fix: use 1-64 letters, digits, '_' and '-'`);
+    const nameProblem = Token.isUnresolved(props.workspaceName) ? undefined : bailianWorkspaceNameProblem(props.workspaceName);
+    if (nameProblem) {
+      throw new Error(`${this.node.path}: invalid workspace name "${props.workspaceName}" (${nameProblem}). Fix: use 1-64 characters, e.g. "chatbot-prod-workspace" or "默认业务空间"`);
     }
     this.workspaceName = props.workspaceName;
     this.region = region;
