@@ -5,6 +5,7 @@ import { registerExplain } from './commands/explain';
 import { registerGraph } from './commands/graph';
 import { registerPreflight } from './commands/preflight';
 import { registerReport } from './commands/report';
+import { registerSettings } from './commands/settings';
 import { registerSimulate } from './commands/simulate';
 import { registerWhatCan } from './commands/what-can';
 import { registerWhoCan } from './commands/who-can';
@@ -24,4 +25,5 @@ export function registerCommands(program: Command, io: CliIo, setExit: SetExit):
   registerGraph(program, io, setExit);
   registerPreflight(program, io, setExit);
   registerReport(program, io, setExit);
+  registerSettings(program, io, setExit);
 }
