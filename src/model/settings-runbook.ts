@@ -73,8 +73,10 @@ export function stepsOf(entry: PlatformSettingsEntry, notes: string[] = []): Run
       const target = `Model Studio workspace ${w.name} (${w.region})`;
       if (!w.default) add(base, 'super-admin', 1, target, `Create the workspace "${w.name}" in ${w.region} (全局管理 > 新建业务空间)`);
       const what = { invoke: '允许特定模型调用 (call)', tune: '允许特定模型调优 (tune, and deploy what was tuned)', deploy: '允许特定模型部署 (deploy)' };
+      // One step per list and per member: a change shows the whole new list, which is what the person sets.
       for (const k of ['invoke', 'tune', 'deploy'] as const) {
-        for (const model of w.allowlists?.[k] ?? []) add(`${base}/${k}/${model}`, 'super-admin', 2, target, `Allow model ${model}: ${what[k]} (全局管理 > 模型管理)`);
+        const models = [...(w.allowlists?.[k] ?? [])].sort();
+        if (models.length) add(`${base}/${k}`, 'super-admin', 2, target, `Allow exactly these models for ${what[k]}: ${models.join(', ')} (全局管理 > 模型管理)`);
       }
       if (w.quota && amounts(w.quota)) add(`${base}/quota`, 'super-admin', 3, target, `Give the workspace ${amounts(w.quota)} of the account quota (限流策略)`);
       for (const l of w.rateLimits ?? []) add(`${base}/rate/${l.model}`, 'super-admin', 3, target, `Limit model ${l.model} to ${amounts(l)} (模型限流)`);
@@ -82,7 +84,7 @@ export function stepsOf(entry: PlatformSettingsEntry, notes: string[] = []): Run
         const who = ramPrincipal(m.principal);
         const id = `${base}/member/${m.principal.kind}/${m.principal.name}`;
         if (m.admin) add(`${id}/admin`, 'workspace-admin', 4, target, `Make ${who} workspace admin (权限管理 > 管理员权限; includes every page)`);
-        else for (const p of m.pages) add(`${id}/page/${p}`, 'workspace-admin', 4, target, `Give ${who} the page permission ${bailianPageLabel(p)} (权限管理)`);
+        else if (m.pages.length) add(`${id}/pages`, 'workspace-admin', 4, target, `Give ${who} exactly these page permissions: ${[...m.pages].sort().map(bailianPageLabel).join(', ')} (权限管理)`);
         if (m.apiKeyManagement && !m.admin) add(`${id}/api-key-management`, 'workspace-admin', 4, target, `Give ${who} the API-Key permission: create, delete and view every key of the workspace (权限管理)`);
       }
       break;

@@ -36,29 +36,31 @@ describe('runbook', () => {
     expect(book.groups.map(g => g.performer)).toEqual(['super-admin', 'workspace-admin']);
     const superAdmin = book.groups[0].steps.map(s => s.text);
     expect(superAdmin[0]).toMatch(/^Create the workspace "prod" in cn-beijing \(全局管理 > 新建业务空间\)/);
-    expect(superAdmin.findIndex(t => /Allow model qwen-max/.test(t))).toBeLessThan(superAdmin.findIndex(t => /Limit model qwen-max to 100 QPM/.test(t)));
-    expect(book.groups[1].steps.map(s => s.text)).toEqual(['Give RAM user bob the page permission 模型体验-操作 (权限管理)']);
+    expect(superAdmin.findIndex(t => /Allow exactly these models for 允许特定模型调用 \(call\): qwen-max/.test(t)))
+      .toBeLessThan(superAdmin.findIndex(t => /Limit model qwen-max to 100 QPM/.test(t)));
+    expect(book.groups[1].steps.map(s => s.text)).toEqual(['Give RAM user bob exactly these page permissions: 模型体验-操作 (权限管理)']);
   });
 
   test('the default workspace is not created and has no allowlist steps', () => {
     const book = buildRunbook(settingsOf({ w: envelope('bailian-workspace', 'alibaba', workspace({
       name: '默认业务空间', default: true, allowlists: { invoke: null, tune: null, deploy: null }, rateLimits: [],
     })) }));
-    expect(allSteps(book).map(s => s.text)).toEqual(['Give RAM user bob the page permission 模型体验-操作 (权限管理)']);
+    expect(allSteps(book).map(s => s.text)).toEqual(['Give RAM user bob exactly these page permissions: 模型体验-操作 (权限管理)']);
   });
 
   test('--before lists only additions, changes and removals', () => {
     const before = settingsOf({ w: envelope('bailian-workspace', 'alibaba', workspace()) });
     const after = settingsOf({ w: envelope('bailian-workspace', 'alibaba', workspace({
-      allowlists: { invoke: ['qwen-plus'], tune: [], deploy: [] }, rateLimits: [{ model: 'qwen-max', qpm: 200 }],
+      allowlists: { invoke: ['qwen-max', 'qwen-plus'], tune: [], deploy: ['qwen-max'] }, rateLimits: [{ model: 'qwen-plus', qpm: 200 }],
     })) });
     const steps = allSteps(buildRunbook(after, before));
     expect(steps.map(s => [s.change, s.text])).toEqual(expect.arrayContaining([
-      ['add', expect.stringMatching(/Allow model qwen-plus/)],
-      ['remove', expect.stringMatching(/^Undo: Allow model qwen-max/)],
-      ['set', expect.stringMatching(/Limit model qwen-max to 200 QPM/)],
+      ['set', expect.stringMatching(/Allow exactly these models for 允许特定模型调用 \(call\): qwen-max, qwen-plus/)],
+      ['add', expect.stringMatching(/Allow exactly these models for 允许特定模型部署 \(deploy\): qwen-max/)],
+      ['add', expect.stringMatching(/Limit model qwen-plus to 200 QPM/)],
+      ['remove', expect.stringMatching(/^Undo: Limit model qwen-max to 100 QPM/)],
     ]));
-    expect(steps).toHaveLength(3);
+    expect(steps).toHaveLength(4);
     expect(allSteps(buildRunbook(before, before))).toEqual([]);
   });
 
