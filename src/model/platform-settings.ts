@@ -24,7 +24,16 @@ export interface PlatformSettingsEnvelope {
   readonly constructPath: string;
   /** Kind-specific settings; see the schema's `$defs`. */
   readonly settings: Record<string, unknown>;
+  /** Says, in every plan that shows the entry, that Terraform records it and a person applies it (PLATFORM_SETTINGS_NOTE). */
+  readonly note?: string;
 }
+
+/**
+ * The note every entry carries: `terraform apply` prints "Apply complete" for these resources while nothing changed
+ * in the consoles.
+ */
+export const PLATFORM_SETTINGS_NOTE = 'Recorded only: Terraform stores these settings and does not apply them. A person applies them in the console; ' +
+  'run `aiam settings runbook` for the steps and `aiam settings verify` to check them.';
 
 export function isPlatformSettingsEnvelope(value: unknown): value is PlatformSettingsEnvelope {
   return typeof value === 'object' && value !== null &&

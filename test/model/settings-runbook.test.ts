@@ -5,7 +5,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { build as byEnvironment } from '../../examples/model-studio-by-environment/main';
 import { build as vemlp } from '../../examples/vemlp-team/main';
-import { modelFromJson, PLATFORM_SETTINGS_SCHEMA_V1, PlatformSettingsEntry } from '../../src/model';
+import { loadAccessModel, modelFromJson, PLATFORM_SETTINGS_NOTE, PLATFORM_SETTINGS_SCHEMA_V1, PlatformSettingsEntry } from '../../src/model';
 import { buildRunbook, RunbookStep } from '../../src/model/settings-runbook';
 import { OBSERVED_SETTINGS_SCHEMA_V1, parseObserved } from '../../src/model/settings-verify';
 import { aiam } from '../cli/run';
@@ -89,6 +89,13 @@ describe('runbook', () => {
     expect(JSON.parse((await aiam('settings', 'runbook', out, '--before', out, '--format', 'json')).stdout).stepCount).toBe(0);
     const queues = await aiam('settings', 'runbook', synthExample('vemlp', vemlp));
     expect(queues.stdout).toMatch(/## Queue admin \(队列管理员\)[^]*Set the usage cap of dev1 to 50%/);
+  });
+
+  test('every recorded entry says that Terraform records it and a person applies it', () => {
+    const settings = [...loadAccessModel(synthExample('notes-env', byEnvironment)).settings, ...loadAccessModel(synthExample('notes-vemlp', vemlp)).settings];
+    expect(new Set(settings.map(e => e.envelope.kind))).toEqual(new Set(['bailian-workspace', 'bailian-api-key', 'bailian-quota-split', 'vemlp-queue']));
+    for (const e of settings) expect(e.envelope.note).toBe(PLATFORM_SETTINGS_NOTE);
+    expect(PLATFORM_SETTINGS_NOTE).toMatch(/Terraform stores these settings and does not apply them\. A person applies them/);
   });
 
   test('bad input exits 2 naming the file', async () => {

@@ -56,7 +56,7 @@ export interface ResourceQueueWithGroupsProps {
  * A veMLP resource queue's permission set, as the console builds it: groups `q-<id>-admin-group` and
  * `q-<id>-developer-group`, policies `q-<id>-admin-policy` and `q-<id>-developer-policy`, attachments, and
  * memberships. Per-user caps go to the platform-settings manifest (kind `vemlp-queue`) as a plan-visible
- * `terraform_data`.
+ * `terraform_data`: Terraform records them and a person applies them in the veMLP console (`aiam settings runbook`).
  *
  * @example
  * new ResourceQueueWithGroups(stack, 'train', {

@@ -33,7 +33,7 @@ export interface ApiKeyGrantProps {
  * Records that an API key exists for one workspace, one owner and one region. The key's abilities and limits are
  * the workspace's, not the owner's console permissions. No key value or secret is ever synthesized: keys are
  * created in the console or by the OpenAPI, and this record lets the checks warn about keys that break when their
- * owner leaves the workspace.
+ * owner leaves the workspace. Terraform records the key and a person creates it (`aiam settings runbook`).
  *
  * @example
  * new ApiKeyGrant(stack, 'bob-prod-key', { workspace: envs.prod, owner: bob });

@@ -61,7 +61,7 @@ export interface ProductionWorkspaceSetProps {
  * The guide's production setup: workspaces by environment or business line, and the account quota split across them
  * with a reserved buffer. Rounding is deterministic: each workspace gets floor(quota × percent / 100); the buffer
  * gets the rest, so allocations + buffer always equal the quota. 1000 QPM split 60/20/10 gives prod 600, test 200,
- * dev 100 and a buffer of 100.
+ * dev 100 and a buffer of 100. Terraform records the split and a person applies it (`aiam settings runbook`).
  *
  * @example
  * const envs = new ProductionWorkspaceSet(stack, 'chatbot', {

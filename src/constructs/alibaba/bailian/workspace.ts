@@ -89,7 +89,8 @@ interface MemberSettings {
 /**
  * A Model Studio (Bailian) workspace: the unit of model allowlists, rate limits, console page permissions and API
  * keys. None of these has a Terraform resource: they are written to the platform-settings manifest (kind
- * `bailian-workspace`) as a plan-visible `terraform_data`.
+ * `bailian-workspace`) as a plan-visible `terraform_data`. Terraform records them and a person applies them in
+ * the Model Studio console (`aiam settings runbook` lists the steps, `aiam settings verify` checks them).
  *
  * @example
  * const prod = new BailianWorkspace(stack, 'prod', { workspaceName: 'chatbot-prod-workspace', region: 'cn-beijing' });
