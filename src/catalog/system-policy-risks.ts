@@ -27,27 +27,45 @@ export interface AdminSystemPolicy {
  */
 export const ADMIN_SYSTEM_POLICIES: readonly AdminSystemPolicy[] = [
   {
-    cloud: 'alibaba', name: 'AdministratorAccess', risk: AdminPolicyRisk.FULL_ADMIN, why: 'manages every Alibaba Cloud resource',
+    cloud: 'alibaba',
+    name: 'AdministratorAccess',
+    risk: AdminPolicyRisk.FULL_ADMIN,
+    why: 'manages every Alibaba Cloud resource',
     source: 'reference/alibaba-ram.md (system policy table); Alibaba RAM system policy list',
   },
   {
-    cloud: 'alibaba', name: 'AliyunRAMFullAccess', risk: AdminPolicyRisk.ESCALATION, why: 'manages RAM users, groups, roles and policy attachments',
+    cloud: 'alibaba',
+    name: 'AliyunRAMFullAccess',
+    risk: AdminPolicyRisk.ESCALATION,
+    why: 'manages RAM users, groups, roles and policy attachments',
     source: 'seed 000 (需要阿里云账号或具备 AliyunRAMFullAccess 系统策略的 RAM 用户操作): the grant right of the main account',
   },
   {
-    cloud: 'volcengine', name: 'IAMFullAccess', risk: AdminPolicyRisk.ESCALATION, why: 'is the IAM administrator policy (attach policies, edit groups, create keys)',
+    cloud: 'volcengine',
+    name: 'IAMFullAccess',
+    risk: AdminPolicyRisk.ESCALATION,
+    why: 'is the IAM administrator policy (attach policies, edit groups, create keys)',
     source: 'seed 001 (IAMFullAccess:访问控制(IAM)管理员权限; "IAMFullAccess 权限过大")',
   },
   {
-    cloud: 'huawei', name: 'Tenant Administrator', risk: AdminPolicyRisk.FULL_ADMIN, why: 'administers every service except IAM',
+    cloud: 'huawei',
+    name: 'Tenant Administrator',
+    risk: AdminPolicyRisk.FULL_ADMIN,
+    why: 'administers every service except IAM',
     source: '[inferred] Huawei IAM system-defined roles list; reference/huawei-iam.md names it in the ModelArts agency',
   },
   {
-    cloud: 'huawei', name: 'FullAccess', risk: AdminPolicyRisk.FULL_ADMIN, why: 'grants every permission of the services with policy-based authorization',
+    cloud: 'huawei',
+    name: 'FullAccess',
+    risk: AdminPolicyRisk.FULL_ADMIN,
+    why: 'grants every permission of the services with policy-based authorization',
     source: '[inferred] Huawei IAM system-defined policies list',
   },
   {
-    cloud: 'huawei', name: 'Security Administrator', risk: AdminPolicyRisk.ESCALATION, why: 'administers IAM (users, groups, permissions)',
+    cloud: 'huawei',
+    name: 'Security Administrator',
+    risk: AdminPolicyRisk.ESCALATION,
+    why: 'administers IAM (users, groups, permissions)',
     source: '[inferred] Huawei IAM system-defined roles list',
   },
 ];
@@ -67,17 +85,20 @@ export interface CautionedSystemPolicy {
 
 export const CAUTIONED_SYSTEM_POLICIES: readonly CautionedSystemPolicy[] = [
   {
-    cloud: 'alibaba', name: 'AliyunPAIFullAccess',
+    cloud: 'alibaba',
+    name: 'AliyunPAIFullAccess',
     caution: 'grants extensive permissions (activate PAI, buy resources, administer every workspace); the guide recommends the Alibaba Cloud account for these operations',
     source: 'seed 004, "Authorize RAM users to activate PAI and purchase PAI resources" (Note)',
   },
   {
-    cloud: 'alibaba', name: 'AliyunBailianFullAccess',
+    cloud: 'alibaba',
+    name: 'AliyunBailianFullAccess',
     caution: 'makes the holder a Model Studio super admin who can grant any RAM user almost any permission in any region and workspace',
     source: 'seed 000, 超级管理员 (拥有 AliyunBailianFullAccess 的 RAM 用户 ... 为任意 RAM 用户授权任意地域、任意空间的几乎所有权限)',
   },
   {
-    cloud: 'alibaba', name: 'AliyunBSSOrderAccess',
+    cloud: 'alibaba',
+    name: 'AliyunBSSOrderAccess',
     caution: 'lets the holder buy every prepaid Alibaba Cloud product; the guide says to grant it with care',
     source: 'seed 000 (以下权限将授予 RAM 用户查看阿里云所有产品的账单或购买阿里云所有预付费产品的权限,请谨慎授权)',
   },

@@ -222,7 +222,9 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
  * Two resources of one stack (one provider configuration, so one account) declaring the same name: the second
  * fails at apply. Different stacks or provider aliases may be different accounts and are not compared.
  */
-function duplicateName(parts: ModelParts, stack: RawStack, existing: Origin & { external?: boolean } | undefined, r: RawResource, what: string, name: string): void {
+function duplicateName(
+  parts: ModelParts, stack: RawStack, existing: Origin & { external?: boolean } | undefined, r: RawResource, what: string, name: string,
+): void {
   if (!existing || existing.external || existing.stack !== r.stack || existing.address === r.address) return;
   const first = stack.resources.find(x => x.address === existing.address);
   if (String(first?.values.provider ?? '') !== String(r.values.provider ?? '')) return;

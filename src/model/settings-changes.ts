@@ -49,8 +49,9 @@ export function apiKeyReplacements(before: readonly PlatformSettingsEntry[], aft
   const out: ApiKeyReplacement[] = [];
   for (const a of keys(after)) {
     const k = a.envelope.settings as unknown as KeySettings;
+    const settingsOf = (x: PlatformSettingsEntry) => x.envelope.settings as unknown as KeySettings;
     const b = was.find(x => x.address !== undefined && x.address === a.address) ??
-      was.find(x => (x.envelope.settings as unknown as KeySettings).name === k.name && (x.envelope.settings as unknown as KeySettings).region === k.region);
+      was.find(x => settingsOf(x).name === k.name && settingsOf(x).region === k.region);
     if (!b) continue;
     const o = b.envelope.settings as unknown as KeySettings;
     const changes: string[] = [];

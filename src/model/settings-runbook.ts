@@ -4,8 +4,8 @@
  * the rights the guides name (seed 000 for Model Studio, seed 001 for veMLP). Steps carry stable ids, so the steps
  * of two recordings can be compared (`--before`): only what changed is listed.
  */
-import { bailianPageLabel } from '../catalog/bailian';
 import type { PlatformSettingsEntry } from './types';
+import { bailianPageLabel } from '../catalog/bailian';
 
 /** Who may perform a step, in the guides' terms. */
 export type Performer = 'main-account' | 'super-admin' | 'workspace-admin' | 'resource-admin' | 'queue-admin';
@@ -67,8 +67,15 @@ export function stepsOf(entry: PlatformSettingsEntry, notes: string[] = []): Run
     steps.push({ id, performer, phase, change: 'add', target, text, recordedBy });
   switch (entry.envelope.kind) {
     case 'bailian-workspace': {
-      const w = s as { name: string; region: string; default: boolean; allowlists: Record<'invoke' | 'tune' | 'deploy', string[] | null>;
-        rateLimits: Array<Amounts & { model: string }>; quota: Amounts | null; members: Array<{ principal: Principal; admin: boolean; apiKeyManagement: boolean; pages: string[] }> };
+      const w = s as {
+        name: string;
+        region: string;
+        default: boolean;
+        allowlists: Record<'invoke' | 'tune' | 'deploy', string[] | null>;
+        rateLimits: Array<Amounts & { model: string }>;
+        quota: Amounts | null;
+        members: Array<{ principal: Principal; admin: boolean; apiKeyManagement: boolean; pages: string[] }>;
+      };
       const base = `bailian-workspace/${w.region}/${w.name}`;
       const target = `Model Studio workspace ${w.name} (${w.region})`;
       if (!w.default) add(base, 'super-admin', 1, target, `Create the workspace "${w.name}" in ${w.region} (全局管理 > 新建业务空间)`);
@@ -105,7 +112,8 @@ export function stepsOf(entry: PlatformSettingsEntry, notes: string[] = []): Run
       break;
     }
     case 'vemlp-queue': {
-      const q = s as { queueId: string; region: string; admins: Principal[]; members: Principal[]; userCaps: Array<{ user: string; percent?: number; absolute?: number }> };
+      type Cap = { user: string; percent?: number; absolute?: number };
+      const q = s as { queueId: string; region: string; admins: Principal[]; members: Principal[]; userCaps: Cap[] };
       const base = `vemlp-queue/${q.queueId}`;
       const target = `veMLP queue ${q.queueId} (${q.region})`;
       // The console owns the queue's groups and policies (q-<id>-admin-group ...); members are edited there only (seed 001).
@@ -151,9 +159,9 @@ export function buildRunbook(after: readonly PlatformSettingsEntry[], before?: r
 /** Markdown: one section per performer, numbered steps. */
 export function runbookMarkdown(book: Runbook, source: string, before?: string): string {
   const lines = [
-    `# Platform settings runbook`,
+    '# Platform settings runbook',
     '',
-    `Terraform records these settings in \`terraform_data\` and applies none of them: do these steps in the consoles.`,
+    'Terraform records these settings in `terraform_data` and applies none of them: do these steps in the consoles.',
     `Recorded in: ${source}${before ? `; only the changes since ${before}` : ''}.`,
     '',
   ];

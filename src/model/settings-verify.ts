@@ -166,7 +166,8 @@ function compare(kind: string, rec: Record<string, unknown>, obs: Record<string,
     if (o !== undefined && !same(r ?? null, o)) out.push({ path, recorded: r ?? null, observed: o });
   };
   /** Lists keyed by one field, compared entry by entry. */
-  const keyed = (name: string, key: (v: Record<string, unknown>) => string, fields: string[], norm: (f: string, v: unknown) => unknown = (_f, v) => v) => {
+  type Norm = (f: string, v: unknown) => unknown;
+  const keyed = (name: string, key: (v: Record<string, unknown>) => string, fields: string[], norm: Norm = (_f, v) => v) => {
     if (obs[name] === undefined) return;
     const r = new Map(((rec[name] ?? []) as Array<Record<string, unknown>>).map(v => [key(v), v]));
     const o = new Map(((obs[name] ?? []) as Array<Record<string, unknown>>).map(v => [key(v), v]));

@@ -108,8 +108,15 @@ describe('AIAM-VEMLP-003: queue admins with the guide\'s admin policy', () => {
   const queue: Resources = {
     terraform_data: {
       q: envelope('vemlp-queue', 'volcengine', {
-        queueId: 'q-1', region: 'cn-beijing', accountId: '2100000001', capacity: null, adminGroup: 'q-1-admin-group', developerGroup: 'q-1-developer-group',
-        admins: [{ kind: 'user', name: 'lead' }], members: [], userCaps: [],
+        queueId: 'q-1',
+        region: 'cn-beijing',
+        accountId: '2100000001',
+        capacity: null,
+        adminGroup: 'q-1-admin-group',
+        developerGroup: 'q-1-developer-group',
+        admins: [{ kind: 'user', name: 'lead' }],
+        members: [],
+        userCaps: [],
       }),
     },
   };
@@ -118,10 +125,15 @@ describe('AIAM-VEMLP-003: queue admins with the guide\'s admin policy', () => {
 });
 
 describe('AIAM-BAILIAN-006: an API key moved to another workspace or owner', () => {
-  const key = (workspace: string, owner: object) => ({ name: 'app-key', workspace, region: 'cn-beijing', owner, lifecycle: {} });
+  const key = (ws: string, owner: object) => ({ name: 'app-key', workspace: ws, region: 'cn-beijing', owner, lifecycle: {} });
   const resource = (settings: object) => ({
-    address: 'terraform_data.key', mode: 'managed', type: 'terraform_data', name: 'key', provider_name: 'terraform.io/builtin/terraform',
-    values: envelope('bailian-api-key', 'alibaba', settings), sensitive_values: {},
+    address: 'terraform_data.key',
+    mode: 'managed',
+    type: 'terraform_data',
+    name: 'key',
+    provider_name: 'terraform.io/builtin/terraform',
+    values: envelope('bailian-api-key', 'alibaba', settings),
+    sensitive_values: {},
   });
   function writePlan(dir: string, before: object, after: object): string {
     const file = path.join(dir, 'plan.json');

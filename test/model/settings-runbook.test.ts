@@ -23,8 +23,14 @@ function synthExample(name: string, build: (app: App) => unknown): string {
 
 const envelope = (kind: string, cloud: string, settings: object) => ({ input: { schema: PLATFORM_SETTINGS_SCHEMA_V1, kind, cloud, constructPath: `t/${kind}`, settings } });
 const workspace = (extra: object = {}) => ({
-  name: 'prod', region: 'cn-beijing', default: false, allowlists: { invoke: ['qwen-max'], tune: [], deploy: [] }, rateLimits: [{ model: 'qwen-max', qpm: 100 }], quota: null,
-  members: [{ principal: { kind: 'user', name: 'bob' }, admin: false, apiKeyManagement: false, pages: ['model-experience'] }], ...extra,
+  name: 'prod',
+  region: 'cn-beijing',
+  default: false,
+  allowlists: { invoke: ['qwen-max'], tune: [], deploy: [] },
+  rateLimits: [{ model: 'qwen-max', qpm: 100 }],
+  quota: null,
+  members: [{ principal: { kind: 'user', name: 'bob' }, admin: false, apiKeyManagement: false, pages: ['model-experience'] }],
+  ...extra,
 });
 const settingsOf = (resources: Record<string, object>): readonly PlatformSettingsEntry[] =>
   modelFromJson('t.tf.json', { resource: { terraform_data: resources } }, 't').settings;
@@ -42,17 +48,21 @@ describe('runbook', () => {
   });
 
   test('the default workspace is not created and has no allowlist steps', () => {
-    const book = buildRunbook(settingsOf({ w: envelope('bailian-workspace', 'alibaba', workspace({
-      name: '默认业务空间', default: true, allowlists: { invoke: null, tune: null, deploy: null }, rateLimits: [],
-    })) }));
+    const book = buildRunbook(settingsOf({
+      w: envelope('bailian-workspace', 'alibaba', workspace({
+        name: '默认业务空间', default: true, allowlists: { invoke: null, tune: null, deploy: null }, rateLimits: [],
+      })),
+    }));
     expect(allSteps(book).map(s => s.text)).toEqual(['Give RAM user bob exactly these page permissions: 模型体验-操作 (权限管理)']);
   });
 
   test('--before lists only additions, changes and removals', () => {
     const before = settingsOf({ w: envelope('bailian-workspace', 'alibaba', workspace()) });
-    const after = settingsOf({ w: envelope('bailian-workspace', 'alibaba', workspace({
-      allowlists: { invoke: ['qwen-max', 'qwen-plus'], tune: [], deploy: ['qwen-max'] }, rateLimits: [{ model: 'qwen-plus', qpm: 200 }],
-    })) });
+    const after = settingsOf({
+      w: envelope('bailian-workspace', 'alibaba', workspace({
+        allowlists: { invoke: ['qwen-max', 'qwen-plus'], tune: [], deploy: ['qwen-max'] }, rateLimits: [{ model: 'qwen-plus', qpm: 200 }],
+      })),
+    });
     const steps = allSteps(buildRunbook(after, before));
     expect(steps.map(s => [s.change, s.text])).toEqual(expect.arrayContaining([
       ['set', expect.stringMatching(/Allow exactly these models for 允许特定模型调用 \(call\): qwen-max, qwen-plus/)],
@@ -68,8 +78,15 @@ describe('runbook', () => {
     const book = buildRunbook(settingsOf({
       k: envelope('bailian-api-key', 'alibaba', { name: 'k1', workspace: 'prod', region: 'cn-beijing', owner: { kind: 'main-account' }, lifecycle: {} }),
       q: envelope('vemlp-queue', 'volcengine', {
-        queueId: 'q-1', region: 'cn-beijing', accountId: '1', capacity: 8, adminGroup: 'q-1-admin-group', developerGroup: 'q-1-developer-group',
-        admins: [{ kind: 'user', name: 'lead' }], members: [{ kind: 'user', name: 'dev1' }], userCaps: [{ user: 'dev1', percent: 50 }],
+        queueId: 'q-1',
+        region: 'cn-beijing',
+        accountId: '1',
+        capacity: 8,
+        adminGroup: 'q-1-admin-group',
+        developerGroup: 'q-1-developer-group',
+        admins: [{ kind: 'user', name: 'lead' }],
+        members: [{ kind: 'user', name: 'dev1' }],
+        userCaps: [{ user: 'dev1', percent: 50 }],
       }),
     }));
     expect(book.groups.map(g => [g.performer, g.steps.length])).toEqual([['main-account', 1], ['queue-admin', 3]]);
@@ -160,11 +177,16 @@ describe('verify', () => {
     const validate = new Ajv2020({ strict: false }).compile(schema);
     const valid = [
       observed(workspace()), observed({ region: 'r', name: 'n' }),
-      { schema: OBSERVED_SETTINGS_SCHEMA_V1, observedAt: '2026-11-30T00:00:00Z', source: 'console', items: [
-        { kind: 'bailian-api-key', settings: { region: 'r', name: 'k', workspace: 'w', owner: { kind: 'ram-role', name: 'app' } } },
-        { kind: 'vemlp-queue', settings: { queueId: 'q-1', admins: [{ kind: 'user', name: 'a' }], capacity: null, userCaps: [{ user: 'a', percent: 50 }] } },
-        { kind: 'bailian-quota-split', settings: { region: 'r', allocations: [{ workspace: 'w', qpm: 1 }], buffer: { qpm: 1 } } },
-      ] },
+      {
+        schema: OBSERVED_SETTINGS_SCHEMA_V1,
+        observedAt: '2026-11-30T00:00:00Z',
+        source: 'console',
+        items: [
+          { kind: 'bailian-api-key', settings: { region: 'r', name: 'k', workspace: 'w', owner: { kind: 'ram-role', name: 'app' } } },
+          { kind: 'vemlp-queue', settings: { queueId: 'q-1', admins: [{ kind: 'user', name: 'a' }], capacity: null, userCaps: [{ user: 'a', percent: 50 }] } },
+          { kind: 'bailian-quota-split', settings: { region: 'r', allocations: [{ workspace: 'w', qpm: 1 }], buffer: { qpm: 1 } } },
+        ],
+      },
     ];
     const invalid = [
       { items: [] }, { schema: OBSERVED_SETTINGS_SCHEMA_V1 }, { schema: OBSERVED_SETTINGS_SCHEMA_V1, items: [], extra: 1 },

@@ -46,10 +46,7 @@ function verifyText(r: VerifyReport): string {
   const lines: string[] = [];
   for (const i of r.items) {
     const where = i.recordedBy ?? i.observedAt ?? '';
-    if (i.status === 'in-sync') lines.push(`in sync      ${i.kind} ${i.id}`);
-    else if (i.status === 'missing') lines.push(`MISSING      ${i.kind} ${i.id}: recorded (${where}) but not in the observed export`);
-    else if (i.status === 'not-recorded') lines.push(`NOT RECORDED ${i.kind} ${i.id}: observed (${where}) but not recorded`);
-    else {
+    if (i.status === 'in-sync') {lines.push(`in sync      ${i.kind} ${i.id}`);} else if (i.status === 'missing') {lines.push(`MISSING      ${i.kind} ${i.id}: recorded (${where}) but not in the observed export`);} else if (i.status === 'not-recorded') {lines.push(`NOT RECORDED ${i.kind} ${i.id}: observed (${where}) but not recorded`);} else {
       lines.push(`DRIFT        ${i.kind} ${i.id} (${where})`);
       for (const d of i.differences) lines.push(`  ${d.path}: recorded ${JSON.stringify(d.recorded)}, observed ${JSON.stringify(d.observed)}`);
     }
