@@ -345,8 +345,9 @@ function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddr
 function huaweiRole(res: StackResolver, r: RawResource, byAddress: Map<string, string>, catalog: Catalog, parts: ModelParts): string | undefined {
   const role = res.attribute(r, 'role_id');
   if (!role.known && role.ref && byAddress.has(role.ref.address)) return byAddress.get(role.ref.address);
-  // System roles are referenced by id; constructs record the name in the resource's `//` aiam metadata.
-  const systemName = typeof r.comment?.systemPolicy === 'string' ? r.comment.systemPolicy : undefined;
+  // System roles are referenced by id; constructs record the name in the resource's `//` aiam metadata, and a plan
+  // has the huaweicloud_identity_role data source that looked the id up by name.
+  const systemName = typeof r.comment?.systemPolicy === 'string' ? r.comment.systemPolicy : roleLookupName(res, r, role);
   if (systemName) return systemPolicyEntity('huawei', systemName, catalog, parts, originOf(r));
   const id = role.known ? String(role.value) : role.reason;
   const key = `huawei:system#${id}`;
@@ -362,6 +363,19 @@ function huaweiRole(res: StackResolver, r: RawResource, byAddress: Map<string, s
     });
   }
   return key;
+}
+
+/** The display name (else name) a `huaweicloud_identity_role` data source looked the assignment's role up by. */
+function roleLookupName(res: StackResolver, r: RawResource, role: Resolved): string | undefined {
+  const addresses = [role.known ? undefined : role.ref?.address, ...(r.references.get('role_id') ?? []).map(x => /^data\.huaweicloud_identity_role\.[\w-]+/.exec(x)?.[0])];
+  for (const address of addresses) {
+    const ds = address?.startsWith('data.huaweicloud_identity_role.') ? res.resource(address) : undefined;
+    for (const attr of ds ? ['display_name', 'name'] : []) {
+      const v = res.attribute(ds!, attr);
+      if (v.known && typeof v.value === 'string' && v.value) return v.value;
+    }
+  }
+  return undefined;
 }
 
 function huaweiScope(res: StackResolver, r: RawResource): AssignmentScope {

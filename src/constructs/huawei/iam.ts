@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { LIMITS } from '../../catalog/limits';
 import { HUAWEI_GLOBAL_POLICIES, HUAWEI_GLOBAL_SERVICES } from '../../catalog/modelarts';
@@ -96,11 +96,11 @@ export class HuaweiIamGroup extends Construct {
   }
 
   /**
-   * Assigns a system policy or role by its display name, e.g. `ModelArts CommonOperations`. System roles are
-   * referenced by id in Terraform: pass it, or the stack gets a variable to set at plan time.
+   * Assigns a system policy or role by its display name, e.g. `ModelArts CommonOperations`. Terraform needs its id:
+   * the stack looks it up by display name with the `huaweicloud_identity_role` data source, unless `roleId` is given.
    */
   public assignSystemPolicy(policyName: string, scope: HuaweiScope, roleId?: string, domainId?: string): void {
-    const id = roleId ?? systemRoleIdVariable(this, policyName);
+    const id = roleId ?? systemRoleLookup(this, policyName);
     const global = HUAWEI_GLOBAL_POLICIES.has(policyName);
     const key = `system-${policyName.replace(/[^A-Za-z0-9]/g, '-')}-${scope.projectId}`;
     if (global && scope.projectId !== 'all') {
@@ -128,11 +128,12 @@ export class HuaweiIamGroup extends Construct {
   }
 }
 
-function systemRoleIdVariable(scope: Construct, policyName: string): string {
+/** The id of a system role or policy, looked up by display name at plan time (one data source per stack and name). */
+function systemRoleLookup(scope: Construct, policyName: string): string {
   const stack = TerraformStack.of(scope);
-  const id = `huawei_role_id_${policyName.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
-  const existing = stack.node.tryFindChild(id) as TerraformVariable | undefined;
-  return (existing ?? new TerraformVariable(stack, id, { type: 'string', description: `Id of the Huawei Cloud system policy "${policyName}"` })).stringValue;
+  const id = `huawei_role_${policyName.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
+  const existing = stack.node.tryFindChild(id) as huaweicloud.dataHuaweicloudIdentityRole.DataHuaweicloudIdentityRole | undefined;
+  return (existing ?? new huaweicloud.dataHuaweicloudIdentityRole.DataHuaweicloudIdentityRole(stack, id, { displayName: policyName })).id;
 }
 
 /** Properties of a HuaweiCustomPolicy. */

@@ -25,7 +25,10 @@ export interface ModelArtsAccessProps {
   readonly scope?: HuaweiScope;
   /** Account (domain) id, needed to assign global-service dependencies (OBS, EPS, TMS, BSS) when scope is one project. @default - none */
   readonly domainId?: string;
-  /** Ids of the system policies by display name; the rest become Terraform variables. @default - variables */
+  /**
+   * Ids of system policies by display name; the rest are looked up by display name with the
+   * `huaweicloud_identity_role` data source at plan time. @default - every policy looked up
+   */
   readonly systemRoleIds?: { [policyName: string]: string };
 }
 

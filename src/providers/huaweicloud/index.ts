@@ -5,5 +5,6 @@ export * as identityGroupMembership from './identity-group-membership';
 export * as identityRole from './identity-role';
 export * as identityGroupRoleAssignment from './identity-group-role-assignment';
 export * as modelartsWorkspace from './modelarts-workspace';
+export * as dataHuaweicloudIdentityRole from './data-huaweicloud-identity-role';
 export * as provider from './provider';
 

@@ -5,5 +5,6 @@ Object.defineProperty(exports, 'identityGroupMembership', { get: function () { r
 Object.defineProperty(exports, 'identityRole', { get: function () { return require('./identity-role'); } });
 Object.defineProperty(exports, 'identityGroupRoleAssignment', { get: function () { return require('./identity-group-role-assignment'); } });
 Object.defineProperty(exports, 'modelartsWorkspace', { get: function () { return require('./modelarts-workspace'); } });
+Object.defineProperty(exports, 'dataHuaweicloudIdentityRole', { get: function () { return require('./data-huaweicloud-identity-role'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 
