@@ -3,6 +3,7 @@
  * resource type in schemas/ (deprecated forms included), per cloud.
  */
 import { Catalog } from '../catalog';
+import { addConsoleQueue } from './console-queues';
 import type { RawResource, RawStack } from './input';
 import { isPlatformSettingsEnvelope } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
@@ -203,7 +204,11 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     }
     if (r.type === 'terraform_data') {
       const input = res.attribute(r, 'input');
-      if (input.known && isPlatformSettingsEnvelope(input.value)) parts.settings.push({ envelope: input.value, ...origin });
+      if (input.known && isPlatformSettingsEnvelope(input.value)) {
+        const entry = { envelope: input.value, ...origin };
+        parts.settings.push(entry);
+        addConsoleQueue(entry, parts);
+      }
       continue;
     }
     parts.skipped.push({ address: r.address, type: r.type, stack: r.stack });

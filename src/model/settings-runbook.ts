@@ -113,12 +113,14 @@ export function stepsOf(entry: PlatformSettingsEntry, notes: string[] = []): Run
     }
     case 'vemlp-queue': {
       type Cap = { user: string; percent?: number; absolute?: number };
-      const q = s as { queueId: string; region: string; admins: Principal[]; members: Principal[]; userCaps: Cap[] };
+      const q = s as { queueId: string; region: string; admins: Principal[]; members: Principal[]; userCaps: Cap[]; iamMode?: string };
       const base = `vemlp-queue/${q.queueId}`;
       const target = `veMLP queue ${q.queueId} (${q.region})`;
       // The console owns the queue's groups and policies (q-<id>-admin-group ...); members are edited there only (seed 001).
-      for (const a of q.admins ?? []) add(`${base}/admin/${a.kind}/${a.name}`, 'queue-admin', 4, target, `Add ${volcPrincipal(a)} as queue admin (管理用户)`);
-      for (const m of q.members ?? []) add(`${base}/member/${m.kind}/${m.name}`, 'queue-admin', 4, target, `Add ${volcPrincipal(m)} as queue member (管理用户)`);
+      // With QueueIamMode.TERRAFORM (or entries from before the mode existed) Terraform maintains membership in IAM.
+      const console = q.iamMode === 'console';
+      for (const a of console ? q.admins ?? [] : []) add(`${base}/admin/${a.kind}/${a.name}`, 'queue-admin', 4, target, `Add ${volcPrincipal(a)} as queue admin (管理用户)`);
+      for (const m of console ? q.members ?? [] : []) add(`${base}/member/${m.kind}/${m.name}`, 'queue-admin', 4, target, `Add ${volcPrincipal(m)} as queue member (管理用户)`);
       for (const c of q.userCaps ?? []) {
         add(`${base}/cap/${c.user}`, 'queue-admin', 6, target, `Set the usage cap of ${c.user} to ${c.percent !== undefined ? `${c.percent}%` : c.absolute} (队列详情 > 用户用量上限)`);
       }

@@ -122,6 +122,16 @@ describe('AIAM-VEMLP-003: queue admins with the guide\'s admin policy', () => {
   };
   test('a queue admin who is not designated fires', () => expect(ruleIds(queue)).toContain('AIAM-VEMLP-003'));
   test('a designated queue admin is quiet', () => expect(ruleIds(queue, ['user/lead'])).not.toContain('AIAM-VEMLP-003'));
+  test('console mode: the model holds the admin policy, so AIAM-IAM-002 reports a Terraform-defined admin (once) with its path', () => {
+    const settings = { ...(queue.terraform_data.q as { input: { settings: object } }).input.settings, iamMode: 'console' };
+    const consoleQueue: Resources = {
+      volcengine_iam_user: { lead: { user_name: 'lead' } },
+      terraform_data: { q: { input: { ...(queue.terraform_data.q as { input: object }).input, settings } } },
+    };
+    const findings = runChecks(modelFromJson('t.tf.json', { resource: consoleQueue }, 't'), [new AiPlatformPack()]).findings;
+    expect(findings.map(f => f.ruleId)).not.toContain('AIAM-VEMLP-003');
+    expect(findings.find(f => f.ruleId === 'AIAM-IAM-002')?.message).toMatch(/volcengine:user\/lead can iam:AttachUserGroupPolicy.*volcengine:group\/q-1-admin-group/);
+  });
 });
 
 describe('AIAM-BAILIAN-006: an API key moved to another workspace or owner', () => {

@@ -87,10 +87,27 @@ describe('runbook', () => {
         admins: [{ kind: 'user', name: 'lead' }],
         members: [{ kind: 'user', name: 'dev1' }],
         userCaps: [{ user: 'dev1', percent: 50 }],
+        iamMode: 'console',
       }),
     }));
     expect(book.groups.map(g => [g.performer, g.steps.length])).toEqual([['main-account', 1], ['queue-admin', 3]]);
     expect(book.groups[1].steps.map(s => s.text)).toEqual(['Add user lead as queue admin (管理用户)', 'Add user dev1 as queue member (管理用户)', 'Set the usage cap of dev1 to 50% (队列详情 > 用户用量上限)']);
+  });
+
+  test('a queue whose IAM Terraform maintains has no membership steps, only caps', () => {
+    const q = {
+      queueId: 'q-2',
+      region: 'cn-beijing',
+      accountId: '1',
+      capacity: null,
+      adminGroup: 'a',
+      developerGroup: 'd',
+      admins: [{ kind: 'user', name: 'lead' }],
+      members: [],
+      userCaps: [{ user: 'lead', absolute: 2 }],
+      iamMode: 'terraform',
+    };
+    expect(allSteps(buildRunbook(settingsOf({ q: envelope('vemlp-queue', 'volcengine', q) }))).map(s => s.text)).toEqual(['Set the usage cap of lead to 2 (队列详情 > 用户用量上限)']);
   });
 
   test('`aiam settings runbook` on the examples: Markdown by default, JSON on request, --before the same input gives no steps', async () => {

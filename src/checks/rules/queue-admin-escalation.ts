@@ -1,5 +1,6 @@
 import { QUEUE_ADMIN_IAM_ACTIONS } from '../../catalog/vemlp';
 import { describePrincipal } from '../../model/model';
+import { Decision } from '../../policy/types';
 import { Severity } from '../finding';
 import { locationOf, Rule } from '../rule';
 
@@ -21,13 +22,16 @@ export const queueAdminEscalation: Rule = {
     const grants = GRANTING;
     return model.settings.filter(q => q.envelope.kind === 'vemlp-queue').flatMap(q => {
       const s = q.envelope.settings as { queueId: string; admins?: Array<{ kind: string; name: string }> };
-      return (s.admins ?? []).filter(a => !designatedAdmins.has(`${a.kind}/${a.name}`) && !designatedAdmins.has(`volcengine:${a.kind}/${a.name}`)).map(a => {
+      return (s.admins ?? []).filter(a => !designatedAdmins.has(`${a.kind}/${a.name}`) && !designatedAdmins.has(`volcengine:${a.kind}/${a.name}`)).flatMap(a => {
         const p = model.principals.find(x => x.cloud === 'volcengine' && x.kind === a.kind && x.name === a.name);
-        return {
+        // Where the model holds the admin policy for a principal it judges (not external), AIAM-IAM-002 reports the
+        // escalation with its path; this rule speaks for the rest (console-managed users, policies the model lacks).
+        if (p && !p.external && grants.some(action => model.can(p, { action }).decision === Decision.ALLOW)) return [];
+        return [{
           message: `${p ? describePrincipal(p) : `volcengine:${a.kind}/${a.name}`} is an admin of queue ${s.queueId}, so the queue's admin policy ` +
             `(${s.queueId}-admin-policy) gives it ${grants.join(' and ')} on every group: it can raise anyone's access, its own included`,
           location: locationOf(q),
-        };
+        }];
       });
     });
   },

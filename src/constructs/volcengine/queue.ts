@@ -1,27 +1,18 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IVolcPrincipal, VolcIamGroup, VolcIamPolicy, VolcPrincipalKind, volcRegionAndAccount } from './iam';
-import { QUEUE_ADMIN_IAM_ACTIONS, QUEUE_WORKLOAD_ACTIONS } from '../../catalog/vemlp';
+import { queueAdminPolicyStatements, queueMemberPolicyStatements } from '../../catalog/vemlp';
 import { designateAdmins } from '../core/designated-admins';
 import { recordPlatformSettings } from '../core/platform-settings';
 import { PolicyStatement } from '../core/statements';
 
 /** The admin and member policy statements of a queue, exactly as the veMLP console creates them (seed 001). */
 export function queueAdminStatements(region: string, accountId: string, queueId: string): PolicyStatement[] {
-  const trn = (type: string) => `trn:ml_platform:${region}:${accountId}:${type}`;
-  return [
-    {
-      actions: QUEUE_WORKLOAD_ACTIONS,
-      resources: [trn('devinstance/*'), trn('job/*'), trn('service/*'), trn('deployment/*')],
-      conditions: [{ operator: 'StringEquals', key: 'volc:ResourceTag/sys:ml_platform:resource_queue_id', values: [queueId] }],
-    },
-    { actions: [...QUEUE_WORKLOAD_ACTIONS, 'ml_platform:*ResourceQueue*'], resources: [trn(`resourcequeue/${queueId}`)] },
-    { actions: QUEUE_ADMIN_IAM_ACTIONS, resources: ['*'] },
-  ];
+  return queueAdminPolicyStatements(region, accountId, queueId);
 }
 
 export function queueMemberStatements(region: string, accountId: string, queueId: string): PolicyStatement[] {
-  return [{ actions: QUEUE_WORKLOAD_ACTIONS, resources: [`trn:ml_platform:${region}:${accountId}:resourcequeue/${queueId}`] }];
+  return queueMemberPolicyStatements(region, accountId, queueId);
 }
 
 /** A per-user usage cap, as a percentage of the queue or an absolute amount (one of the two). */
@@ -32,6 +23,18 @@ export interface QueueUserCap {
   readonly percent?: number;
   /** Absolute amount in the queue's capacity unit. @default - not set */
   readonly absolute?: number;
+}
+
+/** Who maintains a queue's IAM groups, policies and membership. */
+export enum QueueIamMode {
+  /**
+   * The veMLP console, as the guide describes (seed 001): it creates `q-<id>-admin-group`, `-developer-group`,
+   * `-admin-policy` and `-developer-policy` itself, and membership is edited in the console only. Terraform records
+   * admins and members as platform settings; the access model knows the console's groups and policies.
+   */
+  CONSOLE = 'console',
+  /** Terraform creates the same groups and policies in IAM and edits membership there (for accounts that want it). */
+  TERRAFORM = 'terraform',
 }
 
 /** Properties of ResourceQueueWithGroups. */
@@ -50,12 +53,19 @@ export interface ResourceQueueWithGroupsProps {
   readonly capacity?: number;
   /** Per-user usage caps (platform settings: no Terraform resource). @default - none */
   readonly userCaps?: QueueUserCap[];
+  /**
+   * Who maintains the queue's IAM groups and membership. The console does by default, as the guide says; TERRAFORM
+   * creates them in IAM, which collides with the console's own objects in accounts where the console made the queue.
+   * @default QueueIamMode.CONSOLE
+   */
+  readonly iamMode?: QueueIamMode;
 }
 
 /**
  * A veMLP resource queue's permission set, as the console builds it: groups `q-<id>-admin-group` and
  * `q-<id>-developer-group`, policies `q-<id>-admin-policy` and `q-<id>-developer-policy`, attachments, and
- * memberships. Per-user caps go to the platform-settings manifest (kind `vemlp-queue`) as a plan-visible
+ * memberships. By default the console owns them (QueueIamMode.CONSOLE): admins and members are recorded and the
+ * access model knows the console's groups and policies; QueueIamMode.TERRAFORM creates them in IAM. Per-user caps go to the platform-settings manifest (kind `vemlp-queue`) as a plan-visible
  * `terraform_data`: Terraform records them and a person applies them in the veMLP console (`aiam settings runbook`).
  *
  * @example
@@ -66,11 +76,16 @@ export interface ResourceQueueWithGroupsProps {
  * });
  */
 export class ResourceQueueWithGroups extends Construct {
-  public readonly adminGroup: VolcIamGroup;
-  public readonly developerGroup: VolcIamGroup;
-  public readonly adminPolicy: VolcIamPolicy;
-  public readonly developerPolicy: VolcIamPolicy;
+  /** The admin group, when Terraform maintains it (QueueIamMode.TERRAFORM). */
+  public readonly adminGroup?: VolcIamGroup;
+  /** The member group, when Terraform maintains it (QueueIamMode.TERRAFORM). */
+  public readonly developerGroup?: VolcIamGroup;
+  /** The admin policy, when Terraform maintains it (QueueIamMode.TERRAFORM). */
+  public readonly adminPolicy?: VolcIamPolicy;
+  /** The member policy, when Terraform maintains it (QueueIamMode.TERRAFORM). */
+  public readonly developerPolicy?: VolcIamPolicy;
   public readonly queueId: string;
+  public readonly iamMode: QueueIamMode;
 
   constructor(scope: Construct, id: string, props: ResourceQueueWithGroupsProps) {
     super(scope, id);
@@ -80,13 +95,17 @@ export class ResourceQueueWithGroups extends Construct {
     }
     this.queueId = queueId;
     const { region, accountId } = volcRegionAndAccount(this, props.region, props.accountId);
-    // Group and policy names are validated by VolcIamGroup / VolcIamPolicy (length 64 and characters).
-    this.adminGroup = new VolcIamGroup(this, 'AdminGroup', { groupName: `${queueId}-admin-group`, description: `veMLP queue ${queueId} admins` });
-    this.developerGroup = new VolcIamGroup(this, 'DeveloperGroup', { groupName: `${queueId}-developer-group`, description: `veMLP queue ${queueId} members` });
-    this.adminPolicy = new VolcIamPolicy(this, 'AdminPolicy', { policyName: `${queueId}-admin-policy`, statements: queueAdminStatements(region, accountId, queueId) });
-    this.developerPolicy = new VolcIamPolicy(this, 'DeveloperPolicy', { policyName: `${queueId}-developer-policy`, statements: queueMemberStatements(region, accountId, queueId) });
-    this.adminGroup.attachPolicy(this.adminPolicy);
-    this.developerGroup.attachPolicy(this.developerPolicy);
+    this.iamMode = props.iamMode ?? QueueIamMode.CONSOLE;
+    const inTerraform = this.iamMode === QueueIamMode.TERRAFORM;
+    if (inTerraform) {
+      // Group and policy names are validated by VolcIamGroup / VolcIamPolicy (length 64 and characters).
+      this.adminGroup = new VolcIamGroup(this, 'AdminGroup', { groupName: `${queueId}-admin-group`, description: `veMLP queue ${queueId} admins` });
+      this.developerGroup = new VolcIamGroup(this, 'DeveloperGroup', { groupName: `${queueId}-developer-group`, description: `veMLP queue ${queueId} members` });
+      this.adminPolicy = new VolcIamPolicy(this, 'AdminPolicy', { policyName: `${queueId}-admin-policy`, statements: queueAdminStatements(region, accountId, queueId) });
+      this.developerPolicy = new VolcIamPolicy(this, 'DeveloperPolicy', { policyName: `${queueId}-developer-policy`, statements: queueMemberStatements(region, accountId, queueId) });
+      this.adminGroup.attachPolicy(this.adminPolicy);
+      this.developerGroup.attachPolicy(this.developerPolicy);
+    }
 
     const admins = props.admins ?? [];
     const members = props.members ?? [];
@@ -98,8 +117,9 @@ export class ResourceQueueWithGroups extends Construct {
           throw new Error(`${this.node.path}: ${p.node.path} is listed as ${previous} and as ${role}. Fix: list each principal once (admins can already use the queue)`);
         }
         seen.set(p, role);
-        if (p.principalKind === VolcPrincipalKind.USER) (role === 'admin' ? this.adminGroup : this.developerGroup).addUser(p);
-        else p.attachPolicy(role === 'admin' ? this.adminPolicy : this.developerPolicy);
+        if (!inTerraform) continue; // the console adds them (recorded below)
+        if (p.principalKind === VolcPrincipalKind.USER) (role === 'admin' ? this.adminGroup! : this.developerGroup!).addUser(p);
+        else p.attachPolicy(role === 'admin' ? this.adminPolicy! : this.developerPolicy!);
       }
     }
     // Queue admins manage members through IAM by the guide's design (its admin policy grants iam:AddUserToGroup).
@@ -116,6 +136,7 @@ export class ResourceQueueWithGroups extends Construct {
       admins: admins.map(p => ({ kind: p.principalKind, name: p.declaredName })),
       members: members.map(p => ({ kind: p.principalKind, name: p.declaredName })),
       userCaps: caps,
+      iamMode: this.iamMode,
     });
   }
 

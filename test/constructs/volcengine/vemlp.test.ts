@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import {
-  MlPlatformDeveloper, MlPlatformResourceAdmin, QueueCreatorIamAccess, ResourceOwnerGrant, ResourceQueueWithGroups, VemlpResourceKind,
+  MlPlatformDeveloper, MlPlatformResourceAdmin, QueueCreatorIamAccess, QueueIamMode, ResourceOwnerGrant, ResourceQueueWithGroups, VemlpResourceKind,
   VemlpStorage, VolcIamGroup, VolcIamPolicy, VolcIamUser, volcengine,
 } from '../../../src';
 import { loadAccessModel } from '../../../src/model';
@@ -85,7 +85,7 @@ describe('veMLP constructs, through the access model and evaluator', () => {
 describe('synthesized documents equal the guide\'s, statement by statement (seed 001)', () => {
   // The guide's documents use account 2100xxx, region cn-beijing and queue q-202504xxx7-txxxx.
   const s = stackWith(st => {
-    new ResourceQueueWithGroups(st, 'q', { queueId: 'q-202504xxx7-txxxx', accountId: '2100xxx' });
+    new ResourceQueueWithGroups(st, 'q', { queueId: 'q-202504xxx7-txxxx', accountId: '2100xxx', iamMode: QueueIamMode.TERRAFORM });
     new ResourceOwnerGrant(st, 'o', { principal: VolcIamUser.fromUserName(st, 'u', 'someone'), resourceKind: VemlpResourceKind.DEV_INSTANCE, resourceId: 'di-202503xxxx2-gtxxxj', accountId: '2100xxx' });
     new MlPlatformResourceAdmin(st, 'a', { principal: VolcIamGroup.fromGroupName(st, 'g', 'ops'), iamAccess: QueueCreatorIamAccess.QUEUE_CREATOR_POLICY });
   });
@@ -139,7 +139,7 @@ describe('synth-time errors name the construct path and the fix', () => {
   const expectError = (build: (s: TerraformStack) => void, message: RegExp) => expect(() => stackWith(build)).toThrow(message);
 
   test('invalid queue id', () => expectError(s => new ResourceQueueWithGroups(s, 'q', { queueId: 'Queue 1', accountId: ACCOUNT }), /^vemlp\/q: invalid queue id "Queue 1"\. Fix:/));
-  test('group name over the IAM limit', () => expectError(s => new ResourceQueueWithGroups(s, 'q', { queueId: `q-${'a'.repeat(60)}`, accountId: ACCOUNT }),
+  test('group name over the IAM limit', () => expectError(s => new ResourceQueueWithGroups(s, 'q', { queueId: `q-${'a'.repeat(60)}`, accountId: ACCOUNT, iamMode: QueueIamMode.TERRAFORM }),
     /vemlp\/q\/AdminGroup: invalid IAM user group name "q-a+-admin-group"\. Fix: use 1-64 characters/));
   test('invalid user name', () => expectError(s => new VolcIamUser(s, 'u', { userName: 'bad name' }), /^vemlp\/u: invalid IAM user name "bad name"/));
   test('cap over 100%', () => expectError(s => new ResourceQueueWithGroups(s, 'q', {
@@ -171,4 +171,38 @@ test('the vemlp-queue settings entry validates against schemas/platform-settings
   const input = Object.values<any>(JSON.parse(Testing.synth(s)).resource.terraform_data)[0].input;
   expect(validate(input) ? [] : validate.errors).toEqual([]);
   expect(validate({ ...input, settings: { ...input.settings, userCaps: [{ user: 'u1', percent: 150 }] } })).toBe(false);
+});
+
+describe('console-owned queue IAM (QueueIamMode.CONSOLE, the default; seed 001 分配队列权限 / 管理用户权限)', () => {
+  const out = synthesize(app => {
+    const st = new TerraformStack(app, 'console');
+    new volcengine.provider.VolcengineProvider(st, 'p', { region: 'cn-beijing' });
+    const lead = new VolcIamUser(st, 'lead', { userName: 'lead' });
+    const ops = new VolcIamGroup(st, 'ops', { groupName: 'ops' });
+    new ResourceQueueWithGroups(st, 'q', { queueId: 'q-202504xxx7-txxxx', accountId: '2100xxx', admins: [lead], members: [ops] });
+  });
+  const json = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'console', 'cdk.tf.json'), 'utf8'));
+  const model = loadAccessModel(out);
+  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+  test('Terraform creates no queue group, policy, attachment or membership: the console does', () => {
+    expect(Object.keys(json.resource).sort()).toEqual(['terraform_data', 'volcengine_iam_user', 'volcengine_iam_user_group']);
+    const settings = Object.values<any>(json.resource.terraform_data)[0].input.settings;
+    expect(settings).toEqual(expect.objectContaining({ iamMode: 'console', admins: [{ kind: 'user', name: 'lead' }], members: [{ kind: 'group', name: 'ops' }] }));
+  });
+
+  test('the access model knows the console\'s groups and policies, with the guide\'s documents', () => {
+    const group = model.findPrincipal('group/q-202504xxx7-txxxx-admin-group');
+    expect(group.external).toBe(true);
+    for (const [name, guide] of [['q-202504xxx7-txxxx-admin-policy', 'q-<queue-id>-admin-policy'], ['q-202504xxx7-txxxx-developer-policy', 'q-<queue-id>-developer-policy']]) {
+      const policy = model.policy(`volcengine:custom/${name}`)!;
+      expect((policy.parsed!.document as { Statement: unknown[] }).Statement).toEqual(GUIDE[guide].document.Statement);
+    }
+    const lead = model.can(model.findPrincipal('user/lead'), { action: 'ml_platform:UpdateResourceQueue', resource: 'trn:ml_platform:cn-beijing:2100xxx:resourcequeue/q-202504xxx7-txxxx' });
+    expect(lead.decision).toBe(Decision.ALLOW);
+    expect(lead.chain[0].viaGroup).toBe('volcengine:group/q-202504xxx7-txxxx-admin-group');
+    // A chosen group gets the member policy directly (the console makes a group only for chosen users).
+    const ops = model.can(model.findPrincipal('group/ops'), { action: 'ml_platform:CreateJob', resource: 'trn:ml_platform:cn-beijing:2100xxx:resourcequeue/q-202504xxx7-txxxx' });
+    expect(ops.decision).toBe(Decision.ALLOW);
+  });
 });
