@@ -26,10 +26,10 @@ export interface Question {
   readonly context?: Record<string, string | string[]>;
   readonly decision: 'allow' | 'implicit-deny' | 'explicit-deny' | 'unknown';
   /**
-   * The system policy the answer rests on. When the catalog has no document for it, `unknown` is the honest answer
-   * too (the model cannot know what a policy it has never seen allows).
+   * The system policies the answer rests on (every one attached to the principal). When the catalog has no document
+   * for one, `unknown` is the honest answer too: the model cannot know what a policy it has never seen says.
    */
-  readonly needsSystemPolicy?: string;
+  readonly needsSystemPolicy?: string | readonly string[];
   readonly why: string;
 }
 
@@ -114,7 +114,8 @@ export function judge(config: CorpusConfig, route: Route, catalog: Catalog = Cat
     const answer = model.can(principal, { action: q.action, resource: q.resource, context: q.context });
     outputs.push(answer.reasons, answer.unresolved, answer.openConditions);
     const accepted: string[] = [q.decision];
-    if (q.needsSystemPolicy && !catalog.systemPolicy(DIALECT_OF[principal.cloud], q.needsSystemPolicy)) accepted.push('unknown');
+    const needs = q.needsSystemPolicy === undefined ? [] : typeof q.needsSystemPolicy === 'string' ? [q.needsSystemPolicy] : q.needsSystemPolicy;
+    if (needs.some(n => !catalog.systemPolicy(DIALECT_OF[principal.cloud], n))) accepted.push('unknown');
     if (!accepted.includes(answer.decision)) {
       problems.push(`${q.principal} ${q.action}${q.resource ? ` on ${q.resource}` : ''}: ${answer.decision}, intended ${q.decision} (${q.why})`);
     }
