@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { corpusConfigs, DECISIONS, judge, LICENCES, objectForm, Route, routeInput, ROUTES } from './corpus';
+import { CORPUS_DIR, corpusConfigs, DECISIONS, judge, LICENCES, objectForm, Route, routeInput, ROUTES } from './corpus';
 import { Catalog } from '../../src/catalog';
 
 const STRICT = process.env.AIAM_CORPUS_STRICT === '1';
@@ -36,6 +36,7 @@ describe('the corpus itself', () => {
     expect(p.repo).toMatch(/^[\w.-]+\/[\w.-]+$/);
     expect(p.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(LICENCES).toContain(p.licence);
+    expect(fs.existsSync(path.join(CORPUS_DIR, 'licences', `${p.repo.replace('/', '+')}.LICENSE`))).toBe(true);
     expect(p.description.length).toBeGreaterThan(20);
     expect(p.description).not.toMatch(/https?:\/\//);
     expect(p.paths.length).toBeGreaterThan(0);
