@@ -67,8 +67,8 @@ describe.each(ROUTES)('corpus through the %s route', (route: Route) => {
   const judged = configs.filter(c => STRICT || WORKS_TODAY.has(`${c.id}:${route}`));
   const skipped = configs.filter(c => !judged.includes(c));
   if (judged.length) {
-    test.each(judged.map(c => [c.id, c] as const))('%s: intended answers, no false errors, every grant modelled or reported', (_id, c) => {
-      expect(judge(c, route, catalog)).toEqual([]);
+    test.each(judged.map(c => [c.id, c] as const))('%s: intended answers, no false errors, every grant modelled or reported', async (_id, c) => {
+      expect(await judge(c, route, catalog)).toEqual([]);
     });
   }
   if (skipped.length) {
@@ -77,18 +77,19 @@ describe.each(ROUTES)('corpus through the %s route', (route: Route) => {
 });
 
 if (REPORT) {
-  test('report: every configuration × route', () => {
+  test('report: every configuration × route', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-corpus-'));
-    const objectRoute = (c: typeof configs[number]) => {
+    const objectRoute = async (c: typeof configs[number]) => {
       const file = path.join(tmp, `${c.id}.tf.json`);
       fs.writeFileSync(file, JSON.stringify(objectForm(JSON.parse(fs.readFileSync(routeInput(c, 'json'), 'utf8')))));
       return judge(c, 'json', catalog, file);
     };
-    const rows = configs.flatMap(c => [
-      ...ROUTES.map(route => ({ c, route: route as string, problems: judge(c, route, catalog) })),
+    const rows: Array<{ c: typeof configs[number]; route: string; problems: string[] }> = [];
+    for (const c of configs) {
+      for (const route of ROUTES) rows.push({ c, route, problems: await judge(c, route, catalog) });
       // Diagnostics: what else fails once array form is accepted (root module only, modules not rewritten).
-      { c, route: 'obj', problems: objectRoute(c) },
-    ]);
+      rows.push({ c, route: 'obj', problems: await objectRoute(c) });
+    }
     fs.rmSync(tmp, { recursive: true, force: true });
     const lines = rows.map(r => `${r.problems.length ? 'FAIL' : 'ok  '} ${r.route.padEnd(4)} ${r.c.id}${r.problems.map(p => `\n       - ${p}`).join('')}`);
     // eslint-disable-next-line no-console

@@ -8,6 +8,7 @@ import { Catalog } from '../../src/catalog';
 import { AiPlatformPack, runChecks, Severity } from '../../src/checks';
 import { DIALECT_OF, loadAccessModel } from '../../src/model';
 import type { AccessModel } from '../../src/model';
+import { aiam } from '../cli/run';
 
 export const CORPUS_DIR = path.join(__dirname, '..', 'fixtures', 'corpus');
 export const CORPUS_JSON_DIR = path.join(__dirname, '..', 'fixtures', 'corpus-json');
@@ -85,6 +86,22 @@ export function routeInput(config: CorpusConfig, route: Route): string {
   return route === 'hcl' ? path.join(config.dir, root) : path.join(CORPUS_JSON_DIR, config.id, root, `${config.id}.tf.json`);
 }
 
+/**
+ * Load options for a route input: a single JSON file does not pick up terraform.tfvars(.json) by itself (a folder
+ * does, as Terraform does), so the JSON route passes its terraform.tfvars.json as a var file.
+ */
+export interface CorpusLoadOptions {
+  readonly varFiles?: readonly string[];
+}
+
+export function loadOptions(input: string): CorpusLoadOptions {
+  const tfvars = path.join(path.dirname(input), 'terraform.tfvars.json');
+  return input.endsWith('.tf.json') && fs.existsSync(tfvars) ? { varFiles: [tfvars] } : {};
+}
+
+/** The library's loader; the options parameter is the `LoadOptions` of the HCL route (ignored by older loaders). */
+const load: (input: string, catalog: Catalog, options: CorpusLoadOptions) => AccessModel = loadAccessModel;
+
 const baseAddress = (address: string) => address.replace(/\[[^\]]*\]/g, '');
 const names = (address: string | undefined, wanted: string) => address !== undefined && baseAddress(address) === wanted;
 
@@ -94,15 +111,14 @@ export function modelled(model: AccessModel, address: string): boolean {
 }
 
 /** Everything wrong with one configuration read through one route; empty when it meets the issue's "Done when". */
-export function judge(config: CorpusConfig, route: Route, catalog: Catalog = Catalog.load(), input = routeInput(config, route)): string[] {
+export async function judge(config: CorpusConfig, route: Route, catalog = Catalog.load(), input = routeInput(config, route)): Promise<string[]> {
   const problems: string[] = [];
   let model: AccessModel;
   try {
-    model = loadAccessModel(input, catalog);
+    model = load(input, catalog, loadOptions(input));
   } catch (e) {
     return [`load: ${(e as Error).message.split('\n')[0]}`];
   }
-  const outputs: unknown[] = [];
   for (const q of config.expected.questions) {
     let principal;
     try {
@@ -112,7 +128,6 @@ export function judge(config: CorpusConfig, route: Route, catalog: Catalog = Cat
       continue;
     }
     const answer = model.can(principal, { action: q.action, resource: q.resource, context: q.context });
-    outputs.push(answer.reasons, answer.unresolved, answer.openConditions);
     const accepted: string[] = [q.decision];
     const needs = q.needsSystemPolicy === undefined ? [] : typeof q.needsSystemPolicy === 'string' ? [q.needsSystemPolicy] : q.needsSystemPolicy;
     if (needs.some(n => !catalog.systemPolicy(DIALECT_OF[principal.cloud], n))) accepted.push('unknown');
@@ -121,7 +136,6 @@ export function judge(config: CorpusConfig, route: Route, catalog: Catalog = Cat
     }
   }
   const findings = runChecks(model, [new AiPlatformPack()]).findings;
-  outputs.push(findings);
   const errors = findings.filter(f => f.severity === Severity.ERROR && !f.suppressed);
   const expectedErrors = config.expected.expectedErrorFindings ?? [];
   const isExpected = (f: typeof errors[number]) => expectedErrors.some(x => x.ruleId === f.ruleId && names(f.location.address, x.address));
@@ -137,9 +151,32 @@ export function judge(config: CorpusConfig, route: Route, catalog: Catalog = Cat
       || model.findings.some(f => names(f.address, address));
     if (!modelled(model, address) && !reported) problems.push(`${address}: neither modelled nor reported by a finding`);
   }
-  // Internal placeholders for unknown values must not reach what users read (issue 13, "readable unknowns").
-  const leaked = JSON.stringify(outputs).match(/⦃[^⦄]*⦄/);
-  if (leaked) problems.push(`internal placeholder in the output: ${leaked[0]}`);
+  problems.push(...await cliProblems(config, input));
+  return problems;
+}
+
+/**
+ * The same input through the CLI, as a user runs it: `check` in every format and `explain` for every question read
+ * the input (exit 0 or 1, never 2) and print no internal placeholder for unknown values (issue 13, "readable
+ * unknowns": they print as Terraform wrote them).
+ */
+async function cliProblems(config: CorpusConfig, input: string): Promise<string[]> {
+  const vars = (loadOptions(input).varFiles ?? []).flatMap(f => ['--var-file', f]);
+  const runs: Array<{ what: string; argv: string[] }> = [
+    ...['text', 'json', 'sarif'].map(format => ({ what: `check --format ${format}`, argv: ['check', input, ...vars, '--format', format] })),
+    ...config.expected.questions.flatMap(q => ['text', 'json'].map(format => ({
+      what: `explain ${q.principal} ${q.action} --format ${format}`,
+      argv: ['explain', input, ...vars, '--principal', q.principal, '--action', q.action, ...(q.resource ? ['--resource', q.resource] : []),
+        ...Object.entries(q.context ?? {}).flatMap(([k, v]) => ['--context', `${k}=${Array.isArray(v) ? v.join(',') : v}`]), '--format', format],
+    }))),
+  ];
+  const problems: string[] = [];
+  for (const run of runs) {
+    const { code, stdout, stderr } = await aiam(...run.argv);
+    if (code === 2) problems.push(`aiam ${run.what}: exit 2: ${stderr.trim().split('\n')[0]}`);
+    const leaked = /\u2983[^\u2984]*\u2984/.exec(stdout + stderr);
+    if (leaked) problems.push(`aiam ${run.what}: internal placeholder in the output: ${leaked[0]}`);
+  }
   return problems;
 }
 
