@@ -6,7 +6,8 @@
  * AIAM_CORPUS_STRICT=1 judges every configuration through both routes. By default only the routes listed in
  * WORKS_TODAY are judged (the rest are skipped, named in the test list), so the suite stays green while the HCL
  * route, expressions, modules and resource-type coverage land; flip to strict once they have.
- * AIAM_CORPUS_REPORT=1 prints a table of every configuration × route and what is wrong with it.
+ * AIAM_CORPUS_REPORT=1 prints a table of every configuration × route and what is wrong with it (also appended, as it
+ * goes, to the file AIAM_CORPUS_REPORT_FILE names).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -89,12 +90,18 @@ if (REPORT) {
       for (const route of ROUTES) rows.push({ c, route, problems: await judge(c, route, catalog) });
       // Diagnostics: what else fails once array form is accepted (root module only, modules not rewritten).
       rows.push({ c, route: 'obj', problems: await objectRoute(c) });
+      // A long run can be followed as it goes.
+      if (process.env.AIAM_CORPUS_REPORT_FILE) fs.appendFileSync(process.env.AIAM_CORPUS_REPORT_FILE, rows.slice(-3).map(line).join('\n') + '\n');
     }
     fs.rmSync(tmp, { recursive: true, force: true });
-    const lines = rows.map(r => `${r.problems.length ? 'FAIL' : 'ok  '} ${r.route.padEnd(4)} ${r.c.id}${r.problems.map(p => `\n       - ${p}`).join('')}`);
+    const lines = rows.map(line);
     // eslint-disable-next-line no-console
     console.log(`${rows.filter(r => !r.problems.length).length}/${rows.length} pass\n${lines.join('\n')}`);
   });
+}
+
+function line(r: { c: { id: string }; route: string; problems: readonly string[] }): string {
+  return `${r.problems.length ? 'FAIL' : 'ok  '} ${r.route.padEnd(4)} ${r.c.id}${r.problems.map(p => `\n       - ${p}`).join('')}`;
 }
 
 function tfFiles(dir: string): string[] {
