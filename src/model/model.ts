@@ -7,7 +7,7 @@ import { AccessLevel, Catalog } from '../catalog';
 import { DIALECT_OF, ModelParts } from './build';
 import type { LoadedInput } from './input';
 import {
-  Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry,
+  AssignmentScope, Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry,
   PolicyEntity, Principal, SkippedResource,
 } from './types';
 import { describeCondition } from '../policy/conditions';
@@ -76,15 +76,38 @@ export interface PrincipalPermissions {
 /** Options of a question to the model. */
 export interface QueryOptions extends EvaluateOptions {
   /**
-   * Huawei: the region project the request is made in. Role assignments scoped to another project do not apply;
-   * assignments to all projects, the domain or an enterprise project do (huawei-iam.md §4). Unset: every scope.
+   * The project the request is made in (a Huawei region project, a Volcengine project). Grants scoped to another
+   * project do not apply; grants to all projects, the domain or an enterprise project do (huawei-iam.md §4); a grant
+   * whose scope is unknown (a variable) makes what it would decide unknown. Unset: every scope.
    */
   readonly project?: string;
 }
 
-function inScope(b: PolicyBinding, project: string | undefined): boolean {
+/** Whether a binding applies to a request in `project`: undefined when its scope is unknown (a variable, known after apply). */
+function inScope(b: PolicyBinding, project: string): boolean | undefined {
   const scope = b.attachment.scope;
-  return project === undefined || scope === undefined || scope.kind !== 'project' || scope.id === project;
+  if (scope?.kind === 'unknown') return undefined;
+  return scope === undefined || scope.kind !== 'project' || scope.id === project;
+}
+
+/** A policy that may or may not apply (unknown scope): what it would decide becomes unknown. */
+function uncertain(r: EvaluationResult, reason: string): EvaluationResult {
+  if (r.allow === 'no' && r.deny === 'no') return r;
+  return {
+    decision: Decision.UNKNOWN,
+    allow: r.allow === 'no' ? 'no' : 'unknown',
+    deny: r.deny === 'no' ? 'no' : 'unknown',
+    matched: r.matched,
+    unresolved: [...r.unresolved, reason],
+    openConditions: [],
+    get reasons() {
+      return r.reasons;
+    },
+  };
+}
+
+export function describeScope(scope: AssignmentScope): string {
+  return scope.kind === 'unknown' ? `unknown scope (${scope.reason ?? 'known only after apply'})` : `${scope.kind}${scope.id ? ` ${scope.id}` : ''}`;
 }
 
 export class PrincipalNotFoundError extends Error {
@@ -220,8 +243,21 @@ export class AccessModel {
    */
   can(principal: Principal, request: AccessRequest, options?: QueryOptions, memo?: Array<EvaluationResult | undefined>): AccessAnswer {
     const project = options?.project;
-    const bindings = project === undefined ? this.bindings(principal) : this.bindings(principal).filter(b => inScope(b, project));
-    const policies = project === undefined ? this.policiesOf(principal) : [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
+    let bindings = this.bindings(principal);
+    let policies = this.policiesOf(principal);
+    /** Policies that reach the principal only through bindings of unknown scope, with why. */
+    let unsure: Map<string, string> | undefined;
+    if (project !== undefined) {
+      const applies = bindings.map(b => inScope(b, project));
+      bindings = bindings.filter((_, i) => applies[i] !== false);
+      policies = [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
+      const sure = new Set(bindings.filter(b => inScope(b, project) === true).map(b => b.policy.key));
+      for (const b of bindings) {
+        if (sure.has(b.policy.key)) continue;
+        unsure ??= new Map();
+        unsure.set(b.policy.key, `${b.attachment.address ?? b.policy.name}: ${describeScope(b.attachment.scope!)}; it may or may not cover project ${project}`);
+      }
+    }
     const results: EvaluationResult[] = new Array(policies.length);
     for (let i = 0; i < policies.length; i++) {
       const p = policies[i];
@@ -231,7 +267,8 @@ export class AccessModel {
         r = this.compiledPolicy(p).evaluate(request, options);
         if (memo) memo[ordinal] = r;
       }
-      results[i] = r;
+      const why = unsure?.get(p.key);
+      results[i] = why ? uncertain(r, why) : r;
     }
     const combined = combineResults(results);
     return new Answer(principal, request, combined, () => this.chainFor(principal, bindings, combined.matched));
@@ -247,7 +284,7 @@ export class AccessModel {
           viaGroup: b.viaGroup ? describePrincipal(b.viaGroup) : undefined,
           membership: b.membership?.address,
           attachment: b.attachment.address ?? '(attachment)',
-          scope: b.attachment.scope ? `${b.attachment.scope.kind}${b.attachment.scope.id ? ` ${b.attachment.scope.id}` : ''}` : undefined,
+          scope: b.attachment.scope ? describeScope(b.attachment.scope) : undefined,
           policy: b.policy.name,
           policyKind: b.policy.kind,
           statement: ref.statement,
