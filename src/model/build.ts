@@ -224,6 +224,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
         cloud: pt.cloud,
         kind: pt.kind,
         name: shown,
+        ...(!known && name.known && typeof name.value === 'string' ? { writtenName: name.value } : {}),
         external: false,
         ...(pt.sso ? { sso: true } : {}),
         ...originOf(r),
@@ -415,10 +416,11 @@ function customPolicy(res: StackResolver, r: RawResource, t: PolicyType, parts: 
   const attr = t.documentAttrs.find(a => r.values[a] !== undefined) ?? (r.values.statement !== undefined ? 'statement' : t.documentAttrs[0]);
   const origin = { ...originOf(r), pointer: `${r.pointer}/${attr}` };
   if (!doc.known) {
-    return { key, cloud: t.cloud, dialect: DIALECT_OF[t.cloud], kind: 'custom', name: displayName, ...originOf(r), ...extra, unknownReason: `policy document ${doc.reason}` };
+    return { key, cloud: t.cloud, dialect: DIALECT_OF[t.cloud], kind: 'custom', name: displayName, nameKnown: known, ...originOf(r), ...extra, unknownReason: `policy document ${doc.reason}` };
   }
+  const written = !known && name.known && typeof name.value === 'string' ? { writtenName: name.value } : {};
   const entity = documentPolicy(t.cloud, key, displayName, doc.value, origin, parts, t.v5);
-  return { ...entity, ...originOf(r), ...extra };
+  return { ...entity, ...originOf(r), ...extra, nameKnown: known, ...written };
 }
 
 function legacyStatements(res: StackResolver, r: RawResource): Resolved {
@@ -757,7 +759,8 @@ function ssoAssignment(res: StackResolver, r: RawResource, cloud: Cloud, setAttr
 /** A policy from a document value (a JSON string or object); `v5`: a Huawei IAM v5 identity policy. */
 function documentPolicy(cloud: Cloud, key: string, name: string, document: unknown, origin: Origin, parts: ModelParts, v5 = false): PolicyEntity {
   const dialect = DIALECT_OF[cloud];
-  const base = { key, cloud, dialect, kind: 'custom' as const, name, ...origin };
+  // Names made up here (inline policies) are not cloud-side names: callers with a real name say so.
+  const base = { key, cloud, dialect, kind: 'custom' as const, name, nameKnown: false, ...origin };
   if (document === undefined || document === null || document === '') return { ...base, unknownReason: 'the policy document is not set' };
   if (typeof document === 'string' && isUnknownValue(document) && !document.trim().startsWith('{')) {
     return { ...base, unknownReason: `the policy document is known only after apply: ${document}` };

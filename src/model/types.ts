@@ -21,6 +21,8 @@ export interface Principal extends Origin {
   readonly kind: PrincipalKind;
   /** The cloud-side name, when known. */
   readonly name?: string;
+  /** The name as written when it is only partly known (unknown parts as unknown markers), for rules that judge the known parts. */
+  readonly writtenName?: string;
   /** Referenced by name but not defined in the input (exists already, or is managed elsewhere). */
   readonly external: boolean;
   /** An identity of the cloud's SSO directory (CloudSSO, CloudIdentity, IAM Identity Center), not an IAM principal. */
@@ -44,7 +46,11 @@ export interface PolicyEntity extends Origin {
   readonly cloud: Cloud;
   readonly dialect: Dialect;
   readonly kind: 'custom' | 'system';
+  /** The cloud-side name; the Terraform address when the name is unknown (then `nameKnown` is false). */
   readonly name: string;
+  readonly nameKnown?: boolean;
+  /** The name as written when it is only partly known (unknown parts as unknown markers). */
+  readonly writtenName?: string;
   /** Parsed document; absent when the content is unknown (then `unknownReason` says why). */
   readonly parsed?: ParsedPolicy;
   readonly unknownReason?: string;
