@@ -243,3 +243,53 @@ describe('Huawei types', () => {
     expect([a.decision, a.chain.map(c => c.scope), describePrincipal(dana)]).toEqual([Decision.ALLOW, ['account acc-1'], 'huawei:user/sso:dana']);
   });
 });
+
+describe('plans', () => {
+  /** A minimal `terraform show -json` plan: planned values, after_unknown and configuration references. */
+  function plan(resources: Array<{ address: string; values: object; unknown?: string[]; refs?: Record<string, string[]> }>) {
+    const split = (address: string) => ({ type: address.split('.')[0], name: address.split('.')[1] });
+    return modelFromJson('plan.json', {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: resources.map(r => ({ address: r.address, mode: 'managed', ...split(r.address), values: r.values })) } },
+      resource_changes: resources.map(r => ({
+        address: r.address, mode: 'managed', ...split(r.address),
+        change: { actions: ['create'], after: r.values, after_unknown: Object.fromEntries((r.unknown ?? []).map(a => [a, true])) },
+      })),
+      configuration: {
+        root_module: {
+          resources: resources.map(r => ({
+            address: r.address, mode: 'managed', ...split(r.address),
+            expressions: Object.fromEntries(Object.entries(r.refs ?? {}).map(([a, refs]) => [a, { references: refs }])),
+          })),
+        },
+      },
+    });
+  }
+
+  test('Huawei: a project id known only after apply is an unknown scope; the deprecated alias links by configuration references', () => {
+    const m = plan([
+      { address: 'huaweicloud_identity_group.g', values: { name: 'ml' }, unknown: ['id'] },
+      { address: 'huaweicloud_identity_role.r', values: { name: 'obs-read', type: 'AX', description: 'd', policy: JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['obs:object:GetObject'] }] }) }, unknown: ['id'] },
+      { address: 'huaweicloud_identity_project.p', values: { name: 'cn-north-4_ml' }, unknown: ['id'] },
+      {
+        address: 'huaweicloud_identity_role_assignment.a', values: { domain_id: null, enterprise_project_id: null }, unknown: ['group_id', 'role_id', 'project_id'],
+        refs: { group_id: ['huaweicloud_identity_group.g.id', 'huaweicloud_identity_group.g'], role_id: ['huaweicloud_identity_role.r.id', 'huaweicloud_identity_role.r'], project_id: ['huaweicloud_identity_project.p.id', 'huaweicloud_identity_project.p'] },
+      },
+    ]);
+    const g = m.findPrincipal('group/ml');
+    expect(m.can(g, { action: 'obs:object:GetObject' }).decision).toBe(Decision.ALLOW);
+    expect(m.can(g, { action: 'obs:object:GetObject' }, { project: 'x' }).decision).toBe(Decision.UNKNOWN);
+  });
+
+  test('IAM v5: a user attachment whose ids are known only after apply links through the configuration', () => {
+    const m = plan([
+      { address: 'huaweicloud_identityv5_user.u', values: { name: 'v5' }, unknown: ['id'] },
+      { address: 'huaweicloud_identityv5_policy.p', values: { name: 'all', policy_document: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['*'] }] }) }, unknown: ['id'] },
+      {
+        address: 'huaweicloud_identityv5_policy_user_attach.a', values: {}, unknown: ['policy_id', 'user_id'],
+        refs: { policy_id: ['huaweicloud_identityv5_policy.p.id', 'huaweicloud_identityv5_policy.p'], user_id: ['huaweicloud_identityv5_user.u.id', 'huaweicloud_identityv5_user.u'] },
+      },
+    ]);
+    expect(m.can(m.findPrincipal('user/v5'), { action: 'modelarts:notebook:create' }).decision).toBe(Decision.ALLOW);
+  });
+});
