@@ -3,7 +3,6 @@
  * resource type in schemas/ (deprecated forms included), per cloud.
  */
 import { Catalog } from '../catalog';
-import { coverageOf } from '../catalog/coverage';
 import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
 import { isPlatformSettingsEnvelope } from './platform-settings';
@@ -12,6 +11,7 @@ import {
   Attachment, AssignmentScope, Cloud, CredentialFact, DeclaredSuppression, Membership, ModelFinding, Origin, PaiWorkspaceMember,
   PlatformSettingsEntry, PolicyEntity, Principal, PrincipalKind, SkippedResource,
 } from './types';
+import { coverageOf } from '../catalog/coverage';
 import { PolicyError } from '../policy/errors';
 import { parsePolicy } from '../policy/parse';
 import { Dialect } from '../policy/types';
@@ -114,11 +114,17 @@ const CREDENTIALS: Record<string, CredentialType> = {
   huaweicloud_identity_access_key: { cloud: 'huawei', kind: 'access-key', principal: 'user', attr: 'user_id', by: 'id', detail: g => `API access key (${g('status') ?? 'active'})` },
   huaweicloud_identityv5_access_key: { cloud: 'huawei', kind: 'access-key', principal: 'user', attr: 'user_id', by: 'id', detail: g => `API access key (${g('status') ?? 'active'})` },
   alicloud_ram_login_profile: {
-    cloud: 'alibaba', kind: 'console-login', principal: 'user', attr: 'user_name',
+    cloud: 'alibaba',
+    kind: 'console-login',
+    principal: 'user',
+    attr: 'user_name',
     detail: g => `console sign-in${g('mfa_bind_required') === 'true' ? ', MFA required' : ''}`,
   },
   volcengine_iam_login_profile: {
-    cloud: 'volcengine', kind: 'console-login', principal: 'user', attr: 'user_name',
+    cloud: 'volcengine',
+    kind: 'console-login',
+    principal: 'user',
+    attr: 'user_name',
     detail: g => g('login_allowed') === 'false' ? 'console sign-in profile (sign-in not allowed)' : 'console sign-in',
   },
   huaweicloud_identityv5_login_profile: { cloud: 'huawei', kind: 'console-login', principal: 'user', attr: 'user_id', by: 'id', detail: () => 'console sign-in' },
@@ -316,9 +322,12 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     if (HUAWEI_SET_POLICIES.has(r.type)) {
       const set = res.attribute(r, 'permission_set_id');
       const list = !set.known && set.ref ? setPolicies.get(set.ref.address) : undefined;
-      if (list) list.push(...huaweiSetPolicies(res, r, parts));
-      else unmodelled(r, `${r.address} attaches policies to a permission set this input does not define (${set.known ? String(set.value) : set.reason}): that access is not in the answers`,
-        'define the permission set in the same configuration, or check its policies in IAM Identity Center');
+      if (list) {
+        list.push(...huaweiSetPolicies(res, r, parts));
+      } else {
+        unmodelled(r, `${r.address} attaches policies to a permission set this input does not define (${set.known ? String(set.value) : set.reason}): that access is not in the answers`,
+          'define the permission set in the same configuration, or check its policies in IAM Identity Center');
+      }
       continue;
     }
     const sso = SSO_ASSIGNMENTS[r.type];
@@ -784,7 +793,8 @@ function documentPolicy(cloud: Cloud, key: string, name: string, document: unkno
     }
   }
   try {
-    return { ...base, parsed: parsePolicy(dialect, name, doc, origin.file !== undefined && origin.pointer !== undefined ? { file: origin.file, pointer: origin.pointer } : undefined) };
+    const source = origin.file !== undefined && origin.pointer !== undefined ? { file: origin.file, pointer: origin.pointer } : undefined;
+    return { ...base, parsed: parsePolicy(dialect, name, doc, source) };
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
     parts.findings.push({

@@ -121,10 +121,14 @@ describe('Alibaba types', () => {
     const m = model({
       alicloud_cloud_sso_user: { u: { directory_id: 'd-1', user_name: 'alice' } },
       alicloud_cloud_sso_access_configuration: {
-        c: { directory_id: 'd-1', access_configuration_name: 'ops', permission_policies: [
-          { permission_policy_type: 'System', permission_policy_name: 'AliyunOSSReadOnlyAccess' },
-          { permission_policy_type: 'Inline', permission_policy_name: 'deny-list', permission_policy_document: POLICY([{ Effect: 'Deny', Action: 'oss:ListObjects', Resource: '*' }]) },
-        ] },
+        c: {
+          directory_id: 'd-1',
+          access_configuration_name: 'ops',
+          permission_policies: [
+            { permission_policy_type: 'System', permission_policy_name: 'AliyunOSSReadOnlyAccess' },
+            { permission_policy_type: 'Inline', permission_policy_name: 'deny-list', permission_policy_document: POLICY([{ Effect: 'Deny', Action: 'oss:ListObjects', Resource: '*' }]) },
+          ],
+        },
       },
       alicloud_cloud_sso_access_assignment: {
         a: { directory_id: 'd-1', access_configuration_id: '${alicloud_cloud_sso_access_configuration.c.access_configuration_id}', principal_type: 'User', principal_id: '${alicloud_cloud_sso_user.u.user_id}', target_type: 'RD-Account', target_id: '1234' },
@@ -252,13 +256,17 @@ describe('plans', () => {
       format_version: '1.2',
       planned_values: { root_module: { resources: resources.map(r => ({ address: r.address, mode: 'managed', ...split(r.address), values: r.values })) } },
       resource_changes: resources.map(r => ({
-        address: r.address, mode: 'managed', ...split(r.address),
+        address: r.address,
+        mode: 'managed',
+        ...split(r.address),
         change: { actions: ['create'], after: r.values, after_unknown: Object.fromEntries((r.unknown ?? []).map(a => [a, true])) },
       })),
       configuration: {
         root_module: {
           resources: resources.map(r => ({
-            address: r.address, mode: 'managed', ...split(r.address),
+            address: r.address,
+            mode: 'managed',
+            ...split(r.address),
             expressions: Object.fromEntries(Object.entries(r.refs ?? {}).map(([a, refs]) => [a, { references: refs }])),
           })),
         },
@@ -272,7 +280,9 @@ describe('plans', () => {
       { address: 'huaweicloud_identity_role.r', values: { name: 'obs-read', type: 'AX', description: 'd', policy: JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['obs:object:GetObject'] }] }) }, unknown: ['id'] },
       { address: 'huaweicloud_identity_project.p', values: { name: 'cn-north-4_ml' }, unknown: ['id'] },
       {
-        address: 'huaweicloud_identity_role_assignment.a', values: { domain_id: null, enterprise_project_id: null }, unknown: ['group_id', 'role_id', 'project_id'],
+        address: 'huaweicloud_identity_role_assignment.a',
+        values: { domain_id: null, enterprise_project_id: null },
+        unknown: ['group_id', 'role_id', 'project_id'],
         refs: { group_id: ['huaweicloud_identity_group.g.id', 'huaweicloud_identity_group.g'], role_id: ['huaweicloud_identity_role.r.id', 'huaweicloud_identity_role.r'], project_id: ['huaweicloud_identity_project.p.id', 'huaweicloud_identity_project.p'] },
       },
     ]);
@@ -286,7 +296,9 @@ describe('plans', () => {
       { address: 'huaweicloud_identityv5_user.u', values: { name: 'v5' }, unknown: ['id'] },
       { address: 'huaweicloud_identityv5_policy.p', values: { name: 'all', policy_document: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['*'] }] }) }, unknown: ['id'] },
       {
-        address: 'huaweicloud_identityv5_policy_user_attach.a', values: {}, unknown: ['policy_id', 'user_id'],
+        address: 'huaweicloud_identityv5_policy_user_attach.a',
+        values: {},
+        unknown: ['policy_id', 'user_id'],
         refs: { policy_id: ['huaweicloud_identityv5_policy.p.id', 'huaweicloud_identityv5_policy.p'], user_id: ['huaweicloud_identityv5_user.u.id', 'huaweicloud_identityv5_user.u'] },
       },
     ]);

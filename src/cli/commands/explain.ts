@@ -44,7 +44,8 @@ export function registerExplain(program: Command, io: CliIo, setExit: SetExit): 
 export function answerJson(a: AccessAnswer): object {
   return {
     principal: describePrincipal(a.principal),
-    ...(a.principal.credentials?.length ? { credentials: a.principal.credentials.map(c => ({ kind: c.kind, detail: c.detail, address: c.address })) } : {}),
+    ...(a.principal.credentials?.length
+      ? { credentials: a.principal.credentials.map(c => ({ kind: c.kind, detail: c.detail, address: c.address })) } : {}),
     request: a.request,
     decision: a.decision,
     chain: a.chain,
