@@ -204,7 +204,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       return key;
     }
     const ref = v.known ? undefined : v.ref;
-    const target = ref ? byAddress.get(ref.address) : undefined;
+    const target = ref ? byAddress.get(ref.address) : v.known && typeof v.value === 'string' ? byAddress.get(writtenKey(cloud, kind, v.value)) : undefined;
     if (target) return target;
     parts.findings.push({
       code: 'unresolved-attachment',
@@ -237,6 +237,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
         ...(trust?.known ? { trustPolicy: trust.value } : {}),
       });
       byAddress.set(r.address, key);
+      if (!known && name.known && typeof name.value === 'string') byAddress.set(writtenKey(pt.cloud, pt.kind, name.value), key);
       continue;
     }
     const pol = POLICIES[r.type];
@@ -244,6 +245,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       const entity = customPolicy(res, r, pol, parts);
       parts.policies.set(entity.key, entity);
       byAddress.set(r.address, entity.key);
+      if (entity.writtenName !== undefined) byAddress.set(writtenKey(pol.cloud, 'policy', entity.writtenName), entity.key);
       continue;
     }
     const ps = PERMISSION_SETS[r.type];
@@ -470,7 +472,9 @@ function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddr
   const name = res.attribute(r, 'policy_name');
   const type = res.attribute(r, 'policy_type');
   const system = type.known && String(type.value).toLowerCase() === 'system';
-  if (name.known && typeof name.value === 'string') {
+  const written = name.known && typeof name.value === 'string' ? byAddress.get(writtenKey(cloud, 'policy', name.value)) : undefined;
+  if (written) return written;
+  if (name.known && typeof name.value === 'string' && !isUnknownValue(name.value)) {
     if (system) return systemPolicyEntity(cloud, name.value, catalog, parts, originOf(r));
     const key = `${cloud}:custom/${name.value}`;
     if (!parts.policies.has(key)) {
@@ -494,7 +498,7 @@ function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddr
     dialect: DIALECT_OF[cloud],
     kind: system ? 'system' : 'custom',
     name: `${r.address}.policy_name (known after apply)`,
-    unknownReason: `the attached policy's name ${name.known ? 'is empty' : `is unknown: ${name.reason}`}`,
+    unknownReason: `the attached policy's name ${!name.known ? `is unknown: ${name.reason}` : typeof name.value === 'string' && name.value !== '' ? `is only partly known: ${name.value}` : 'is empty'}`,
     ...originOf(r),
   });
   return key;
@@ -537,6 +541,14 @@ function huaweiScope(res: StackResolver, r: RawResource): AssignmentScope {
     return { kind: 'unknown', reason: `${attr} ${describeUnknown(res, r, attr)}` };
   }
   return { kind: 'domain', id: plain(res, r, 'domain_id') };
+}
+
+/**
+ * A partly known name (`tf-${random_integer.x.result}`) links by the text as written: a reference to it resolves to
+ * the same text, unknown parts included. Kept in the by-address map under this key.
+ */
+function writtenKey(cloud: Cloud, kind: PrincipalKind | 'policy', text: string): string {
+  return `written:${cloud}:${kind}:${text}`;
 }
 
 type PrincipalKeyFn = (cloud: Cloud, kind: PrincipalKind, v: Resolved, origin: Origin, by?: string, sso?: boolean) => string | undefined;

@@ -305,3 +305,13 @@ describe('plans', () => {
     expect(m.can(m.findPrincipal('user/v5'), { action: 'modelarts:notebook:create' }).decision).toBe(Decision.ALLOW);
   });
 });
+
+test('partly known names link attachments to the user and policy they name', () => {
+  const m = model({
+    alicloud_ram_user: { u: { name: 'tf-user-${random_integer.default.result}' } },
+    alicloud_ram_policy: { p: { policy_name: 'tf-pol-${random_integer.default.result}', policy_document: POLICY([{ Effect: 'Allow', Action: 'oss:GetObject', Resource: '*' }]) } },
+    alicloud_ram_user_policy_attachment: { a: { user_name: '${alicloud_ram_user.u.name}', policy_name: '${alicloud_ram_policy.p.policy_name}', policy_type: 'Custom' } },
+  });
+  expect(m.findings.filter(f => f.code === 'unresolved-attachment')).toEqual([]);
+  expect(m.can(m.findPrincipal('alicloud_ram_user.u'), { action: 'oss:GetObject' }).decision).toBe(Decision.ALLOW);
+});
