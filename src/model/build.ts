@@ -60,6 +60,8 @@ const PRINCIPALS: Record<string, PrincipalType> = {
   huaweicloud_identity_agency: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'] },
   huaweicloud_iam_agency: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'] },
   huaweicloud_iam_agency_v3: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'] },
+  // A trust agency (IAM v5): a trust policy, and v5 identity policies attached by name.
+  huaweicloud_identity_trust_agency: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'], trust: ['trust_policy'] },
   alicloud_resource_manager_role: { cloud: 'alibaba', kind: 'role', nameAttrs: ['role_name'], trust: ['assume_role_policy_document'] },
   alicloud_cloud_sso_user: { cloud: 'alibaba', kind: 'user', nameAttrs: ['user_name'], sso: true },
   alicloud_cloud_sso_group: { cloud: 'alibaba', kind: 'group', nameAttrs: ['group_name'], sso: true },
@@ -262,6 +264,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     collectSuppressions(r, parts);
     if (PRINCIPALS[r.type] || POLICIES[r.type] || PERMISSION_SETS[r.type] || r.type === 'alicloud_resource_manager_policy_version') {
       if (AGENCIES.has(r.type)) agencyRoles(res, r, catalog, parts);
+      if (r.type === 'huaweicloud_identity_trust_agency') trustAgencyPolicies(res, r, catalog, parts);
       continue;
     }
     const origin = originOf(r);
@@ -817,5 +820,20 @@ function documentPolicy(cloud: Cloud, key: string, name: string, document: unkno
       fix: e.fix,
     });
     return { ...base, unknownReason: `the document is invalid and would be rejected at apply: ${e.problem}` };
+  }
+}
+
+/** `huaweicloud_identity_trust_agency.policy_names`: v5 identity policies by name (custom ones of this input, else system). */
+function trustAgencyPolicies(res: StackResolver, r: RawResource, catalog: Catalog, parts: ModelParts): void {
+  const key = [...parts.principals.values()].find(p => p.address === r.address)?.key;
+  if (!key || !present(r, 'policy_names')) return;
+  const origin = originOf(r);
+  for (const n of listOf(res, r, 'policy_names')) {
+    const name = n.known && typeof n.value === 'string' && !isUnknownValue(n.value) ? n.value : undefined;
+    const ref = !n.known && n.ref ? [...parts.policies.values()].find(p => p.address === n.ref!.address)?.key : undefined;
+    const policyKey = ref ?? (name === undefined
+      ? unknownPolicy(parts, 'huawei', `huawei:custom@${r.address}`, `${r.address} policy (known after apply)`, `a policy name of ${r.address} is unknown: ${n.known ? String(n.value) : n.reason}`, origin)
+      : parts.policies.has(`huawei:custom/${name}`) ? `huawei:custom/${name}` : systemPolicyEntity('huawei', name, catalog, parts, origin));
+    parts.attachments.push({ principalKey: key, policyKey, ...origin });
   }
 }

@@ -315,3 +315,15 @@ test('partly known names link attachments to the user and policy they name', () 
   expect(m.findings.filter(f => f.code === 'unresolved-attachment')).toEqual([]);
   expect(m.can(m.findPrincipal('alicloud_ram_user.u'), { action: 'oss:GetObject' }).decision).toBe(Decision.ALLOW);
 });
+
+test('Huawei trust agency: IAM v5 policies attached by name', () => {
+  const m = model({
+    huaweicloud_identityv5_policy: { p: { name: 'all', policy_document: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['*'] }] }) } },
+    huaweicloud_identity_trust_agency: { t: { name: 'ci', trust_policy: '{}', policy_names: ['${huaweicloud_identityv5_policy.p.name}', 'SomeSystemPolicy'] } },
+  });
+  const role = m.findPrincipal('role/ci');
+  expect(m.bindings(role).map(b => b.policy.key)).toEqual(['huawei:custom/all', 'huawei:system/SomeSystemPolicy']);
+  // The system policy's content is not in the catalog: it could deny, so the answer is unknown (never a false allow).
+  expect(m.can(role, { action: 'obs:bucket:CreateBucket' }).decision).toBe(Decision.UNKNOWN);
+  expect(m.findings.map(f => f.code)).toEqual(['unknown-system-policy']);
+});
