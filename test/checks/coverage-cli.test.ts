@@ -33,3 +33,32 @@ describe('coverage findings in every output', () => {
     expect(text).toContain('alicloud_oss_bucket_policy.open');
   });
 });
+
+describe('explain shows ways in and unknown scopes', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-explain-'));
+  const file = path.join(dir, 'main.tf.json');
+  fs.writeFileSync(file, JSON.stringify({
+    resource: {
+      huaweicloud_identity_user: { u: { name: 'carol' } },
+      huaweicloud_identity_group: { g: { name: 'ml' } },
+      huaweicloud_identity_group_membership: { m: { group: '${huaweicloud_identity_group.g.id}', users: ['${huaweicloud_identity_user.u.id}'] } },
+      huaweicloud_identity_access_key: { k: { user_id: '${huaweicloud_identity_user.u.id}' } },
+      huaweicloud_identity_role: { r: { name: 'obs-read', type: 'XA', description: 'd', policy: JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['obs:object:GetObject'] }] }) } },
+      huaweicloud_identity_role_assignment: { a: { group_id: '${huaweicloud_identity_group.g.id}', role_id: '${huaweicloud_identity_role.r.id}', project_id: '${var.project_id}' } },
+    },
+  }));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('text: the access key and the unknown project scope; --project answers unknown', async () => {
+    const r = await aiam('explain', file, '--principal', 'user/carol', '--action', 'obs:object:GetObject', '--project', 'p-1');
+    expect(r.stdout).toMatch(/huawei:user\/carol obs:object:GetObject: unknown/);
+    expect(r.stdout).toMatch(/way in: API access key \(active\) \(huaweicloud_identity_access_key\.k\)/);
+    expect(r.stdout).toMatch(/\[unknown scope \(project_id .*var\.project_id.*\)\]/);
+    expect(r.stdout).toMatch(/may or may not cover project p-1/);
+  });
+
+  test('json: credentials listed with the principal', async () => {
+    const r = await aiam('explain', file, '--principal', 'user/carol', '--action', 'obs:object:GetObject', '--format', 'json');
+    expect(JSON.parse(r.stdout).credentials).toEqual([{ kind: 'access-key', detail: 'API access key (active)', address: 'huaweicloud_identity_access_key.k' }]);
+  });
+});

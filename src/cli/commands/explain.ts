@@ -27,7 +27,7 @@ export function registerExplain(program: Command, io: CliIo, setExit: SetExit): 
     .requiredOption('--principal <principal>', 'user/NAME, group/NAME, role/NAME or a Terraform address')
     .requiredOption('--action <action>', 'the action, e.g. pairec:ListInstances')
     .option('--resource <resource>', 'the resource ARN/TRN (omit for actions without resource-level authorization)')
-    .option('--project <id>', 'Huawei: the region project of the request (assignments to other projects do not apply)')
+    .option('--project <id>', 'the project of the request (Huawei region project, Volcengine project): grants scoped to other projects do not apply, grants of unknown scope answer unknown')
     .option('--context <key=value>', 'request context (repeatable)', collect, [])
     .addOption(formatOption())
     .addOption(verboseOption())
