@@ -329,7 +329,19 @@ export class AccessModel {
     const unlisted = new Map<string, Set<string>>();
     const unknownPolicies = new Set<string>();
     const policies = new Map<string, PolicyEntity>();
-    for (const b of this.bindings(principal)) policies.set(b.policy.key, b.policy);
+    /** Where each policy applies, when every binding of it is scoped (project, resource group, account...). */
+    const scopes = new Map<string, Set<string> | null>();
+    for (const b of this.bindings(principal)) {
+      policies.set(b.policy.key, b.policy);
+      const seen = scopes.get(b.policy.key);
+      if (seen === null) continue;
+      if (!b.attachment.scope || b.attachment.scope.kind === 'domain') scopes.set(b.policy.key, null);
+      else scopes.set(b.policy.key, new Set([...(seen ?? []), describeScope(b.attachment.scope)]));
+    }
+    const shown = (p: PolicyEntity) => {
+      const where = scopes.get(p.key);
+      return where ? `${p.name} (in ${[...where].sort().join(', ')})` : p.name;
+    };
     for (const p of policies.values()) {
       if (!p.parsed) {
         unknownPolicies.add(`${p.name}: ${p.unknownReason}`);
@@ -361,7 +373,7 @@ export class AccessModel {
           }
           resources.forEach(r => g!.resources.add(r));
           conditions.forEach(c => g!.conditions.add(c));
-          g.policies.add(p.name);
+          g.policies.add(shown(p));
         }
         if (st.actions === undefined) addTo(unlisted, '*', `all actions except ${st.notActions!.map(n => n.text).join(', ')}`);
         for (const pattern of patterns) {

@@ -327,3 +327,13 @@ test('Huawei trust agency: IAM v5 policies attached by name', () => {
   expect(m.can(role, { action: 'obs:bucket:CreateBucket' }).decision).toBe(Decision.UNKNOWN);
   expect(m.findings.map(f => f.code)).toEqual(['unknown-system-policy']);
 });
+
+test('what-can names the scope of scoped grants', () => {
+  const m = model({
+    volcengine_iam_user: { u: { user_name: 'dev' } },
+    volcengine_iam_policy_project: { p: { principal_type: 'User', principal_name: '${volcengine_iam_user.u.user_name}', policy_type: 'System', policy_name: 'AdministratorAccess', project_names: ['ml', 'web'] } },
+  });
+  const grants = m.whatCan(m.findPrincipal('user/dev')).services.flatMap(s => s.grants);
+  expect(grants.length).toBeGreaterThan(0);
+  expect(new Set(grants.flatMap(g => g.policies))).toEqual(new Set(['AdministratorAccess (in project ml, project web)']));
+});
