@@ -54,6 +54,8 @@ export interface Grant {
   /** Conditions that must hold, in words; empty when unconditional. */
   readonly conditions: readonly string[];
   readonly policies: readonly string[];
+  /** Where the grant applies, when every policy granting it is scoped (`project ml`, `resource-group rg-1`...). */
+  readonly scopes?: readonly string[];
 }
 
 export interface ServicePermissions {
@@ -325,7 +327,10 @@ export class AccessModel {
   whatCan(principal: Principal): PrincipalPermissions {
     const dialect = DIALECT_OF[principal.cloud];
     const denied: Array<{ match: (action: string) => boolean }> = [];
-    const grants = new Map<string, { action: string; level?: AccessLevel; resources: Set<string>; conditions: Set<string>; policies: Set<string> }>();
+    /** `scopes` null: some policy grants the action unscoped. */
+    const grants = new Map<string, {
+      action: string; level?: AccessLevel; resources: Set<string>; conditions: Set<string>; policies: Set<string>; scopes: Set<string> | null;
+    }>();
     const unlisted = new Map<string, Set<string>>();
     const unknownPolicies = new Set<string>();
     const policies = new Map<string, PolicyEntity>();
@@ -368,12 +373,15 @@ export class AccessModel {
           if (st.notActions?.some(n => n.match(lower)) || denied.some(d => d.match(lower))) continue;
           let g = grants.get(lower);
           if (!g) {
-            g = { action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set() };
+            g = { action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set(), scopes: new Set() };
             grants.set(lower, g);
           }
           resources.forEach(r => g!.resources.add(r));
           conditions.forEach(c => g!.conditions.add(c));
           g.policies.add(shown(p));
+          const where = scopes.get(p.key);
+          if (!where) g.scopes = null;
+          else if (g.scopes) where.forEach(x => g!.scopes!.add(x));
         }
         if (st.actions === undefined) addTo(unlisted, '*', `all actions except ${st.notActions!.map(n => n.text).join(', ')}`);
         for (const pattern of patterns) {
@@ -385,6 +393,7 @@ export class AccessModel {
     for (const g of grants.values()) {
       pushTo(byService, g.action.split(':')[0].toLowerCase(), {
         action: g.action, accessLevel: g.level, resources: [...g.resources], conditions: [...g.conditions], policies: [...g.policies],
+        ...(g.scopes?.size ? { scopes: [...g.scopes].sort() } : {}),
       });
     }
     const services: ServicePermissions[] = [];

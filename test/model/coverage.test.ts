@@ -1,6 +1,6 @@
 import { coverageOf, coverageTable } from '../../src/catalog/coverage';
 import { AiPlatformPack, runChecks } from '../../src/checks';
-import { describePrincipal, modelFromJson } from '../../src/model';
+import { describePrincipal, diffModels, modelFromJson } from '../../src/model';
 import { Decision } from '../../src/policy/types';
 
 /** A synthesized-stack document with the given resources (`{ type: { name: attributes } }`). */
@@ -336,4 +336,17 @@ test('what-can names the scope of scoped grants', () => {
   const grants = m.whatCan(m.findPrincipal('user/dev')).services.flatMap(s => s.grants);
   expect(grants.length).toBeGreaterThan(0);
   expect(new Set(grants.flatMap(g => g.policies))).toEqual(new Set(['AdministratorAccess (in project ml, project web)']));
+});
+
+test('diff: widening a project-scoped grant to every project is new access', () => {
+  const grant = (projects: unknown) => ({
+    volcengine_iam_user: { u: { user_name: 'dev' } },
+    volcengine_iam_policy_project: { p: { principal_type: 'User', principal_name: '${volcengine_iam_user.u.user_name}', policy_type: 'System', policy_name: 'AdministratorAccess', project_names: projects } },
+  });
+  const before = model(grant(['ml']));
+  const after = model({ ...grant(['ml']), volcengine_iam_user_policy_attachment: { a: { user_name: 'dev', policy_name: 'AdministratorAccess', policy_type: 'System' } } });
+  const d = diffModels(before, after);
+  expect(d.grantedCount).toBeGreaterThan(0);
+  expect(d.changes[0].revoked.every(l => l.endsWith(' in project ml'))).toBe(true);
+  expect(d.changes[0].granted.some(l => !l.includes(' in '))).toBe(true);
 });
