@@ -373,7 +373,9 @@ export class AccessModel {
           if (st.notActions?.some(n => n.match(lower)) || denied.some(d => d.match(lower))) continue;
           let g = grants.get(lower);
           if (!g) {
-            g = { action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set(), scopes: new Set() };
+            g = {
+              action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set(), scopes: new Set(),
+            };
             grants.set(lower, g);
           }
           resources.forEach(r => g!.resources.add(r));
@@ -392,7 +394,11 @@ export class AccessModel {
     const byService = new Map<string, Grant[]>();
     for (const g of grants.values()) {
       pushTo(byService, g.action.split(':')[0].toLowerCase(), {
-        action: g.action, accessLevel: g.level, resources: [...g.resources], conditions: [...g.conditions], policies: [...g.policies],
+        action: g.action,
+        accessLevel: g.level,
+        resources: [...g.resources],
+        conditions: [...g.conditions],
+        policies: [...g.policies],
         ...(g.scopes?.size ? { scopes: [...g.scopes].sort() } : {}),
       });
     }
