@@ -35,7 +35,7 @@ export interface ModelParts {
 }
 
 /** `sso`: an identity of the cloud's SSO directory (CloudSSO, CloudIdentity, IAM Identity Center), keyed apart from IAM users. */
-interface PrincipalType { cloud: Cloud; kind: PrincipalKind; nameAttrs: string[]; trust?: string[]; sso?: boolean }
+interface PrincipalType { cloud: Cloud; kind: PrincipalKind; nameAttrs: string[]; trust?: string[]; sso?: boolean; v5?: boolean }
 /** `v5`: a Huawei IAM v5 identity policy (huawei-v5.ts). */
 interface PolicyType { cloud: Cloud; nameAttrs: string[]; documentAttrs: string[]; v5?: boolean }
 interface AttachmentType { cloud: Cloud; kind: PrincipalKind; principalAttr: string }
@@ -54,14 +54,14 @@ const PRINCIPALS: Record<string, PrincipalType> = {
   huaweicloud_identity_user_v3: { cloud: 'huawei', kind: 'user', nameAttrs: ['name'] },
   huaweicloud_identity_group_v3: { cloud: 'huawei', kind: 'group', nameAttrs: ['name'] },
   // IAM v5 users and groups are the same identities as v3 ones, managed through the v5 API.
-  huaweicloud_identityv5_user: { cloud: 'huawei', kind: 'user', nameAttrs: ['name'] },
-  huaweicloud_identityv5_group: { cloud: 'huawei', kind: 'group', nameAttrs: ['group_name'] },
+  huaweicloud_identityv5_user: { cloud: 'huawei', kind: 'user', nameAttrs: ['name'], v5: true },
+  huaweicloud_identityv5_group: { cloud: 'huawei', kind: 'group', nameAttrs: ['group_name'], v5: true },
   // An agency is Huawei's role: assumed by another account or a cloud service.
   huaweicloud_identity_agency: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'] },
   huaweicloud_iam_agency: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'] },
   huaweicloud_iam_agency_v3: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'] },
   // A trust agency (IAM v5): a trust policy, and v5 identity policies attached by name.
-  huaweicloud_identity_trust_agency: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'], trust: ['trust_policy'] },
+  huaweicloud_identity_trust_agency: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'], trust: ['trust_policy'], v5: true },
   alicloud_resource_manager_role: { cloud: 'alibaba', kind: 'role', nameAttrs: ['role_name'], trust: ['assume_role_policy_document'] },
   alicloud_cloud_sso_user: { cloud: 'alibaba', kind: 'user', nameAttrs: ['user_name'], sso: true },
   alicloud_cloud_sso_group: { cloud: 'alibaba', kind: 'group', nameAttrs: ['group_name'], sso: true },
@@ -235,6 +235,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
         ...(!known && name.known && typeof name.value === 'string' ? { writtenName: name.value } : {}),
         external: false,
         ...(pt.sso ? { sso: true } : {}),
+        ...(pt.v5 ? { v5: true } : {}),
         ...originOf(r),
         ...(trust?.known ? { trustPolicy: trust.value } : {}),
       });

@@ -27,6 +27,8 @@ export interface Principal extends Origin {
   readonly external: boolean;
   /** An identity of the cloud's SSO directory (CloudSSO, CloudIdentity, IAM Identity Center), not an IAM principal. */
   readonly sso?: boolean;
+  /** Managed through Huawei IAM v5 (its users, groups and trust agencies have their own naming rules). */
+  readonly v5?: boolean;
   /** Raw trust policy document of a role. */
   readonly trustPolicy?: unknown;
   /** How the principal is used: API keys, console sign-in, instances a role is attached to, identity providers. */

@@ -41,3 +41,12 @@ describe('AIAM-NAME-001 judges only known text', () => {
     expect(nameFindings({ alicloud_ram_group: { g: { group_name: 'bad name!' } } })).toEqual([expect.stringMatching(/"bad name!" is invalid/)]);
   });
 });
+
+test('Huawei IAM v5 and SSO identities are not judged by the v3 rules (v5 user names run to 64 characters)', () => {
+  expect(nameFindings({
+    huaweicloud_identityv5_user: { u: { name: 'a-v5-user-name-longer-than-thirty-two-characters' } },
+    huaweicloud_identityv5_group: { g: { group_name: '机器学习 group' } },
+    alicloud_cloud_sso_user: { s: { directory_id: 'd', user_name: 'alice@example.com' } },
+  })).toEqual([]);
+  expect(nameFindings({ huaweicloud_identity_user: { u: { name: 'a-v3-user-name-longer-than-thirty-two-characters' } } })).toHaveLength(1);
+});

@@ -36,8 +36,9 @@ export const invalidNames: Rule = {
   check: ({ model }) => {
     const out: FindingDraft[] = [];
     for (const p of model.principals) {
-      // SSO directory identities follow their directory's own naming rules.
-      if (p.external || p.sso) continue;
+      // SSO directory identities and Huawei IAM v5 identities follow naming rules the limits table does not hold
+      // (v5 user names are 1-64 characters, group names up to 128 with Chinese characters): not judged.
+      if (p.external || p.sso || p.v5) continue;
       const rule = LIMITS[DIALECT_OF[p.cloud]].names[p.kind];
       const message = judge(rule, p.name, p.writtenName);
       if (message) out.push({ message, fix: `use ${rule.description} (${rule.source})`, location: locationOf(p) });
