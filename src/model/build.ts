@@ -62,6 +62,8 @@ const PRINCIPALS: Record<string, PrincipalType> = {
   huaweicloud_iam_agency_v3: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'] },
   // A trust agency (IAM v5): a trust policy, and v5 identity policies attached by name.
   huaweicloud_identity_trust_agency: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'], trust: ['trust_policy'], v5: true },
+  // A service agency: a cloud service acts as this role, with v5 identity policies attached by name.
+  huaweicloud_identity_service_agency: { cloud: 'huawei', kind: 'role', nameAttrs: ['name'], trust: ['trust_policy'], v5: true },
   alicloud_resource_manager_role: { cloud: 'alibaba', kind: 'role', nameAttrs: ['role_name'], trust: ['assume_role_policy_document'] },
   alicloud_cloud_sso_user: { cloud: 'alibaba', kind: 'user', nameAttrs: ['user_name'], sso: true },
   alicloud_cloud_sso_group: { cloud: 'alibaba', kind: 'group', nameAttrs: ['group_name'], sso: true },
@@ -265,7 +267,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     collectSuppressions(r, parts);
     if (PRINCIPALS[r.type] || POLICIES[r.type] || PERMISSION_SETS[r.type] || r.type === 'alicloud_resource_manager_policy_version') {
       if (AGENCIES.has(r.type)) agencyRoles(res, r, catalog, parts);
-      if (r.type === 'huaweicloud_identity_trust_agency') trustAgencyPolicies(res, r, catalog, parts);
+      if (r.type === 'huaweicloud_identity_trust_agency' || r.type === 'huaweicloud_identity_service_agency') trustAgencyPolicies(res, r, catalog, parts);
       continue;
     }
     const origin = originOf(r);
@@ -824,7 +826,7 @@ function documentPolicy(cloud: Cloud, key: string, name: string, document: unkno
   }
 }
 
-/** `huaweicloud_identity_trust_agency.policy_names`: v5 identity policies by name (custom ones of this input, else system). */
+/** `policy_names` of a trust or service agency: v5 identity policies by name (custom ones of this input, else system). */
 function trustAgencyPolicies(res: StackResolver, r: RawResource, catalog: Catalog, parts: ModelParts): void {
   const key = [...parts.principals.values()].find(p => p.address === r.address)?.key;
   if (!key || !present(r, 'policy_names')) return;

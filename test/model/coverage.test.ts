@@ -350,3 +350,11 @@ test('diff: widening a project-scoped grant to every project is new access', () 
   expect(d.changes[0].revoked.every(l => l.endsWith(' in project ml'))).toBe(true);
   expect(d.changes[0].granted.some(l => !l.includes(' in '))).toBe(true);
 });
+
+test('Huawei service agency: a role with IAM v5 policies by name', () => {
+  const m = model({
+    huaweicloud_identityv5_policy: { p: { name: 'all', policy_document: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['*'] }] }) } },
+    huaweicloud_identity_service_agency: { s: { name: 'svc', delegated_service_name: 'service.ModelArts', policy_names: ['all'] } },
+  });
+  expect(m.can(m.findPrincipal('role/svc'), { action: 'obs:bucket:CreateBucket' }).decision).toBe(Decision.ALLOW);
+});
