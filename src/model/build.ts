@@ -263,6 +263,17 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
   }
   // A default policy version replaces the document of its policy.
   for (const r of stack.resources.filter(x => x.type === 'alicloud_resource_manager_policy_version')) policyVersion(res, r, byAddress, parts);
+  // Policies attached to Huawei permission sets, before any account assignment reads the set.
+  for (const r of stack.resources.filter(x => HUAWEI_SET_POLICIES.has(x.type))) {
+    const set = res.attribute(r, 'permission_set_id');
+    const list = !set.known && set.ref ? setPolicies.get(set.ref.address) : undefined;
+    if (list) {
+      list.push(...huaweiSetPolicies(res, r, parts));
+    } else {
+      unmodelled(r, `${r.address} attaches policies to a permission set this input does not define (${set.known ? String(set.value) : set.reason}): that access is not in the answers`,
+        'define the permission set in the same configuration, or check its policies in IAM Identity Center');
+    }
+  }
 
   // 2. Attachments, memberships, role assignments, credentials, PAI members, platform settings.
   for (const r of stack.resources) {
@@ -329,17 +340,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       samlProvider(res, r, parts);
       continue;
     }
-    if (HUAWEI_SET_POLICIES.has(r.type)) {
-      const set = res.attribute(r, 'permission_set_id');
-      const list = !set.known && set.ref ? setPolicies.get(set.ref.address) : undefined;
-      if (list) {
-        list.push(...huaweiSetPolicies(res, r, parts));
-      } else {
-        unmodelled(r, `${r.address} attaches policies to a permission set this input does not define (${set.known ? String(set.value) : set.reason}): that access is not in the answers`,
-          'define the permission set in the same configuration, or check its policies in IAM Identity Center');
-      }
-      continue;
-    }
+    if (HUAWEI_SET_POLICIES.has(r.type)) continue;
     const sso = SSO_ASSIGNMENTS[r.type];
     if (sso) {
       ssoAssignment(res, r, sso.cloud, sso.setAttr, setPolicies, parts, principalKey);

@@ -235,12 +235,12 @@ describe('Huawei types', () => {
     expect(only.can(only.findPrincipal('user/v5user'), { action: 'ecs:cloudServers:list' }).decision).toBe(Decision.UNKNOWN);
   });
 
-  test('IAM Identity Center: custom policy of a permission set reaches the assigned user on the account', () => {
+  test('IAM Identity Center: custom policy of a permission set reaches the assigned user on the account (any resource order)', () => {
     const m = model({
+      huaweicloud_identitycenter_account_assignment: { a: { instance_id: 'i', permission_set_id: '${huaweicloud_identitycenter_permission_set.ps.id}', principal_type: 'USER', principal_id: '${huaweicloud_identitycenter_user.u.id}', target_type: 'ACCOUNT', target_id: 'acc-1' } },
       huaweicloud_identitycenter_user: { u: { identity_store_id: 's', user_name: 'dana', family_name: 'd', given_name: 'd', display_name: 'd' } },
       huaweicloud_identitycenter_permission_set: { ps: { instance_id: 'i', name: 'admin' } },
       huaweicloud_identitycenter_custom_policy_attachment: { c: { instance_id: 'i', permission_set_id: '${huaweicloud_identitycenter_permission_set.ps.id}', custom_policy: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['*'] }] }) } },
-      huaweicloud_identitycenter_account_assignment: { a: { instance_id: 'i', permission_set_id: '${huaweicloud_identitycenter_permission_set.ps.id}', principal_type: 'USER', principal_id: '${huaweicloud_identitycenter_user.u.id}', target_type: 'ACCOUNT', target_id: 'acc-1' } },
     });
     const dana = m.findPrincipal('huawei:user/sso:dana');
     const a = m.can(dana, { action: 'ecs:servers:delete' });
