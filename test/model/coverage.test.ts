@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { coverageOf, coverageTable } from '../../src/catalog/coverage';
 import { AiPlatformPack, runChecks } from '../../src/checks';
 import { describePrincipal, diffModels, modelFromJson } from '../../src/model';
@@ -357,4 +358,34 @@ test('Huawei service agency: a role with IAM v5 policies by name', () => {
     huaweicloud_identity_service_agency: { s: { name: 'svc', delegated_service_name: 'service.ModelArts', policy_names: ['all'] } },
   });
   expect(m.can(m.findPrincipal('role/svc'), { action: 'obs:bucket:CreateBucket' }).decision).toBe(Decision.ALLOW);
+});
+
+describe('IAM v5 translation (property)', () => {
+  const action = fc.constantFrom('*', 'obs:bucket:listBucket', 'ecs:cloudServers:list', 'iam:users:listUsersV5', 'modelarts:*:*');
+  const statement = fc.record({
+    Effect: fc.constantFrom('Allow', 'Deny'),
+    Action: fc.array(action, { minLength: 1, maxLength: 3 }),
+    Resource: fc.option(fc.constantFrom(['*'], ['obs:*:*:bucket:b']), { nil: undefined }),
+    Condition: fc.option(fc.constant({ Bool: { 'g:MFAPresent': ['true'] } }), { nil: undefined }),
+  }, { requiredKeys: ['Effect', 'Action'] });
+  const exact = (s: { Action: string[]; Resource?: string[]; Condition?: object }) =>
+    s.Action.every(a => a === '*') && (!s.Resource || s.Resource.every(r => r === '*')) && !s.Condition;
+
+  test('never a false allow, never a silent deny: exact "*" statements decide, everything else is unknown', () => {
+    fc.assert(fc.property(fc.array(statement, { minLength: 1, maxLength: 4 }), fc.constantFrom('obs:object:getObject', 'ecs:servers:delete'), (statements, request) => {
+      const m = model({
+        huaweicloud_identityv5_user: { u: { name: 'p' } },
+        huaweicloud_identityv5_policy: { p: { name: 'p', policy_document: JSON.stringify({ Version: '5.0', Statement: statements }) } },
+        huaweicloud_identityv5_policy_user_attach: { a: { policy_id: '${huaweicloud_identityv5_policy.p.id}', user_id: '${huaweicloud_identityv5_user.u.id}' } },
+      });
+      const decision = m.can(m.findPrincipal('user/p'), { action: request }).decision;
+      const exactDeny = statements.some(s => s.Effect === 'Deny' && exact(s));
+      const exactAllow = statements.some(s => s.Effect === 'Allow' && exact(s));
+      const maybeAllow = statements.some(s => s.Effect === 'Allow' && !exact(s));
+      const maybeDeny = statements.some(s => s.Effect === 'Deny' && !exact(s));
+      if (exactDeny) expect(decision).toBe(Decision.EXPLICIT_DENY);
+      else if (exactAllow) expect(decision).toBe(maybeDeny ? Decision.UNKNOWN : Decision.ALLOW);
+      else expect(decision).toBe(maybeAllow ? Decision.UNKNOWN : Decision.IMPLICIT_DENY);
+    }), { numRuns: 60 });
+  });
 });
