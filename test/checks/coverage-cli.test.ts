@@ -62,3 +62,21 @@ describe('explain shows ways in and unknown scopes', () => {
     expect(JSON.parse(r.stdout).credentials).toEqual([{ kind: 'access-key', detail: 'API access key (active)', address: 'huaweicloud_identity_access_key.k' }]);
   });
 });
+
+test('who-can shows the scope of a project-scoped grant', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-whocan-'));
+  const file = path.join(dir, 'main.tf.json');
+  fs.writeFileSync(file, JSON.stringify({
+    resource: {
+      volcengine_iam_user: { u: { user_name: 'dev' } },
+      volcengine_iam_policy_project: { p: { principal_type: 'User', principal_name: '${volcengine_iam_user.u.user_name}', policy_type: 'System', policy_name: 'AdministratorAccess', project_names: ['ml'] } },
+    },
+  }));
+  try {
+    const r = await aiam('who-can', file, '--action', 'ecs:RunInstances');
+    expect(r.stdout).toMatch(/volcengine:user\/dev\s+allow\s+AdministratorAccess#0 \[project ml\]/);
+    expect((await aiam('who-can', file, '--action', 'ecs:RunInstances', '--project', 'web')).stdout).toMatch(/no principal can ecs:RunInstances/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -33,7 +33,7 @@ export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): v
       } else {
         io.stdout(table(['principal', 'decision', 'path', 'conditions'], answers.map(a => [
           describePrincipal(a.principal), decisionText(a.decision, false),
-          a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.policy}#${c.statement}`).join(', ') || a.unresolved.join('; '),
+          a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.policy}#${c.statement}${c.scope ? ` [${c.scope}]` : ''}`).join(', ') || a.unresolved.join('; '),
           a.openConditions.join('; '),
         ])));
       }
