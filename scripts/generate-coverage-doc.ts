@@ -4,9 +4,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { coverageTable } from '../src/catalog/coverage';
+import { CoverageCondition, coverageTable } from '../src/catalog/coverage';
 
 const PROVIDERS: Array<[string, string]> = [['alicloud', 'Alibaba Cloud'], ['volcengine', 'Volcengine'], ['huaweicloud', 'Huawei Cloud']];
+
+function whenText(when: readonly CoverageCondition[] | undefined): string {
+  if (!when) return '';
+  return `; reported when ${when.map(w => `\`${w.attribute}\`${w.unless ? ` is not ${w.unless.map(u => `"${u}"`).join(' or ')}` : ' is set'}`).join(' or ')}`;
+}
 
 export function coverageMarkdown(): string {
   const table = coverageTable();
@@ -21,6 +26,8 @@ export function coverageMarkdown(): string {
     '- **modelled**: read into the access model (principals, policies, attachments, scopes, ways in);',
     '- **access**: grants access but the model does not read it: `AIAM-COV-001` (warning) names each such resource;',
     '- **passive**: carries no IAM grant (listed by `--verbose`);',
+    '- some types grant access only through some attributes (a bucket\'s `policy`, a public ACL): they are reported only',
+    '  when one of those is set (an unknown value counts as set);',
     '- a type not in the table is **unknown**: `AIAM-COV-001` (warning) when its name is in an IAM namespace',
     `  (${table.iamNamespaces.map(n => `\`${n}\``).join(', ')}), else \`AIAM-COV-002\` (info).`,
     '',
@@ -58,13 +65,13 @@ export function coverageMarkdown(): string {
       const rows = mine.filter(([, c]) => c.class === cls);
       if (!rows.length) continue;
       out.push(`### ${cls === 'modelled' ? 'Modelled' : 'Grants access, not modelled (AIAM-COV-001)'}`, '', '| type | what |', '|---|---|');
-      for (const [t, c] of rows) out.push(`| \`${t}\` | ${c.note ?? ''} |`);
+      for (const [t, c] of rows) out.push(`| \`${t}\` | ${c.note ?? ''}${whenText(c.when)} |`);
       out.push('');
     }
     const noted = mine.filter(([, c]) => c.class === 'passive' && c.note);
     if (noted.length) {
       out.push('### Passive, with a note', '', '| type | why it carries no grant |', '|---|---|');
-      for (const [t, c] of noted) out.push(`| \`${t}\` | ${c.note} |`);
+      for (const [t, c] of noted) out.push(`| \`${t}\` | ${c.note}${whenText(c.when)} |`);
       out.push('');
     }
     const plain = mine.filter(([, c]) => c.class === 'passive' && !c.note);

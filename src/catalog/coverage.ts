@@ -16,10 +16,18 @@ export type CoverageClass =
   /** Not in the table: reported (a warning when the name is in an IAM namespace). */
   | 'unknown';
 
+/** An attribute that grants access when set (to a value other than `unless`). */
+export interface CoverageCondition {
+  readonly attribute: string;
+  readonly unless?: readonly string[];
+}
+
 export interface TypeCoverage {
   readonly type: string;
   readonly class: CoverageClass;
   readonly note?: string;
+  /** When present, the resource is reported only if one of these attributes grants access; otherwise it is passive. */
+  readonly when?: readonly CoverageCondition[];
   /** The type's name is in an IAM namespace (`alicloud_ram_`, `huaweicloud_identity`...). */
   readonly iamNamespace: boolean;
 }
@@ -34,7 +42,7 @@ export interface CoverageProvider {
 export interface CoverageTable {
   readonly providers: Readonly<Record<string, CoverageProvider>>;
   readonly iamNamespaces: readonly string[];
-  readonly types: ReadonlyMap<string, { readonly class: Exclude<CoverageClass, 'unknown'>; readonly note?: string }>;
+  readonly types: ReadonlyMap<string, { readonly class: Exclude<CoverageClass, 'unknown'>; readonly note?: string; readonly when?: readonly CoverageCondition[] }>;
 }
 
 const FILE = path.join(__dirname, '..', '..', 'data', 'coverage', 'resource-types.json');
@@ -57,5 +65,5 @@ export function coverageOf(type: string): TypeCoverage {
   const table = coverageTable();
   const iamNamespace = table.iamNamespaces.some(p => type.startsWith(p));
   const entry = table.types.get(type);
-  return entry ? { type, class: entry.class, note: entry.note, iamNamespace } : { type, class: 'unknown', iamNamespace };
+  return entry ? { type, class: entry.class, note: entry.note, when: entry.when, iamNamespace } : { type, class: 'unknown', iamNamespace };
 }

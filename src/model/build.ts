@@ -363,7 +363,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       if (input.known && isPlatformSettingsEnvelope(input.value)) parts.settings.push({ envelope: input.value, ...origin });
       continue;
     }
-    coverageFinding(r, parts);
+    coverageFinding(res, r, parts);
   }
   for (const d of res.dangling) {
     parts.findings.push({
@@ -376,8 +376,29 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
 }
 
 /** A resource no handler read: passive types are listed (--verbose), anything else is reported. */
-function coverageFinding(r: RawResource, parts: ModelParts): void {
+function coverageFinding(res: StackResolver, r: RawResource, parts: ModelParts): void {
   const cov = coverageOf(r.type);
+  if (cov.when) {
+    // Access only through some attributes (a bucket's policy or public ACL): reported when one of them is set.
+    const granting = cov.when.filter(w => {
+      if (!present(r, w.attribute)) return false;
+      const v = res.attribute(r, w.attribute);
+      if (!v.known) return true;
+      if (v.value === null || v.value === '' || v.value === false || (Array.isArray(v.value) && !v.value.length)) return false;
+      return !(typeof v.value === 'string' && w.unless?.includes(v.value));
+    });
+    if (!granting.length) {
+      parts.skipped.push({ address: r.address, type: r.type, stack: r.stack });
+      return;
+    }
+    parts.findings.push({
+      code: 'unmodelled-resource',
+      ...originOf(r),
+      message: `${r.address}: ${granting.map(w => w.attribute).join(' and ')} of this ${r.type} grant access that the model does not read (${cov.note ?? 'not modelled'}): that access is not in the answers`,
+      fix: 'review who the resource grants access to by hand; suppress this finding once reviewed',
+    });
+    return;
+  }
   if (cov.class === 'passive') {
     parts.skipped.push({ address: r.address, type: r.type, stack: r.stack });
     return;

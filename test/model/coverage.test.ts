@@ -33,7 +33,8 @@ describe('coverage table', () => {
     const coverage = new Map(m.findings.filter(f => /grants access that the model does not read|identity resource type the model does not know/.test(f.message))
       .map(f => [f.address!.split('.')[0], f]));
     for (const [type, c] of t.types) {
-      if (c.class === 'passive') {
+      if (c.when || c.class === 'passive') {
+        // Bare (no attribute set): nothing grants access; conditional types are tested below with their attributes.
         expect([type, skipped.has(type), coverage.has(type)]).toEqual([type, true, false]);
       } else if (c.class === 'access') {
         expect([type, coverage.get(type)?.code]).toEqual([type, 'unmodelled-resource']);
@@ -50,6 +51,29 @@ describe('coverage table', () => {
       .toEqual(['AIAM-COV-001 alicloud_ram_future_thing.a', 'AIAM-COV-002 acme_widget.w']);
     const f = runChecks(model({ acme_widget: { w: {} } }), [new AiPlatformPack()]).findings[0];
     expect(f.severity).toBe('info');
+  });
+
+  test.each([
+    ['alicloud_oss_bucket', { bucket: 'b', acl: 'public-read' }, /acl of this alicloud_oss_bucket grant access/],
+    ['alicloud_oss_bucket', { bucket: 'b', policy: '${var.policy}' }, /policy of this alicloud_oss_bucket grant access/],
+    ['alicloud_oss_bucket_acl', { bucket: 'b', acl: 'public-read-write' }, /acl of this alicloud_oss_bucket_acl/],
+    ['huaweicloud_obs_bucket', { bucket: 'b', acl: 'public-read' }, /acl of this huaweicloud_obs_bucket/],
+    ['huaweicloud_obs_bucket_acl', { bucket: 'b', public_permission: [{ access_to_bucket: ['READ'] }] }, /public_permission/],
+    ['volcengine_tos_bucket', { bucket_name: 'b', public_acl: 'public-read' }, /public_acl of this volcengine_tos_bucket/],
+  ])('%s grants access through an attribute: reported (%j)', (type, attrs, message) => {
+    const m = model({ [type]: { x: attrs } });
+    expect(m.findings.map(f => [f.code, f.address])).toEqual([['unmodelled-resource', `${type}.x`]]);
+    expect(m.findings[0].message).toMatch(message);
+  });
+
+  test.each([
+    ['alicloud_oss_bucket', { bucket: 'b', acl: 'private' }],
+    ['alicloud_oss_bucket_acl', { bucket: 'b', acl: 'private' }],
+    ['huaweicloud_obs_bucket', { bucket: 'b', acl: 'private', policy: '' }],
+    ['volcengine_tos_bucket', { bucket_name: 'b', public_acl: 'private', account_acl: [] }],
+  ])('%s without a granting attribute is passive (%j)', (type, attrs) => {
+    const m = model({ [type]: { x: attrs } });
+    expect([m.findings, m.skipped.map(s => s.address)]).toEqual([[], [`${type}.x`]]);
   });
 
   test('an access-granting type not modelled is a warning with its address', () => {
