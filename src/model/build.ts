@@ -138,6 +138,11 @@ const CREDENTIALS: Record<string, CredentialType> = {
   alicloud_ecs_ram_role_attachment: { cloud: 'alibaba', kind: 'instance-role', principal: 'role', attr: 'ram_role_name', detail: g => `ECS instance ${g('instance_id') ?? '(known after apply)'} acts as this role` },
   volcengine_iam_role_attachment: { cloud: 'volcengine', kind: 'instance-role', principal: 'role', attr: 'iam_role_name', detail: g => `ECS instance ${g('instance_id') ?? '(known after apply)'} acts as this role` },
 };
+/** Compute resources that act as a role (instance profile / agency): a way in for that role. */
+const ROLE_USERS: Record<string, { cloud: Cloud; attr: string; what: string }> = {
+  alicloud_instance: { cloud: 'alibaba', attr: 'role_name', what: 'ECS instance' },
+  huaweicloud_compute_instance: { cloud: 'huawei', attr: 'agency_name', what: 'ECS instance' },
+};
 /** Permission sets of the SSO directories: what an account assignment grants. */
 const PERMISSION_SETS: Record<string, { cloud: Cloud; nameAttr: string }> = {
   alicloud_cloud_sso_access_configuration: { cloud: 'alibaba', nameAttr: 'access_configuration_name' },
@@ -334,6 +339,15 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     if (cred) {
       const principal = principalKey(cred.cloud, cred.principal, res.attribute(r, cred.attr), origin, cred.by ?? 'name');
       if (principal) addCredential(parts, principal, { kind: cred.kind, detail: cred.detail(a => plain(res, r, a)), ...origin });
+      continue;
+    }
+    const user = ROLE_USERS[r.type];
+    if (user) {
+      const v = present(r, user.attr) ? res.attribute(r, user.attr) : undefined;
+      if (v && (!v.known || (v.value !== null && v.value !== ''))) {
+        const role = principalKey(user.cloud, 'role', v, origin);
+        if (role) addCredential(parts, role, { kind: 'instance-role', detail: `${user.what} ${r.address} acts as this role`, ...origin });
+      }
       continue;
     }
     if (r.type === 'alicloud_ram_saml_provider') {

@@ -119,6 +119,16 @@ describe('Alibaba types', () => {
     expect(a.chain.map(c => c.scope)).toEqual(['resource-group rg-1']);
   });
 
+  test('an ECS instance with role_name is a way in for the role; a KMS key policy is reported', () => {
+    const m = model({
+      alicloud_ram_role: { r: { role_name: 'app', assume_role_policy_document: '{}' } },
+      alicloud_instance: { vm: { instance_type: 'ecs.g7.large', role_name: '${alicloud_ram_role.r.role_name}' }, plain: { instance_type: 'ecs.g7.large' } },
+      alicloud_kms_key: { k: { policy: '${var.key_policy}' } },
+    });
+    expect(m.findPrincipal('role/app').credentials?.map(c => c.detail)).toEqual(['ECS instance alicloud_instance.vm acts as this role']);
+    expect(m.findings.map(f => [f.code, f.address])).toEqual([['unmodelled-resource', 'alicloud_kms_key.k']]);
+  });
+
   test('Resource Manager policies, their default version and roles', () => {
     const m = model({
       alicloud_resource_manager_role: { r: { role_name: 'rm-role', assume_role_policy_document: POLICY([{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['ecs.aliyuncs.com'] } }]) } },
