@@ -341,12 +341,12 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       if (principal) addCredential(parts, principal, { kind: cred.kind, detail: cred.detail(a => plain(res, r, a)), ...origin });
       continue;
     }
-    const user = ROLE_USERS[r.type];
-    if (user) {
-      const v = present(r, user.attr) ? res.attribute(r, user.attr) : undefined;
+    const compute = ROLE_USERS[r.type];
+    if (compute) {
+      const v = present(r, compute.attr) ? res.attribute(r, compute.attr) : undefined;
       if (v && (!v.known || (v.value !== null && v.value !== ''))) {
-        const role = principalKey(user.cloud, 'role', v, origin);
-        if (role) addCredential(parts, role, { kind: 'instance-role', detail: `${user.what} ${r.address} acts as this role`, ...origin });
+        const role = principalKey(compute.cloud, 'role', v, origin);
+        if (role) addCredential(parts, role, { kind: 'instance-role', detail: `${compute.what} ${r.address} acts as this role`, ...origin });
       }
       continue;
     }
