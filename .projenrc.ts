@@ -86,10 +86,11 @@ project.addTask('aiam', {
   exec: `${tsNode} src/cli/main.ts`,
   receiveArgs: true,
 });
-project.addTask('docs', {
-  description: 'Generate docs/rules.md from the rule metadata',
+const docsTask = project.addTask('docs', {
+  description: 'Generate docs/rules.md from the rule metadata and docs/coverage.md from the resource type table',
   exec: `${tsNode} scripts/generate-rules-doc.ts`,
 });
+docsTask.exec(`${tsNode} scripts/generate-coverage-doc.ts`);
 project.addTask('bench', {
   description: 'Run benchmarks; results are written to bench/results/*.json',
   exec: `${tsNode} bench/run.ts`,

@@ -7,7 +7,7 @@ import { cautionedSystemPolicyRule } from './rules/cautioned-system-policy';
 import { duplicateNames } from './rules/duplicate-names';
 import { duplicateWorkspaces } from './rules/duplicate-workspaces';
 import { fullAdmin } from './rules/full-admin';
-import { danglingReference, invalidPolicyDocument, unknownSystemPolicy, unresolvedAttachment } from './rules/model-findings';
+import { danglingReference, invalidPolicyDocument, unknownResourceType, unknownSystemPolicy, unmodelledResource, unresolvedAttachment } from './rules/model-findings';
 import { featureWithoutDependencies, mixedScopePolicy } from './rules/modelarts';
 import { invalidNames } from './rules/names';
 import { policyCount } from './rules/policy-count';
@@ -24,6 +24,7 @@ import { queueAdminIam, queueCapsOverQueue } from './rules/vemlp';
 const ALL_RULES: readonly Rule[] = [
   policySize, policyCount, invalidNames, fullAdmin, privilegeEscalation, resourceScopedWithoutResourceLevel, unknownActions,
   denyOnlyPolicy, unreachableStatement, duplicateStatement, danglingReference, unknownSystemPolicy, invalidPolicyDocument, unresolvedAttachment,
+  unmodelledResource, unknownResourceType,
   queueAdminIam, queueCapsOverQueue,
   quotaOverAllocated, defaultWorkspaceRestricted, apiKeyOwnerNotMember, ramUserApiKey, pagesWithoutAllowlist,
   featureWithoutDependencies, mixedScopePolicy,

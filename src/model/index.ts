@@ -61,7 +61,9 @@ export function accessLines(perms: PrincipalPermissions): Set<string> {
     for (const g of s.grants) {
       const on = g.resources.length === 1 && g.resources[0] === '*' ? '' : ` on ${[...g.resources].sort().join(', ')}`;
       const when = g.conditions.length ? ` if ${[...g.conditions].sort().join(' and ')}` : '';
-      lines.add(`${g.action}${on}${when}`);
+      // A scope widened (one project to every project) is a grant: the line names where it applies.
+      const where = g.scopes?.length ? ` in ${g.scopes.join(', ')}` : '';
+      lines.add(`${g.action}${on}${when}${where}`);
     }
     for (const p of s.unlistedPatterns) lines.add(`${p} (actions not all in the catalog)`);
   }

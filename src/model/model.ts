@@ -7,7 +7,7 @@ import { AccessLevel, Catalog } from '../catalog';
 import { DIALECT_OF, ModelParts } from './build';
 import type { LoadedInput } from './input';
 import {
-  Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry,
+  AssignmentScope, Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry,
   PolicyEntity, Principal, SkippedResource,
 } from './types';
 import { describeCondition } from '../policy/conditions';
@@ -54,6 +54,8 @@ export interface Grant {
   /** Conditions that must hold, in words; empty when unconditional. */
   readonly conditions: readonly string[];
   readonly policies: readonly string[];
+  /** Where the grant applies, when every policy granting it is scoped (`project ml`, `resource-group rg-1`...). */
+  readonly scopes?: readonly string[];
 }
 
 export interface ServicePermissions {
@@ -76,15 +78,38 @@ export interface PrincipalPermissions {
 /** Options of a question to the model. */
 export interface QueryOptions extends EvaluateOptions {
   /**
-   * Huawei: the region project the request is made in. Role assignments scoped to another project do not apply;
-   * assignments to all projects, the domain or an enterprise project do (huawei-iam.md §4). Unset: every scope.
+   * The project the request is made in (a Huawei region project, a Volcengine project). Grants scoped to another
+   * project do not apply; grants to all projects, the domain or an enterprise project do (huawei-iam.md §4); a grant
+   * whose scope is unknown (a variable) makes what it would decide unknown. Unset: every scope.
    */
   readonly project?: string;
 }
 
-function inScope(b: PolicyBinding, project: string | undefined): boolean {
+/** Whether a binding applies to a request in `project`: undefined when its scope is unknown (a variable, known after apply). */
+function inScope(b: PolicyBinding, project: string): boolean | undefined {
   const scope = b.attachment.scope;
-  return project === undefined || scope === undefined || scope.kind !== 'project' || scope.id === project;
+  if (scope?.kind === 'unknown') return undefined;
+  return scope === undefined || scope.kind !== 'project' || scope.id === project;
+}
+
+/** A policy that may or may not apply (unknown scope): what it would decide becomes unknown. */
+function uncertain(r: EvaluationResult, reason: string): EvaluationResult {
+  if (r.allow === 'no' && r.deny === 'no') return r;
+  return {
+    decision: Decision.UNKNOWN,
+    allow: r.allow === 'no' ? 'no' : 'unknown',
+    deny: r.deny === 'no' ? 'no' : 'unknown',
+    matched: r.matched,
+    unresolved: [...r.unresolved, reason],
+    openConditions: [],
+    get reasons() {
+      return r.reasons;
+    },
+  };
+}
+
+export function describeScope(scope: AssignmentScope): string {
+  return scope.kind === 'unknown' ? `unknown scope (${scope.reason ?? 'known only after apply'})` : `${scope.kind}${scope.id ? ` ${scope.id}` : ''}`;
 }
 
 export class PrincipalNotFoundError extends Error {
@@ -220,8 +245,21 @@ export class AccessModel {
    */
   can(principal: Principal, request: AccessRequest, options?: QueryOptions, memo?: Array<EvaluationResult | undefined>): AccessAnswer {
     const project = options?.project;
-    const bindings = project === undefined ? this.bindings(principal) : this.bindings(principal).filter(b => inScope(b, project));
-    const policies = project === undefined ? this.policiesOf(principal) : [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
+    let bindings = this.bindings(principal);
+    let policies = this.policiesOf(principal);
+    /** Policies that reach the principal only through bindings of unknown scope, with why. */
+    let unsure: Map<string, string> | undefined;
+    if (project !== undefined) {
+      const applies = bindings.map(b => inScope(b, project));
+      bindings = bindings.filter((_, i) => applies[i] !== false);
+      policies = [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
+      const sure = new Set(bindings.filter(b => inScope(b, project) === true).map(b => b.policy.key));
+      for (const b of bindings) {
+        if (sure.has(b.policy.key)) continue;
+        unsure ??= new Map();
+        unsure.set(b.policy.key, `${b.attachment.address ?? b.policy.name}: ${describeScope(b.attachment.scope!)}; it may or may not cover project ${project}`);
+      }
+    }
     const results: EvaluationResult[] = new Array(policies.length);
     for (let i = 0; i < policies.length; i++) {
       const p = policies[i];
@@ -231,7 +269,8 @@ export class AccessModel {
         r = this.compiledPolicy(p).evaluate(request, options);
         if (memo) memo[ordinal] = r;
       }
-      results[i] = r;
+      const why = unsure?.get(p.key);
+      results[i] = why ? uncertain(r, why) : r;
     }
     const combined = combineResults(results);
     return new Answer(principal, request, combined, () => this.chainFor(principal, bindings, combined.matched));
@@ -247,7 +286,7 @@ export class AccessModel {
           viaGroup: b.viaGroup ? describePrincipal(b.viaGroup) : undefined,
           membership: b.membership?.address,
           attachment: b.attachment.address ?? '(attachment)',
-          scope: b.attachment.scope ? `${b.attachment.scope.kind}${b.attachment.scope.id ? ` ${b.attachment.scope.id}` : ''}` : undefined,
+          scope: b.attachment.scope ? describeScope(b.attachment.scope) : undefined,
           policy: b.policy.name,
           policyKind: b.policy.kind,
           statement: ref.statement,
@@ -288,11 +327,26 @@ export class AccessModel {
   whatCan(principal: Principal): PrincipalPermissions {
     const dialect = DIALECT_OF[principal.cloud];
     const denied: Array<{ match: (action: string) => boolean }> = [];
-    const grants = new Map<string, { action: string; level?: AccessLevel; resources: Set<string>; conditions: Set<string>; policies: Set<string> }>();
+    /** `scopes` null: some policy grants the action unscoped. */
+    const grants = new Map<string, {
+      action: string; level?: AccessLevel; resources: Set<string>; conditions: Set<string>; policies: Set<string>; scopes: Set<string> | null;
+    }>();
     const unlisted = new Map<string, Set<string>>();
     const unknownPolicies = new Set<string>();
     const policies = new Map<string, PolicyEntity>();
-    for (const b of this.bindings(principal)) policies.set(b.policy.key, b.policy);
+    /** Where each policy applies, when every binding of it is scoped (project, resource group, account...). */
+    const scopes = new Map<string, Set<string> | null>();
+    for (const b of this.bindings(principal)) {
+      policies.set(b.policy.key, b.policy);
+      const seen = scopes.get(b.policy.key);
+      if (seen === null) continue;
+      if (!b.attachment.scope || b.attachment.scope.kind === 'domain') scopes.set(b.policy.key, null);
+      else scopes.set(b.policy.key, new Set([...(seen ?? []), describeScope(b.attachment.scope)]));
+    }
+    const shown = (p: PolicyEntity) => {
+      const where = scopes.get(p.key);
+      return where ? `${p.name} (in ${[...where].sort().join(', ')})` : p.name;
+    };
     for (const p of policies.values()) {
       if (!p.parsed) {
         unknownPolicies.add(`${p.name}: ${p.unknownReason}`);
@@ -319,12 +373,17 @@ export class AccessModel {
           if (st.notActions?.some(n => n.match(lower)) || denied.some(d => d.match(lower))) continue;
           let g = grants.get(lower);
           if (!g) {
-            g = { action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set() };
+            g = {
+              action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set(), scopes: new Set(),
+            };
             grants.set(lower, g);
           }
           resources.forEach(r => g!.resources.add(r));
           conditions.forEach(c => g!.conditions.add(c));
-          g.policies.add(p.name);
+          g.policies.add(shown(p));
+          const where = scopes.get(p.key);
+          if (!where) g.scopes = null;
+          else if (g.scopes) where.forEach(x => g!.scopes!.add(x));
         }
         if (st.actions === undefined) addTo(unlisted, '*', `all actions except ${st.notActions!.map(n => n.text).join(', ')}`);
         for (const pattern of patterns) {
@@ -335,7 +394,12 @@ export class AccessModel {
     const byService = new Map<string, Grant[]>();
     for (const g of grants.values()) {
       pushTo(byService, g.action.split(':')[0].toLowerCase(), {
-        action: g.action, accessLevel: g.level, resources: [...g.resources], conditions: [...g.conditions], policies: [...g.policies],
+        action: g.action,
+        accessLevel: g.level,
+        resources: [...g.resources],
+        conditions: [...g.conditions],
+        policies: [...g.policies],
+        ...(g.scopes?.size ? { scopes: [...g.scopes].sort() } : {}),
       });
     }
     const services: ServicePermissions[] = [];

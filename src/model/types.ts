@@ -21,10 +21,25 @@ export interface Principal extends Origin {
   readonly kind: PrincipalKind;
   /** The cloud-side name, when known. */
   readonly name?: string;
+  /** The name as written when it is only partly known (unknown parts as unknown markers), for rules that judge the known parts. */
+  readonly writtenName?: string;
   /** Referenced by name but not defined in the input (exists already, or is managed elsewhere). */
   readonly external: boolean;
+  /** An identity of the cloud's SSO directory (CloudSSO, CloudIdentity, IAM Identity Center), not an IAM principal. */
+  readonly sso?: boolean;
+  /** Managed through Huawei IAM v5 (its users, groups and trust agencies have their own naming rules). */
+  readonly v5?: boolean;
   /** Raw trust policy document of a role. */
   readonly trustPolicy?: unknown;
+  /** How the principal is used: API keys, console sign-in, instances a role is attached to, identity providers. */
+  readonly credentials?: readonly CredentialFact[];
+}
+
+/** A fact about how a principal signs in or is used, from the resource that sets it up. */
+export interface CredentialFact extends Origin {
+  readonly kind: 'access-key' | 'console-login' | 'instance-role' | 'identity-provider';
+  /** In words, e.g. "access key (Active)", "console sign-in, MFA required", "ECS instances i-1, i-2". */
+  readonly detail: string;
 }
 
 export interface PolicyEntity extends Origin {
@@ -33,7 +48,11 @@ export interface PolicyEntity extends Origin {
   readonly cloud: Cloud;
   readonly dialect: Dialect;
   readonly kind: 'custom' | 'system';
+  /** The cloud-side name; the Terraform address when the name is unknown (then `nameKnown` is false). */
   readonly name: string;
+  readonly nameKnown?: boolean;
+  /** The name as written when it is only partly known (unknown parts as unknown markers). */
+  readonly writtenName?: string;
   /** Parsed document; absent when the content is unknown (then `unknownReason` says why). */
   readonly parsed?: ParsedPolicy;
   readonly unknownReason?: string;
@@ -41,10 +60,16 @@ export interface PolicyEntity extends Origin {
   readonly huaweiType?: string;
 }
 
-/** Huawei role assignments apply at a scope (huawei-iam.md §4). */
+/**
+ * Where an attachment applies: Huawei role assignments (huawei-iam.md §4), Volcengine project-scoped policies,
+ * Alibaba resource-group-scoped policies, IAM Identity Center / CloudSSO assignments on an account. `unknown`: the
+ * scope's id is known only at plan or apply time (never assumed wider than written).
+ */
 export interface AssignmentScope {
-  readonly kind: 'domain' | 'project' | 'all-projects' | 'enterprise-project';
+  readonly kind: 'domain' | 'project' | 'all-projects' | 'enterprise-project' | 'resource-group' | 'account' | 'unknown';
   readonly id?: string;
+  /** For `unknown`: what was written, e.g. `${var.project_id}`. */
+  readonly reason?: string;
 }
 
 export interface Attachment extends Origin {
@@ -68,7 +93,13 @@ export interface PlatformSettingsEntry extends Origin {
   readonly envelope: PlatformSettingsEnvelope;
 }
 
-export type ModelFindingCode = 'dangling-reference' | 'unknown-system-policy' | 'invalid-policy-document' | 'unresolved-attachment' | 'duplicate-name';
+export type ModelFindingCode = 'dangling-reference' | 'unknown-system-policy' | 'invalid-policy-document' | 'unresolved-attachment'
+  /** A resource that grants access but is not (or only partly) modelled: its access is missing from the answers. */
+  | 'unmodelled-resource'
+  /** A resource type the coverage table does not know, outside the IAM namespaces. */
+  | 'unknown-resource-type'
+  /** Two resources of one account declaring the same name: the second fails at apply. */
+  | 'duplicate-name';
 
 /** Something about the input itself that the rule packs report (not a crash). */
 export interface ModelFinding extends Origin {

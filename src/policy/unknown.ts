@@ -38,3 +38,24 @@ const TERRAFORM_REF_G = new RegExp(TERRAFORM_REF.source, 'g');
 
 /** Policy variables `${key}` in a value (only where the dialect substitutes them). */
 export const POLICY_VARIABLE = /\$\{([A-Za-z0-9_-]+:[^}]*)\}/g;
+
+/** The known text around the unknown parts of a value (`tf-${random_integer.x.result}-a` gives `tf-`, `-a`). */
+export function knownParts(value: string): string[] {
+  const out: string[] = [];
+  let rest = value;
+  for (;;) {
+    const marker = rest.indexOf(MARK);
+    const ref = TERRAFORM_REF.exec(rest);
+    const at = marker >= 0 && (!ref || marker < ref.index) ? marker : ref ? ref.index : -1;
+    if (at < 0) break;
+    out.push(rest.slice(0, at));
+    if (at === marker && (!ref || marker < ref.index)) {
+      const end = rest.indexOf(END, marker + MARK.length);
+      rest = end < 0 ? '' : rest.slice(end + END.length);
+    } else {
+      rest = rest.slice(ref!.index + ref![0].length);
+    }
+  }
+  out.push(rest);
+  return out.filter(p => p !== '');
+}

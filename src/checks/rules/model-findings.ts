@@ -21,3 +21,9 @@ export const invalidPolicyDocument = fromModel('AIAM-REF-003', 'invalid-policy-d
   'The policy document breaks the cloud\'s policy grammar; the cloud rejects it at apply.', 'fix the document as the message says');
 export const unresolvedAttachment = fromModel('AIAM-REF-004', 'unresolved-attachment', Severity.WARNING, 'Attachment to a principal that cannot be identified',
   'An attachment or membership names its principal through a value that is only known after apply and cannot be traced.', 'reference the principal resource of the same stack');
+export const unmodelledResource = fromModel('AIAM-COV-001', 'unmodelled-resource', Severity.WARNING, 'Access-granting resource not in the access model',
+  'The resource grants access (or is an identity resource type) that the access model does not read, or reads only in part: answers leave that access out. The classification of every provider resource type is in docs/coverage.md.',
+  'review the resource\'s access by hand; suppress the finding with the reason once reviewed');
+export const unknownResourceType = fromModel('AIAM-COV-002', 'unknown-resource-type', Severity.INFO, 'Resource type not in the coverage table',
+  'A resource type that none of the three providers\' type lists (docs/coverage.md) holds: a newer provider, another provider, or a typo. If it grants access, answers leave it out.',
+  'check what the type does; if it grants access, review it by hand');

@@ -27,7 +27,7 @@ export function registerExplain(program: Command, io: CliIo, setExit: SetExit): 
     .requiredOption('--principal <principal>', 'user/NAME, group/NAME, role/NAME or a Terraform address')
     .requiredOption('--action <action>', 'the action, e.g. pairec:ListInstances')
     .option('--resource <resource>', 'the resource ARN/TRN (omit for actions without resource-level authorization)')
-    .option('--project <id>', 'Huawei: the region project of the request (assignments to other projects do not apply)')
+    .option('--project <id>', 'the project of the request (Huawei region project, Volcengine project): grants scoped to other projects do not apply, grants of unknown scope answer unknown')
     .option('--context <key=value>', 'request context (repeatable)', collect, [])
     .addOption(formatOption())
     .addOption(verboseOption())
@@ -44,6 +44,8 @@ export function registerExplain(program: Command, io: CliIo, setExit: SetExit): 
 export function answerJson(a: AccessAnswer): object {
   return {
     principal: describePrincipal(a.principal),
+    ...(a.principal.credentials?.length
+      ? { credentials: a.principal.credentials.map(c => ({ kind: c.kind, detail: c.detail, address: c.address })) } : {}),
     request: a.request,
     decision: a.decision,
     chain: a.chain,
@@ -57,6 +59,7 @@ function explainText(a: AccessAnswer, colour: boolean): string {
   const lines = [
     `${describePrincipal(a.principal)} ${a.request.action}${a.request.resource ? ` on ${a.request.resource}` : ''}: ${decisionText(a.decision, colour)}`,
   ];
+  for (const c of a.principal.credentials ?? []) lines.push(`  way in: ${c.detail} (${c.address ?? c.kind})`);
   for (const c of a.chain) {
     const via = c.viaGroup ? ` -> member of ${c.viaGroup} (${c.membership})` : '';
     lines.push(`  ${c.principal}${via} -> ${c.attachment}${c.scope ? ` [${c.scope}]` : ''} -> ${c.policyKind} policy ${c.policy} -> statement ${c.statement} (${c.effect ?? '?'})`);

@@ -17,7 +17,7 @@ export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): v
     .argument('<path>', 'cdktf.out folder, cdk.tf.json or `terraform show -json` plan')
     .requiredOption('--action <action>', 'the action, e.g. ml_platform:StopJob')
     .option('--resource <resource>', 'the resource ARN/TRN')
-    .option('--project <id>', 'Huawei: the region project of the request (assignments to other projects do not apply)')
+    .option('--project <id>', 'the project of the request (Huawei region project, Volcengine project): grants scoped to other projects do not apply, grants of unknown scope answer unknown')
     .option('--context <key=value>', 'request context (repeatable); without it conditions are reported, not decided', collect, [])
     .addOption(formatOption())
     .addOption(verboseOption())
@@ -33,7 +33,7 @@ export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): v
       } else {
         io.stdout(table(['principal', 'decision', 'path', 'conditions'], answers.map(a => [
           describePrincipal(a.principal), decisionText(a.decision, false),
-          a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.policy}#${c.statement}`).join(', ') || a.unresolved.join('; '),
+          a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.policy}#${c.statement}${c.scope ? ` [${c.scope}]` : ''}`).join(', ') || a.unresolved.join('; '),
           a.openConditions.join('; '),
         ])));
       }
