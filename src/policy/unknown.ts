@@ -38,3 +38,17 @@ const TERRAFORM_REF_G = new RegExp(TERRAFORM_REF.source, 'g');
 
 /** Policy variables `${key}` in a value (only where the dialect substitutes them). */
 export const POLICY_VARIABLE = /\$\{([A-Za-z0-9_-]+:[^}]*)\}/g;
+
+/** A value split into known text and parts known only after apply (in order; adjacent known text merged). */
+export function splitUnknown(value: string): Array<{ text: string; unknown: boolean }> {
+  const out: Array<{ text: string; unknown: boolean }> = [];
+  const re = new RegExp(`${MARK}[^${END}]*(?:${END}|$)|${TERRAFORM_REF.source}`, 'g');
+  let last = 0;
+  for (const m of value.matchAll(re)) {
+    if (m.index! > last) out.push({ text: value.slice(last, m.index), unknown: false });
+    out.push({ text: m[0], unknown: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < value.length) out.push({ text: value.slice(last), unknown: false });
+  return out;
+}
