@@ -1,9 +1,9 @@
-import { ParsedCondition, parseConditionBlock } from './conditions';
+import { ParsedCondition, parseConditionBlock, TemplatePiece, templatePieces } from './conditions';
 import { DIALECTS, DialectRules } from './dialect';
 import { PolicyError, pointerJoin } from './errors';
 import { Dialect, PolicySource } from './types';
-import { isUnknownValue, POLICY_VARIABLE } from './unknown';
-import { compileWildcard, StringMatcher } from './wildcard';
+import { isUnknownValue, POLICY_VARIABLE, splitUnknown } from './unknown';
+import { compilePieces, compileWildcard, StringMatcher } from './wildcard';
 
 /** An Action / Resource pattern, compiled once. */
 export interface Pattern {
@@ -18,6 +18,12 @@ export interface Pattern {
   readonly variables: boolean;
   /** Lower-case service prefix when it is literal, for the per-service index. */
   readonly service?: string;
+  /** With `unknown`: matches every value the finished pattern could match (each unknown part read as `*`). */
+  readonly skeleton?: StringMatcher;
+  /** With `unknown`: the skeleton's text (unknown parts as `*`). */
+  readonly skeletonText?: string;
+  /** With `variables`: the pattern split around its policy variables. */
+  readonly pieces?: readonly TemplatePiece[];
 }
 
 export interface ParsedStatement {
@@ -204,7 +210,7 @@ function actionPattern(rules: DialectRules, text: string, pointer: string, file?
   }
   // Actions compare case-insensitively in all three dialects (alibaba-ram.md §3.1, volcengine-iam.md §2.3, huawei-iam.md §3.1).
   const normalized = text.toLowerCase();
-  return { text, normalized, match: compileWildcard(normalized), unknown, variables: false, service: actionService(normalized) };
+  return { text, normalized, match: compileWildcard(normalized), unknown, variables: false, service: unknown ? undefined : actionService(normalized), ...skeletonOf(normalized, unknown) };
 }
 
 function resourcePattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
@@ -215,10 +221,22 @@ function resourcePattern(rules: DialectRules, text: string, pointer: string, fil
       `write "${rules.resourcePrefix}service:region:account:relative-id" or "*"`, file);
   }
   const normalized = normalizeResource(rules, text);
-  return { text, normalized, match: compileWildcard(normalized), unknown, variables };
+  return { text, normalized, match: compileWildcard(normalized), unknown, variables, ...skeletonOf(normalized, unknown),
+    ...(variables && !unknown ? { pieces: templatePieces(normalized) } : {}) };
+}
+
+/** Over-approximation of a pattern with unknown parts, so the known text can still rule a request out. */
+function skeletonOf(normalized: string, unknown: boolean): Pick<Pattern, 'skeleton' | 'skeletonText'> {
+  if (!unknown) return {};
+  const parts = splitUnknown(normalized).map(p => (p.unknown ? { text: '*', literal: false } : { text: p.text, literal: false }));
+  return { skeleton: compilePieces(parts), skeletonText: parts.map(p => p.text).join('') };
 }
 
 /** A resource pattern that is nothing but wildcards matches requests without a resource. */
 export function isWildcardOnly(p: Pattern): boolean {
-  return /^(?:[a-z]+:)?[*?:]*$/.test(p.normalized) && /[*]/.test(p.normalized);
+  return isWildcardOnlyText(p.normalized);
+}
+
+export function isWildcardOnlyText(normalized: string): boolean {
+  return /^(?:[a-z]+:)?[*?:]*$/.test(normalized) && /[*]/.test(normalized);
 }
