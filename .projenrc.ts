@@ -86,10 +86,11 @@ project.addTask('aiam', {
   exec: `${tsNode} src/cli/main.ts`,
   receiveArgs: true,
 });
-project.addTask('docs', {
-  description: 'Generate docs/rules.md from the rule metadata',
+const docs = project.addTask('docs', {
+  description: 'Generate docs/rules.md from the rule metadata and docs/semantics.md from the evaluator semantics table',
   exec: `${tsNode} scripts/generate-rules-doc.ts`,
 });
+docs.exec(`${tsNode} scripts/generate-semantics-doc.ts`);
 project.addTask('bench', {
   description: 'Run benchmarks; results are written to bench/results/*.json',
   exec: `${tsNode} bench/run.ts`,

@@ -240,3 +240,10 @@ export function isWildcardOnly(p: Pattern): boolean {
 export function isWildcardOnlyText(normalized: string): boolean {
   return /^(?:[a-z]+:)?[*?:]*$/.test(normalized) && /[*]/.test(normalized);
 }
+
+/** The condition keys a policy's statements use, as written (first spelling), for coverage reports. */
+export function policyConditionKeys(policy: ParsedPolicy): string[] {
+  const seen = new Map<string, string>();
+  for (const st of policy.statements) for (const c of st.conditions) if (!seen.has(c.keyLower)) seen.set(c.keyLower, c.key);
+  return [...seen.values()];
+}
