@@ -6,8 +6,9 @@
  *
  * Linear time for every pattern, no backtracking: a pattern is split at its stars into segments; the first segment
  * must match at the start, the last at the end, and each middle one is taken at its leftmost occurrence after the
- * previous one (greedy leftmost is exact for globs). Literal segments are found with `indexOf`; segments holding `?`
- * with a bit-parallel Shift-And scan over code points (O(|value| · ⌈|segment|/32⌉)).
+ * previous one (greedy leftmost is exact for globs). Literal segments are found with `indexOf` (short) or KMP (long),
+ * both linear; segments holding `?` with a bit-parallel Shift-And scan over code points, O(|value| · ⌈|segment|/32⌉)
+ * in the worst case and linear on ordinary text (only words holding live partial matches are updated).
  */
 export type StringMatcher = (value: string) => boolean;
 
@@ -83,6 +84,8 @@ export function compilePieces(pieces: readonly PatternPiece[], caseInsensitive =
     const head = texts[0];
     const tail = texts[texts.length - 1];
     const middles = texts.slice(1, -1).filter(t => t !== '');
+    // indexOf is fastest for short needles but not linear for long ones (V8 can go quadratic): KMP for those.
+    const finders = middles.map(m => (m.length <= 32 ? (v: string, from: number) => v.indexOf(m, from) : kmpFinder(m)));
     const minLength = head.length + tail.length;
     return raw => {
       const v = fold(raw);
@@ -90,7 +93,7 @@ export function compilePieces(pieces: readonly PatternPiece[], caseInsensitive =
       let at = head.length;
       const end = v.length - tail.length;
       for (let i = 0; i < middles.length; i++) {
-        const found = v.indexOf(middles[i], at);
+        const found = finders[i](v, at);
         if (found < 0 || found + middles[i].length > end) return false;
         at = found + middles[i].length;
       }
@@ -104,6 +107,25 @@ export function compilePieces(pieces: readonly PatternPiece[], caseInsensitive =
 /** The one wildcard matcher for one-off use; `caseInsensitive` folds both sides to lower case. */
 export function matchesWildcard(pattern: string, value: string, caseInsensitive: boolean): boolean {
   return compileWildcard(pattern, caseInsensitive)(value);
+}
+
+/** Knuth–Morris–Pratt: leftmost occurrence in O(|value| + |needle|), table built once per pattern. */
+function kmpFinder(needle: string): (v: string, from: number) => number {
+  const fail = new Int32Array(needle.length);
+  for (let i = 1, k = 0; i < needle.length; i++) {
+    while (k > 0 && needle.charCodeAt(i) !== needle.charCodeAt(k)) k = fail[k - 1];
+    if (needle.charCodeAt(i) === needle.charCodeAt(k)) k++;
+    fail[i] = k;
+  }
+  return (v, from) => {
+    for (let i = from, k = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      while (k > 0 && c !== needle.charCodeAt(k)) k = fail[k - 1];
+      if (c === needle.charCodeAt(k)) k++;
+      if (k === needle.length) return i - k + 1;
+    }
+    return -1;
+  };
 }
 
 function toCodePoints(v: string): Int32Array {
