@@ -381,8 +381,9 @@ export function evaluateCondition(c: ParsedCondition, ctx: NormalizedContext, ru
   if (m.family === 'nullOrEmpty') {
     let empty: Tri = Tri.TRUE;
     for (const r of req) empty = and(empty, isUnknownValue(r) ? Tri.UNKNOWN : r === '' ? Tri.TRUE : Tri.FALSE);
+    const notEmpty = empty === Tri.UNKNOWN ? Tri.UNKNOWN : empty === Tri.TRUE ? Tri.FALSE : Tri.TRUE;
     let acc = Tri.FALSE;
-    for (const v of c.values) acc = or(acc, v.bool === true ? empty : empty === Tri.UNKNOWN ? Tri.UNKNOWN : empty === Tri.TRUE ? Tri.FALSE : Tri.TRUE);
+    for (const v of c.values) acc = or(acc, v.bool === true ? empty : notEmpty);
     return acc;
   }
   const typed = ctx.typed(c.keyLower, m.family);

@@ -210,7 +210,8 @@ function actionPattern(rules: DialectRules, text: string, pointer: string, file?
   }
   // Actions compare case-insensitively in all three dialects (alibaba-ram.md §3.1, volcengine-iam.md §2.3, huawei-iam.md §3.1).
   const normalized = text.toLowerCase();
-  return { text, normalized, match: compileWildcard(normalized), unknown, variables: false, service: unknown ? undefined : actionService(normalized), ...skeletonOf(normalized, unknown) };
+  const service = unknown ? undefined : actionService(normalized);
+  return { text, normalized, match: compileWildcard(normalized), unknown, variables: false, service, ...skeletonOf(normalized, unknown) };
 }
 
 function resourcePattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
@@ -221,8 +222,15 @@ function resourcePattern(rules: DialectRules, text: string, pointer: string, fil
       `write "${rules.resourcePrefix}service:region:account:relative-id" or "*"`, file);
   }
   const normalized = normalizeResource(rules, text);
-  return { text, normalized, match: compileWildcard(normalized), unknown, variables, ...skeletonOf(normalized, unknown),
-    ...(variables && !unknown ? { pieces: templatePieces(normalized) } : {}) };
+  return {
+    text,
+    normalized,
+    match: compileWildcard(normalized),
+    unknown,
+    variables,
+    ...skeletonOf(normalized, unknown),
+    ...(variables && !unknown ? { pieces: templatePieces(normalized) } : {}),
+  };
 }
 
 /** Over-approximation of a pattern with unknown parts, so the known text can still rule a request out. */

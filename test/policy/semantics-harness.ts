@@ -1,8 +1,8 @@
 /** Shared by semantics.test.ts and the time-zone probe it runs in child processes (tz-probe.ts). */
 import * as path from 'path';
+import { ALI, decide, HW, VOLC } from './helpers';
 import { AccessRequest, Decision, Dialect, evaluate, parsePolicy, PolicyError, unknownValue } from '../../src/policy';
 import { OperatorRow, Outcome, RequestShape } from '../../src/policy/semantics';
-import { ALI, decide, HW, VOLC } from './helpers';
 
 export const TZ_PROBE_SCRIPT = path.join(__dirname, 'tz-probe.ts');
 

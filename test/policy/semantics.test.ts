@@ -5,11 +5,11 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ALI, decide, HW, VOLC } from './helpers';
+import { noOffsetDecisions, outcome, TZ_PROBE_SCRIPT } from './semantics-harness';
 import { semanticsMarkdown } from '../../scripts/generate-semantics-doc';
 import { AccessRequest, Decision, Dialect, evaluate, parsePolicy, PolicyError, policyConditionKeys, unknownValue } from '../../src/policy';
 import { OPERATOR_ROWS, REQUEST_SHAPES, SEMANTIC_POINTS } from '../../src/policy/semantics';
-import { ALI, decide, HW, VOLC } from './helpers';
-import { noOffsetDecisions, outcome, TZ_PROBE_SCRIPT } from './semantics-harness';
 
 describe('semantics table: every dialect × operator × request shape', () => {
   for (const r of OPERATOR_ROWS) {
@@ -39,7 +39,8 @@ function zoneProbes(): NonNullable<typeof probes> {
   if (probes) return probes;
   probes = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map(tz => {
     const run = spawnSync(process.execPath, ['-r', 'ts-node/register', TZ_PROBE_SCRIPT], {
-      cwd: path.join(__dirname, '..', '..'), encoding: 'utf8',
+      cwd: path.join(__dirname, '..', '..'),
+      encoding: 'utf8',
       env: { ...process.env, TZ: tz, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PROJECT: 'test/tsconfig.json' },
     });
     if (run.status !== 0) throw new Error(`tz probe under ${tz} failed: ${run.stderr}`);
