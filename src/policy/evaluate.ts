@@ -83,11 +83,21 @@ const EMPTY: readonly string[] = [];
  * statement of the request.
  */
 class RequestContext implements NormalizedContext {
-  private readonly map = new Map<string, readonly string[]>();
+  private map?: Map<string, readonly string[]>;
   private readonly original = new Map<string, string>();
   private typedCache?: Map<string, readonly TypedValue[]>;
-  constructor(context: AccessRequest['context']) {
-    if (!context) return;
+  constructor(private readonly context: AccessRequest['context']) {}
+  get(keyLower: string): readonly string[] | undefined {
+    return (this.map ??= this.build()).get(keyLower);
+  }
+  has(keyLower: string): boolean {
+    return (this.map ??= this.build()).has(keyLower);
+  }
+  /** Built on first read: most statements have no conditions. */
+  private build(): Map<string, readonly string[]> {
+    const map = new Map<string, readonly string[]>();
+    const context = this.context;
+    if (!context) return map;
     for (const k of Object.keys(context)) {
       const lower = k.toLowerCase();
       const twin = this.original.get(lower);
@@ -96,18 +106,17 @@ class RequestContext implements NormalizedContext {
       }
       this.original.set(lower, k);
       const v = context[k];
-      this.map.set(lower, Array.isArray(v) ? v : [v as string]);
+      map.set(lower, Array.isArray(v) ? v : [v as string]);
     }
-  }
-  get(keyLower: string): readonly string[] | undefined {
-    return this.map.get(keyLower);
-  }
-  has(keyLower: string): boolean {
-    return this.map.has(keyLower);
+    return map;
   }
   typed(keyLower: string, family: Family): readonly TypedValue[] {
-    const raw = this.map.get(keyLower) ?? EMPTY;
-    if (family === 'string') return raw.map(r => (isUnknownValue(r) ? UNKNOWN_ELEMENT : r));
+    const raw = this.get(keyLower) ?? EMPTY;
+    if (family === 'string') {
+      // No copy unless a value is unknown: string values are used as given.
+      for (let i = 0; i < raw.length; i++) if (isUnknownValue(raw[i])) return raw.map(r => (isUnknownValue(r) ? UNKNOWN_ELEMENT : r));
+      return raw;
+    }
     const cacheKey = family + '\u0000' + keyLower;
     const hit = (this.typedCache ??= new Map()).get(cacheKey);
     if (hit) return hit;
@@ -270,13 +279,15 @@ class PolicySet implements CompiledPolicySet {
     if (typeof request.action !== 'string' || request.action === '') {
       throw new PolicyError('/action', 'the request has no action', 'give "action": "service:Action"');
     }
+    // The action alone selects the candidate statements (cached per action as written); most requests stop here.
+    const candidates = this.actionIndex.get(request.action) ?? this.candidatesFor(request.action);
+    if (candidates.length === 0 && this.opaque.length === 0) return NOTHING_APPLIES;
     const open = options?.openContext === true;
     const known = cachedKeyCheck(options?.isKnownConditionKey);
     const rules = this.rules;
-    const action = request.action.toLowerCase();
+    // Parsed once per request: the resource here, context values on first read by a condition.
     const resource = request.resource === undefined ? undefined : normalizeResource(rules, request.resource);
     const ctx = new RequestContext(request.context);
-    const candidates = this.candidatesFor(action);
 
     let deny = Tri.FALSE;
     let allow = Tri.FALSE;
@@ -293,12 +304,16 @@ class PolicySet implements CompiledPolicySet {
       deny = or(deny, Tri.UNKNOWN);
       allow = or(allow, Tri.UNKNOWN);
     }
-    return this.result(deny, allow, hits ?? NO_HITS, request, ctx, open, candidates, known);
+    return this.result(deny, allow, hits ?? NO_HITS, request, resource, ctx, open, candidates, known);
   }
 
-  private candidatesFor(action: string): ActionCandidate[] {
+  private candidatesFor(written: string): ActionCandidate[] {
+    const action = written.toLowerCase();
     let list = this.actionIndex.get(action);
-    if (list) return list;
+    if (list) {
+      this.actionIndex.set(written, list);
+      return list;
+    }
     list = [];
     const colon = action.indexOf(':');
     const bucket = this.byService.get(colon < 0 ? action : action.slice(0, colon));
@@ -311,10 +326,11 @@ class PolicySet implements CompiledPolicySet {
     // Bounded: distinct actions are few (the catalogs), but input is not trusted.
     if (this.actionIndex.size >= 50_000) this.actionIndex.clear();
     this.actionIndex.set(action, list);
+    this.actionIndex.set(written, list);
     return list;
   }
 
-  private result(deny: Tri, allow: Tri, hits: readonly Hit[], request: AccessRequest, ctx: NormalizedContext, open: boolean,
+  private result(deny: Tri, allow: Tri, hits: readonly Hit[], request: AccessRequest, resource: string | undefined, ctx: NormalizedContext, open: boolean,
     candidates: readonly ActionCandidate[], known: KeyCheck | undefined): EvaluationResult {
     let decision: Decision;
     let effect: 'Allow' | 'Deny' | undefined;
@@ -355,7 +371,6 @@ class PolicySet implements CompiledPolicySet {
       openConditions = list;
     }
     const rules = this.rules;
-    const resource = request.resource === undefined ? undefined : normalizeResource(rules, request.resource);
     return new Result(decision, TRI_WORD[allow], TRI_WORD[deny], matched, unresolved, openConditions, () => candidates.map(c =>
       explainStatement(c.entry, statementState(c.entry.statement, c.actionMatch, resource, rules, ctx, open, known), request, rules, ctx)));
   }
@@ -381,6 +396,9 @@ class Result implements EvaluationResult {
     return { decision, matched, unresolved, openConditions, reasons };
   }
 }
+
+/** The answer when no statement's action matches: shared, nothing to explain. */
+const NOTHING_APPLIES: EvaluationResult = new Result(Decision.IMPLICIT_DENY, 'no', 'no', Object.freeze([]), EMPTY, EMPTY, () => EMPTY);
 
 const TRI_WORD: Record<Tri, Applicability> = { [Tri.FALSE]: 'no', [Tri.TRUE]: 'yes', [Tri.UNKNOWN]: 'unknown', [Tri.OPEN]: 'conditional' };
 const WORD_TRI: Record<Applicability, Tri> = { no: Tri.FALSE, yes: Tri.TRUE, unknown: Tri.UNKNOWN, conditional: Tri.OPEN };

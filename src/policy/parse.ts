@@ -52,8 +52,8 @@ export interface ParsedPolicy {
 /** Lower-cases what the dialect compares case-insensitively: `acs:svc:` / `trn:svc:` prefixes, Huawei's service. */
 export function normalizeResource(rules: DialectRules, text: string): string {
   if (text === '*') return text;
-  const parts = text.split(':');
   if (rules.actionParts === 3) {
+    const parts = text.split(':');
     // huawei-iam.md §3.2: service:region:domainId:type:path; empty region/domain act as "*".
     if (parts.length >= 5) {
       parts[0] = parts[0].toLowerCase();
@@ -63,11 +63,13 @@ export function normalizeResource(rules: DialectRules, text: string): string {
     }
     return parts.join(':');
   }
-  if (parts.length >= 2) {
-    parts[0] = parts[0].toLowerCase();
-    parts[1] = parts[1].toLowerCase();
-  }
-  return parts.join(':');
+  // `acs:svc:` / `trn:svc:`: lower-case the first two segments; no copy when they already are (the usual case).
+  const first = text.indexOf(':');
+  if (first < 0) return text;
+  const second = text.indexOf(':', first + 1);
+  const head = second < 0 ? text : text.slice(0, second);
+  const lower = head.toLowerCase();
+  return lower === head ? text : second < 0 ? lower : lower + text.slice(second);
 }
 
 function actionService(normalized: string): string | undefined {

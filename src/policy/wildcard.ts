@@ -69,6 +69,7 @@ export function compileWildcard(pattern: string, caseInsensitive = false): Strin
   // Fast paths for the shapes policies use most; the general matcher decides all of them too.
   if (p.indexOf('*') < 0 && p.indexOf('?') < 0) return caseInsensitive ? v => v.toLowerCase() === p : v => v === p;
   if (p === '*') return () => true;
+  if (p.indexOf('?') < 0) return literalSegments(p.split('*'), caseInsensitive);
   return compilePieces([{ text: p, literal: false }], caseInsensitive);
 }
 
@@ -77,31 +78,34 @@ export function compilePieces(pieces: readonly PatternPiece[], caseInsensitive =
   const ps = caseInsensitive ? pieces.map(x => ({ text: x.text.toLowerCase(), literal: x.literal })) : pieces;
   const { segments, stars } = segmentsOf(atomsOf(ps));
   const fold = caseInsensitive ? (v: string) => v.toLowerCase() : (v: string) => v;
-  if (segments.every(s => s.text !== undefined)) {
-    // No `?`: UTF-16 comparison is exact (a literal run cannot start or end inside a surrogate pair of a valid string).
-    const texts = segments.map(s => s.text!);
-    if (!stars) return v => fold(v) === texts[0];
-    const head = texts[0];
-    const tail = texts[texts.length - 1];
-    const middles = texts.slice(1, -1).filter(t => t !== '');
-    // indexOf is fastest for short needles but not linear for long ones (V8 can go quadratic): KMP for those.
-    const finders = middles.map(m => (m.length <= 32 ? (v: string, from: number) => v.indexOf(m, from) : kmpFinder(m)));
-    const minLength = head.length + tail.length;
-    return raw => {
-      const v = fold(raw);
-      if (v.length < minLength || !v.startsWith(head) || !v.endsWith(tail)) return false;
-      let at = head.length;
-      const end = v.length - tail.length;
-      for (let i = 0; i < middles.length; i++) {
-        const found = finders[i](v, at);
-        if (found < 0 || found + middles[i].length > end) return false;
-        at = found + middles[i].length;
-      }
-      return true;
-    };
-  }
+  if (segments.every(s => s.text !== undefined)) return literalSegments(segments.map(s => s.text!), caseInsensitive, stars);
   const searchers = segments.map(s => new ShiftAnd(s.cps));
   return raw => matchCodePoints(segments, searchers, stars, toCodePoints(fold(raw)));
+}
+
+/** Segments without `?` (split at the stars): UTF-16 comparison is exact, since a literal run of a valid string
+ * cannot start or end inside a surrogate pair. */
+function literalSegments(texts: readonly string[], caseInsensitive: boolean, stars = texts.length > 1): StringMatcher {
+  const fold = caseInsensitive ? (v: string) => v.toLowerCase() : (v: string) => v;
+  if (!stars) return v => fold(v) === texts[0];
+  const head = texts[0];
+  const tail = texts[texts.length - 1];
+  const middles = texts.slice(1, -1).filter(t => t !== '');
+  // indexOf is fastest for short needles but not linear for long ones (V8 can go quadratic): KMP for those.
+  const finders = middles.map(m => (m.length <= 32 ? (v: string, from: number) => v.indexOf(m, from) : kmpFinder(m)));
+  const minLength = head.length + tail.length;
+  return raw => {
+    const v = fold(raw);
+    if (v.length < minLength || !v.startsWith(head) || !v.endsWith(tail)) return false;
+    let at = head.length;
+    const end = v.length - tail.length;
+    for (let i = 0; i < finders.length; i++) {
+      const found = finders[i](v, at);
+      if (found < 0 || found + middles[i].length > end) return false;
+      at = found + middles[i].length;
+    }
+    return true;
+  };
 }
 
 /** The one wildcard matcher for one-off use; `caseInsensitive` folds both sides to lower case. */
