@@ -132,6 +132,11 @@ export interface ParsedCondition {
   readonly hasUnknown: boolean;
   readonly meaning: OperatorMeaning;
   readonly pointer: string;
+  /**
+   * The positive test for one known request value, precompiled when every condition value is known text without
+   * variables (the usual case): the hot path of evaluation. Absent otherwise.
+   */
+  readonly fast?: (r: TypedValue) => boolean;
 }
 
 /** Kept for callers: the strict ISO 8601 reader, as epoch milliseconds. */
@@ -237,10 +242,42 @@ export function parseConditionBlock(rules: DialectRules, raw: unknown, pointer: 
       const values = list.map((v, i) => parseValue(rules, meaning, v, Array.isArray(vals) ? pointerJoin(keyPointer, i) : keyPointer, file));
       const knownValues = values.filter(v => !v.unknown);
       const hasUnknown = knownValues.length !== values.length;
-      out.push({ operator, key, keyLower: key.toLowerCase(), values, knownValues, hasUnknown, meaning, pointer: keyPointer });
+      const fast = hasUnknown || values.some(v => v.variables) ? undefined : fastTest(meaning, values);
+      out.push({ operator, key, keyLower: key.toLowerCase(), values, knownValues, hasUnknown, meaning, pointer: keyPointer, fast });
     }
   }
   return out;
+}
+
+function fastTest(m: OperatorMeaning, values: readonly ConditionValue[]): ((r: TypedValue) => boolean) | undefined {
+  const n = values.length;
+  switch (m.family) {
+    case 'string': {
+      const ms = values.map(v => v.match!);
+      if (n === 1) return ms[0] as (r: TypedValue) => boolean;
+      return r => {
+        for (let i = 0; i < n; i++) if (ms[i](r as string)) return true;
+        return false;
+      };
+    }
+    case 'numeric': {
+      const ds = values.map(v => v.decimal!);
+      return r => ds.some(d => compare(m.comparison, compareDecimal(r as Decimal, d)));
+    }
+    case 'date': {
+      const ts = values.map(v => v.instant!);
+      return r => ts.some(t => compare(m.comparison, compareInstant(r as Instant, t)));
+    }
+    case 'ip': {
+      const cs = values.map(v => v.cidr!);
+      return r => cs.some(c => cidrContains(c, r as IpAddress));
+    }
+    case 'bool': {
+      const bs = values.map(v => v.bool!);
+      return r => bs.includes(r as boolean);
+    }
+    default: return undefined;
+  }
 }
 
 /** A request value read for one operator family; UNKNOWN_ELEMENT when it is known only after apply. */
@@ -253,6 +290,8 @@ export interface NormalizedContext {
   has(keyLower: string): boolean;
   /** The key's values read for a family, once per request; malformed values throw a PolicyError at /context/<key>. */
   typed(keyLower: string, family: Family): readonly TypedValue[];
+  /** Whether any of the key's values is known only after apply (once per request). */
+  hasUnknown(keyLower: string): boolean;
 }
 
 /** The value of a policy variable: a text, unknown (after apply), or absent/multi-valued (substitution fails). */
@@ -387,6 +426,17 @@ export function evaluateCondition(c: ParsedCondition, ctx: NormalizedContext, ru
     return acc;
   }
   const typed = ctx.typed(c.keyLower, m.family);
+  const fast = c.fast;
+  if (fast && !ctx.hasUnknown(c.keyLower)) {
+    // Two-valued: every value is known on both sides.
+    const negated = m.negated;
+    if (m.set === 'all' || (m.set !== 'any' && negated)) {
+      for (let i = 0; i < typed.length; i++) if (fast(typed[i]) === negated) return Tri.FALSE;
+      return Tri.TRUE;
+    }
+    for (let i = 0; i < typed.length; i++) if (fast(typed[i]) !== negated) return Tri.TRUE;
+    return Tri.FALSE;
+  }
   // Per request value, the positive test is "some condition value matches it"; a negated operator inverts it.
   // ForAllValues: every request value passes; otherwise (and for ForAnyValue) positive operators need some value
   // to pass and negated ones need every value to pass (no request value matches any condition value).

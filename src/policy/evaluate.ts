@@ -85,7 +85,8 @@ const EMPTY: readonly string[] = [];
 class RequestContext implements NormalizedContext {
   private map?: Map<string, readonly string[]>;
   private readonly original = new Map<string, string>();
-  private typedCache?: Map<string, readonly TypedValue[]>;
+  private unknownKeys?: Map<string, boolean>;
+  private typedCache?: Partial<Record<Family, Map<string, readonly TypedValue[]>>>;
   constructor(private readonly context: AccessRequest['context']) {}
   get(keyLower: string): readonly string[] | undefined {
     return (this.map ??= this.build()).get(keyLower);
@@ -110,45 +111,55 @@ class RequestContext implements NormalizedContext {
     }
     return map;
   }
+  hasUnknown(keyLower: string): boolean {
+    let r = (this.unknownKeys ??= new Map<string, boolean>()).get(keyLower);
+    if (r === undefined) {
+      r = (this.get(keyLower) ?? EMPTY).some(isUnknownValue);
+      this.unknownKeys.set(keyLower, r);
+    }
+    return r;
+  }
   typed(keyLower: string, family: Family): readonly TypedValue[] {
     const raw = this.get(keyLower) ?? EMPTY;
     if (family === 'string') {
       // No copy unless a value is unknown: string values are used as given.
-      for (let i = 0; i < raw.length; i++) if (isUnknownValue(raw[i])) return raw.map(r => (isUnknownValue(r) ? UNKNOWN_ELEMENT : r));
-      return raw;
+      return this.hasUnknown(keyLower) ? raw.map(r => (isUnknownValue(r) ? UNKNOWN_ELEMENT : r)) : raw;
     }
-    const cacheKey = family + '\u0000' + keyLower;
-    const hit = (this.typedCache ??= new Map()).get(cacheKey);
-    if (hit) return hit;
-    const key = this.original.get(keyLower) ?? keyLower;
-    const list = raw.map((r, i) => readRequestValue(r, family, raw.length > 1 ? pointerJoin('/context', key, i) : pointerJoin('/context', key)));
-    this.typedCache.set(cacheKey, list);
+    const cache = ((this.typedCache ??= {})[family] ??= new Map<string, readonly TypedValue[]>());
+    let list = cache.get(keyLower);
+    if (!list) {
+      const key = this.original.get(keyLower) ?? keyLower;
+      const where = (i: number) => (raw.length > 1 ? pointerJoin('/context', key, i) : pointerJoin('/context', key));
+      list = raw.map((r, i) => readRequestValue(r, family, i, where));
+      cache.set(keyLower, list);
+    }
     return list;
   }
 }
 
-function readRequestValue(r: string, family: Family, pointer: string): TypedValue {
-  if (typeof r !== 'string') throw new PolicyError(pointer, `context value must be a string (got ${JSON.stringify(r)})`, 'write the value as a JSON string');
+/** One request value read for a family; the JSON pointer for the error is built only when there is one. */
+function readRequestValue(r: string, family: Family, index: number, where: (i: number) => string): TypedValue {
+  if (typeof r !== 'string') throw new PolicyError(where(index), `context value must be a string (got ${JSON.stringify(r)})`, 'write the value as a JSON string');
   if (isUnknownValue(r)) return UNKNOWN_ELEMENT;
   switch (family) {
     case 'numeric': {
       const d = parseDecimal(r);
-      if (!d) throw new PolicyError(pointer, `"${r}" is not a decimal number`, 'write digits with an optional sign and fraction, e.g. "3600" (no spaces, exponents or hex)');
+      if (!d) throw new PolicyError(where(index), `"${r}" is not a decimal number`, 'write digits with an optional sign and fraction, e.g. "3600" (no spaces, exponents or hex)');
       return d;
     }
     case 'date': {
       const t = parseInstant(r);
-      if (!t) throw new PolicyError(pointer, `"${r}" is not a valid ISO 8601 date-time`, 'write e.g. "2026-06-01T00:00:00Z" (epoch numbers and impossible dates are not accepted)');
+      if (!t) throw new PolicyError(where(index), `"${r}" is not a valid ISO 8601 date-time`, 'write e.g. "2026-06-01T00:00:00Z" (epoch numbers and impossible dates are not accepted)');
       return t;
     }
     case 'ip': {
       const ip = parseIp(r);
-      if (!ip) throw new PolicyError(pointer, `"${r}" is not an IP address`, 'write e.g. "10.1.2.3" or "2001:db8::1" (no leading zeros, spaces or prefix length)');
+      if (!ip) throw new PolicyError(where(index), `"${r}" is not an IP address`, 'write e.g. "10.1.2.3" or "2001:db8::1" (no leading zeros, spaces or prefix length)');
       return ip;
     }
     case 'bool': {
       const lower = r.toLowerCase();
-      if (lower !== 'true' && lower !== 'false') throw new PolicyError(pointer, `"${r}" is not a boolean`, 'write "true" or "false"');
+      if (lower !== 'true' && lower !== 'false') throw new PolicyError(where(index), `"${r}" is not a boolean`, 'write "true" or "false"');
       return lower === 'true';
     }
     default: return r;
@@ -179,7 +190,7 @@ function not(t: Tri): Tri {
   return t === Tri.TRUE ? Tri.FALSE : t === Tri.FALSE ? Tri.TRUE : t;
 }
 
-const NO_CONTEXT: NormalizedContext = { get: () => undefined, has: () => false, typed: () => EMPTY };
+const NO_CONTEXT: NormalizedContext = { get: () => undefined, has: () => false, typed: () => EMPTY, hasUnknown: () => false };
 
 /** Action patterns never hold policy variables, so this depends on the action alone (see the action index). */
 function actionState(st: ParsedStatement, action: string, rules: DialectRules): Tri {
@@ -192,6 +203,7 @@ function actionState(st: ParsedStatement, action: string, rules: DialectRules): 
 
 function resourceState(st: ParsedStatement, resource: string | undefined, rules: DialectRules, ctx: NormalizedContext): Tri {
   if (st.resources === undefined) return Tri.TRUE;
+  if (st.resourceTest !== undefined && resource !== undefined) return st.resourceTest(resource) ? Tri.TRUE : Tri.FALSE;
   if (resource === undefined) {
     // A request without a resource is matched only by wildcard-only patterns (alibaba-ram.md §3.2, docs/semantics.md).
     void rules;

@@ -16,16 +16,36 @@ export interface IpAddress {
   readonly v4?: number;
 }
 
-function parseV4(text: string): bigint | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let n = 0n;
-  for (const p of parts) {
-    // No leading zeros: `010` reads as octal in some libraries and as decimal in others, so it is rejected.
-    if (!/^(?:0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255) return undefined;
-    n = (n << 8n) | BigInt(Number(p));
+/** Dotted quad without leading zeros, as an unsigned 32-bit number (no bigint: this runs per request). */
+function parseV4Number(text: string): number | undefined {
+  let n = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (digits === 0 || dots === 3) return undefined;
+      n = n * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      // No leading zeros: `010` reads as octal in some libraries and as decimal in others, so it is rejected.
+      if (digits > 0 && octet === 0) return undefined;
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3 || octet > 255) return undefined;
+    } else {
+      return undefined;
+    }
   }
-  return n;
+  if (dots !== 3 || digits === 0) return undefined;
+  return n * 256 + octet;
+}
+
+function parseV4(text: string): bigint | undefined {
+  const n = parseV4Number(text);
+  return n === undefined ? undefined : BigInt(n);
 }
 
 function parseV6(text: string): bigint | undefined {
@@ -56,8 +76,8 @@ function parseV6(text: string): bigint | undefined {
 }
 
 export function parseIp(text: string): IpAddress | undefined {
-  const v4 = parseV4(text);
-  if (v4 !== undefined) return { v6: false, value: v4, v4: Number(v4) };
+  const v4 = parseV4Number(text);
+  if (v4 !== undefined) return { v6: false, value: BigInt(v4), v4 };
   const v6 = text.includes(':') ? parseV6(text) : undefined;
   return v6 === undefined ? undefined : { v6: true, value: v6 };
 }

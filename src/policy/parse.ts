@@ -38,6 +38,8 @@ export interface ParsedStatement {
   readonly conditions: readonly ParsedCondition[];
   /** JSON pointer of the statement in its source file. */
   readonly pointer: string;
+  /** Set when every Resource pattern is known text without variables and there is no NotResource: one test. */
+  readonly resourceTest?: StringMatcher;
 }
 
 export interface ParsedPolicy {
@@ -184,7 +186,17 @@ function parseStatement(rules: DialectRules, raw: unknown, pointer: string, inde
     notResources = stringList(st.NotResource, pointerJoin(pointer, 'NotResource'), file).map(([t, p]) => resourcePattern(rules, t, p, file));
   }
   const conditions = st.Condition === undefined ? [] : parseConditionBlock(rules, st.Condition, pointerJoin(pointer, 'Condition'), file);
-  return { index, effect, actions, notActions, resources, notResources, conditions, pointer };
+  const simple = resources && !notResources && resources.every(r => !r.unknown && !r.variables);
+  const resourceTest = simple && resources ? anyOf(resources.map(r => r.match)) : undefined;
+  return { index, effect, actions, notActions, resources, notResources, conditions, pointer, resourceTest };
+}
+
+function anyOf(ms: readonly StringMatcher[]): StringMatcher {
+  if (ms.length === 1) return ms[0];
+  return v => {
+    for (let i = 0; i < ms.length; i++) if (ms[i](v)) return true;
+    return false;
+  };
 }
 
 function stringList(raw: unknown, pointer: string, file?: string): Array<[string, string]> {

@@ -55,7 +55,12 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)
 export function parseInstant(text: string): Instant | undefined {
   const m = ISO.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+  const year = +m[1];
+  const month = +m[2];
+  const day = +m[3];
+  const hour = m[4] === undefined ? 0 : +m[4];
+  const minute = m[5] === undefined ? 0 : +m[5];
+  const second = m[6] === undefined ? 0 : +m[6];
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;
   const zone = m[8];
@@ -67,10 +72,14 @@ export function parseInstant(text: string): Instant | undefined {
     offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
   const fraction = m[7] ?? '';
-  // Built in a leap year, then moved: Date.UTC alone maps years 0–99 to 1900–1999.
-  const d = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
-  d.setUTCFullYear(year);
-  const ms = d.getTime() - offsetMinutes * 60_000 + Number(fraction.slice(0, 3).padEnd(3, '0'));
+  let base = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (year < 100) {
+    // Date.UTC maps years 0–99 to 1900–1999: build in a leap year, then move.
+    const d = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+    d.setUTCFullYear(year);
+    base = d.getTime();
+  }
+  const ms = base - offsetMinutes * 60_000 + (fraction === '' ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0')));
   return { ms, sub: fraction.slice(3).replace(/0+$/, '') };
 }
 
