@@ -222,3 +222,19 @@ describe('issue 13 item 7: set qualifiers in Alibaba, unknown condition keys', (
     expect(policyConditionKeys(policies[0])).toEqual(['Action']);
   });
 });
+
+describe('every system policy and official example shipped in data/system-policies parses under the new rules', () => {
+  const dir = path.join(__dirname, '..', '..', 'data', 'system-policies');
+  const ali = JSON.parse(fs.readFileSync(path.join(dir, 'alibaba-system-policies.json'), 'utf8')) as Record<string, { document?: unknown }>;
+  const vh = JSON.parse(fs.readFileSync(path.join(dir, 'volcengine-huawei-system-policies.json'), 'utf8')) as Record<string, Record<string, { document?: unknown; complete?: boolean }>>;
+  const cases: Array<[Dialect, string, unknown]> = [
+    ...Object.entries(ali).filter(([, v]) => v.document).map(([k, v]) => [ALI, k, v.document] as [Dialect, string, unknown]),
+    ...Object.entries(vh.volcengine).filter(([, v]) => v.document && v.complete !== false).map(([k, v]) => [VOLC, k, v.document] as [Dialect, string, unknown]),
+    ...Object.entries(vh.huawei).filter(([, v]) => v.document && v.complete !== false).map(([k, v]) => [HW, k, v.document] as [Dialect, string, unknown]),
+  ];
+  test.each(cases)('%s %s', (dialect, name, document) => {
+    const p = parsePolicy(dialect, name, document);
+    expect(p.statements.length).toBeGreaterThan(0);
+    expect(Array.isArray(policyConditionKeys(p))).toBe(true);
+  });
+});
