@@ -342,7 +342,8 @@ class PolicySet implements CompiledPolicySet {
     return list;
   }
 
-  private result(deny: Tri, allow: Tri, hits: readonly Hit[], request: AccessRequest, resource: string | undefined, ctx: NormalizedContext, open: boolean,
+  private result(deny: Tri, allow: Tri, hits: readonly Hit[], request: AccessRequest, resource: string | undefined,
+    ctx: NormalizedContext, open: boolean,
     candidates: readonly ActionCandidate[], known: KeyCheck | undefined): EvaluationResult {
     let decision: Decision;
     let effect: 'Allow' | 'Deny' | undefined;

@@ -224,14 +224,14 @@ describe('issue 13 item 7: set qualifiers in Alibaba, unknown condition keys', (
 });
 
 describe('every system policy and official example shipped in data/system-policies parses under the new rules', () => {
+  type Entry = { document?: unknown; complete?: boolean };
   const dir = path.join(__dirname, '..', '..', 'data', 'system-policies');
-  const ali = JSON.parse(fs.readFileSync(path.join(dir, 'alibaba-system-policies.json'), 'utf8')) as Record<string, { document?: unknown }>;
-  const vh = JSON.parse(fs.readFileSync(path.join(dir, 'volcengine-huawei-system-policies.json'), 'utf8')) as Record<string, Record<string, { document?: unknown; complete?: boolean }>>;
-  const cases: Array<[Dialect, string, unknown]> = [
-    ...Object.entries(ali).filter(([, v]) => v.document).map(([k, v]) => [ALI, k, v.document] as [Dialect, string, unknown]),
-    ...Object.entries(vh.volcengine).filter(([, v]) => v.document && v.complete !== false).map(([k, v]) => [VOLC, k, v.document] as [Dialect, string, unknown]),
-    ...Object.entries(vh.huawei).filter(([, v]) => v.document && v.complete !== false).map(([k, v]) => [HW, k, v.document] as [Dialect, string, unknown]),
-  ];
+  const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+  const alibaba = read('alibaba-system-policies.json') as Record<string, Entry>;
+  const vh = read('volcengine-huawei-system-policies.json') as Record<string, Record<string, Entry>>;
+  const pick = (dialect: Dialect, entries: Record<string, Entry>): Array<[Dialect, string, unknown]> =>
+    Object.entries(entries).filter(([, v]) => v.document && v.complete !== false).map(([k, v]) => [dialect, k, v.document]);
+  const cases = [...pick(ALI, alibaba), ...pick(VOLC, vh.volcengine), ...pick(HW, vh.huawei)];
   test.each(cases)('%s %s', (dialect, name, document) => {
     const p = parsePolicy(dialect, name, document);
     expect(p.statements.length).toBeGreaterThan(0);
