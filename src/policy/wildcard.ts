@@ -90,6 +90,15 @@ function literalSegments(texts: readonly string[], caseInsensitive: boolean, sta
   if (!stars) return v => fold(v) === texts[0];
   const head = texts[0];
   const tail = texts[texts.length - 1];
+  // The shapes policies use most, without the general loop: `svc:Get*`, `*Describe`, `*Instance*`.
+  if (!caseInsensitive && texts.length === 2) {
+    if (tail === '') return v => v.startsWith(head);
+    if (head === '') return v => v.endsWith(tail);
+  }
+  if (!caseInsensitive && texts.length === 3 && head === '' && tail === '' && texts[1].length <= 32) {
+    const middle = texts[1];
+    return v => v.includes(middle);
+  }
   const middles = texts.slice(1, -1).filter(t => t !== '');
   // indexOf is fastest for short needles but not linear for long ones (V8 can go quadratic): KMP for those.
   const finders = middles.map(m => (m.length <= 32 ? (v: string, from: number) => v.indexOf(m, from) : kmpFinder(m)));
