@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { PolicyError } from '../policy/errors';
 import { registerCommands } from './commands';
 import { CliIo, UsageError, processIo } from './io';
-import { PolicyError } from '../policy/errors';
 import { VERSION } from './version';
 
 export { processIo } from './io';
