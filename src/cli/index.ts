@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { PolicyError } from '../policy/errors';
 import { registerCommands } from './commands';
 import { CliIo, UsageError, processIo } from './io';
 import { VERSION } from './version';
+import { PolicyError } from '../policy/errors';
 
 export { processIo } from './io';
 export type { CliIo } from './io';
