@@ -9,7 +9,7 @@ import { ALI, decide, HW, VOLC } from './helpers';
 import { noOffsetDecisions, outcome, TZ_PROBE_SCRIPT } from './semantics-harness';
 import { semanticsMarkdown } from '../../scripts/generate-semantics-doc';
 import { AccessRequest, Decision, Dialect, evaluate, parsePolicy, PolicyError, policyConditionKeys, unknownValue } from '../../src/policy';
-import { OPERATOR_ROWS, REQUEST_SHAPES, SEMANTIC_POINTS } from '../../src/policy/semantics';
+import { OPERATOR_ROWS, REQUEST_SHAPES, SEMANTIC_POINTS, SOURCES } from '../../src/policy/semantics';
 
 describe('semantics table: every dialect × operator × request shape', () => {
   for (const r of OPERATOR_ROWS) {
@@ -20,8 +20,14 @@ describe('semantics table: every dialect × operator × request shape', () => {
   }
 
   test('every row names a source, and every cited short name is defined', () => {
-    for (const r of OPERATOR_ROWS) expect(r.source.length).toBeGreaterThan(0);
-    for (const p of SEMANTIC_POINTS) expect(p.source.length).toBeGreaterThan(0);
+    const cited = [...OPERATOR_ROWS.map(r => r.source), ...SEMANTIC_POINTS.map(p => p.source)];
+    for (const source of cited) {
+      expect(source.length).toBeGreaterThan(0);
+      for (const part of source.split(';')) {
+        const name = part.trim().split(/[\s:(]/)[0];
+        if (/^[A-Z][A-Z0-9.]*-[A-Z0-9.-]+$/.test(name)) expect([name, SOURCES[name] !== undefined]).toEqual([name, true]);
+      }
+    }
   });
 
   test('every Date row decides the same under three time zones', () => {
