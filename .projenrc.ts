@@ -87,10 +87,11 @@ project.addTask('aiam', {
   receiveArgs: true,
 });
 const docsTask = project.addTask('docs', {
-  description: 'Generate docs/rules.md from the rule metadata and docs/coverage.md from the resource type table',
+  description: 'Generate docs/rules.md (rule metadata), docs/coverage.md (resource type table) and docs/semantics.md (evaluator semantics table)',
   exec: `${tsNode} scripts/generate-rules-doc.ts`,
 });
 docsTask.exec(`${tsNode} scripts/generate-coverage-doc.ts`);
+docsTask.exec(`${tsNode} scripts/generate-semantics-doc.ts`);
 project.addTask('bench', {
   description: 'Run benchmarks; results are written to bench/results/*.json',
   exec: `${tsNode} bench/run.ts`,

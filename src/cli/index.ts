@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands';
 import { CliIo, UsageError, processIo } from './io';
 import { VERSION } from './version';
+import { PolicyError } from '../policy/errors';
 
 export { processIo } from './io';
 export type { CliIo } from './io';
@@ -28,7 +29,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       // help and version exit 0; every other parse failure is a usage error.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError) {
+    // PolicyError: bad request input found while evaluating (e.g. `--context acs:CurrentTime=2026-02-30`).
+    if (e instanceof UsageError || e instanceof PolicyError) {
       io.stderr(`aiam: ${e.message}\n`);
       return 2;
     }

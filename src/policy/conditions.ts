@@ -1,15 +1,16 @@
 import { DialectRules } from './dialect';
 import { PolicyError, pointerJoin } from './errors';
-import { cidrContains, parseCidr, parseIp, Cidr } from './ip';
-import { Tri } from './tri';
-import { isUnknownValue, POLICY_VARIABLE, unknownReasons } from './unknown';
-import { compileWildcard, StringMatcher } from './wildcard';
+import { cidrContains, parseCidr, Cidr, IpAddress } from './ip';
+import { and, or, Tri } from './tri';
+import { isUnknownValue, POLICY_VARIABLE, splitUnknown, unknownReasons } from './unknown';
+import { compareDecimal, compareInstant, Decimal, Instant, parseDecimal, parseInstant } from './values';
+import { compilePieces, compileWildcard, PatternPiece, StringMatcher } from './wildcard';
 
-type Family = 'string' | 'numeric' | 'date' | 'bool' | 'ip' | 'null' | 'nullOrEmpty';
+export type Family = 'string' | 'numeric' | 'date' | 'bool' | 'ip' | 'null' | 'nullOrEmpty';
 type Comparison = 'eq' | 'eqi' | 'like' | 'start' | 'end' | 'lt' | 'le' | 'gt' | 'ge';
 
 /** The meaning of one operator name, after qualifiers and suffixes are taken off. */
-interface OperatorMeaning {
+export interface OperatorMeaning {
   readonly family: Family;
   readonly comparison: Comparison;
   /** Not-operators: true when no condition value matches. */
@@ -81,19 +82,43 @@ function operatorMeaning(rules: DialectRules, written: string, pointer: string, 
   if (base.family === 'null' && (ifExists || set)) {
     throw new PolicyError(pointer, `"${written}" cannot be qualified`, 'use Null alone', file);
   }
+  // huawei-iam.md §5.2 (H-IEF): every operator has an IfExists form except IsNullOrEmpty, which tests absence itself.
+  if (base.family === 'nullOrEmpty' && ifExists) {
+    throw new PolicyError(pointer, `"${written}" does not exist: IsNullOrEmpty has no IfExists form`, 'write "IsNullOrEmpty"', file);
+  }
   return { ...base, ifExists, set };
 }
 
 /** One condition value, parsed for its family. */
 interface ConditionValue {
   readonly text: string;
+  /** Holds a part known only after apply. */
   readonly unknown: boolean;
-  /** Contains policy variables substituted from the request (Volcengine). */
+  /** Contains policy variables substituted from the request (Volcengine); `pieces` splits them out. */
   readonly variables: boolean;
+  readonly pieces?: readonly TemplatePiece[];
   readonly match?: StringMatcher;
-  readonly number?: number;
+  /** For a string value with unknown parts: matches every value the finished value could match (unknown → `*`). */
+  readonly skeleton?: StringMatcher;
+  readonly decimal?: Decimal;
+  readonly instant?: Instant;
   readonly cidr?: Cidr;
   readonly bool?: boolean;
+}
+
+/** Text of a condition value or resource pattern around its policy variables. */
+export type TemplatePiece = { readonly text: string; readonly variable?: undefined } | { readonly text: string; readonly variable: string };
+
+export function templatePieces(text: string): TemplatePiece[] {
+  const out: TemplatePiece[] = [];
+  let last = 0;
+  for (const m of text.matchAll(POLICY_VARIABLE)) {
+    if (m.index! > last) out.push({ text: text.slice(last, m.index) });
+    out.push({ text: m[0], variable: m[1].toLowerCase() });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
+  return out;
 }
 
 export interface ParsedCondition {
@@ -107,14 +132,30 @@ export interface ParsedCondition {
   readonly hasUnknown: boolean;
   readonly meaning: OperatorMeaning;
   readonly pointer: string;
+  /**
+   * The positive test for one known request value, precompiled when every condition value is known text without
+   * variables (the usual case): the hot path of evaluation. Absent otherwise.
+   */
+  readonly fast?: (r: TypedValue) => boolean;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
+/** Kept for callers: the strict ISO 8601 reader, as epoch milliseconds. */
 export function parseDate(text: string): number | undefined {
-  if (!ISO_DATE.test(text)) return undefined;
-  const t = Date.parse(text);
-  return Number.isNaN(t) ? undefined : t;
+  return parseInstant(text)?.ms;
+}
+
+/** Whether `*`/`?` in a string condition value are wildcards (reference §4.1 / §2.2 / §5.2). */
+function globbing(rules: DialectRules, comparison: Comparison): boolean {
+  return comparison === 'like' || ((comparison === 'eq' || comparison === 'eqi') && rules.wildcardsInStringEquals);
+}
+
+/** Pieces of a string pattern; `rest` glob text around them (start/end comparisons) ; literal text stays literal. */
+function stringPieces(rules: DialectRules, comparison: Comparison, parts: ReadonlyArray<{ text: string; wild: boolean }>): PatternPiece[] {
+  const glob = globbing(rules, comparison);
+  const pieces: PatternPiece[] = parts.map(p => (p.wild ? { text: '*', literal: false } : { text: p.text, literal: !glob }));
+  if (comparison === 'start') pieces.push({ text: '*', literal: false });
+  if (comparison === 'end') pieces.unshift({ text: '*', literal: false });
+  return pieces;
 }
 
 function parseValue(rules: DialectRules, meaning: OperatorMeaning, raw: unknown, pointer: string, file?: string): ConditionValue {
@@ -124,43 +165,56 @@ function parseValue(rules: DialectRules, meaning: OperatorMeaning, raw: unknown,
   const text = String(raw);
   const unknown = isUnknownValue(text);
   const variables = rules.policyVariables && text.search(POLICY_VARIABLE) >= 0;
-  if (unknown || variables) return { text, unknown, variables };
+  if (unknown) {
+    const skeleton = meaning.family === 'string'
+      ? compilePieces(stringPieces(rules, meaning.comparison, splitUnknown(text).map(p => ({ text: p.text, wild: p.unknown }))), meaning.comparison === 'eqi')
+      : undefined;
+    return { text, unknown, variables: false, skeleton };
+  }
+  if (variables) return { text, unknown, variables, pieces: templatePieces(text) };
+  return { text, unknown, variables, ...typedValue(rules, meaning, text, pointer, file) };
+}
+
+function typedValue(rules: DialectRules, meaning: OperatorMeaning, text: string, pointer: string, file?: string): Partial<ConditionValue> {
   switch (meaning.family) {
     case 'string':
-      return { text, unknown, variables, match: stringMatcher(rules, meaning.comparison, text) };
+      return { match: stringMatcher(rules, meaning.comparison, text) };
     case 'numeric': {
-      const n = text.trim() === '' ? NaN : Number(text);
-      if (Number.isNaN(n)) throw new PolicyError(pointer, `"${text}" is not a number`, 'write a decimal number such as "10"', file);
-      return { text, unknown, variables, number: n };
+      const decimal = parseDecimal(text);
+      if (!decimal) throw new PolicyError(pointer, `"${text}" is not a decimal number`, 'write digits with an optional sign and fraction, such as "10" or "-2.5" (no spaces, exponents or hex)', file);
+      return { decimal };
     }
     case 'date': {
-      const d = parseDate(text);
-      if (d === undefined) throw new PolicyError(pointer, `"${text}" is not an ISO 8601 date-time`, 'write e.g. "2026-01-31T23:59:59Z" or "2019-08-12T17:00:00+08:00"', file);
-      return { text, unknown, variables, number: d };
+      const instant = parseInstant(text);
+      if (!instant) throw new PolicyError(pointer, `"${text}" is not a valid ISO 8601 date-time`, 'write e.g. "2026-01-31T23:59:59Z" or "2019-08-12T17:00:00+08:00" (a real calendar date)', file);
+      return { instant };
     }
     case 'ip': {
       const cidr = parseCidr(text);
-      if (!cidr) throw new PolicyError(pointer, `"${text}" is not an IP address or CIDR block`, 'write e.g. "10.0.0.0/8", "192.168.1.1" or "2001:db8::/32"', file);
-      return { text, unknown, variables, cidr };
+      if (!cidr) throw new PolicyError(pointer, `"${text}" is not an IP address or CIDR block`, 'write e.g. "10.0.0.0/8", "192.168.1.1" or "2001:db8::/32" (no leading zeros or spaces)', file);
+      return { cidr };
     }
     default: {
       const lower = text.toLowerCase();
       if (lower !== 'true' && lower !== 'false') throw new PolicyError(pointer, `"${text}" is not a boolean`, 'write "true" or "false"', file);
-      return { text, unknown, variables, bool: lower === 'true' };
+      return { bool: lower === 'true' };
     }
   }
 }
 
 function stringMatcher(rules: DialectRules, comparison: Comparison, text: string): StringMatcher {
   switch (comparison) {
-    case 'eqi': {
-      const lower = text.toLowerCase();
-      return v => v.toLowerCase() === lower;
-    }
-    case 'like': return compileWildcard(text);
     case 'start': return v => v.startsWith(text);
     case 'end': return v => v.endsWith(text);
-    default: return rules.wildcardsInStringEquals ? compileWildcard(text) : v => v === text;
+    default: {
+      // Volcengine honours wildcards in StringEquals values, and so in the IgnoreCase pair too (volcengine-iam.md §2.2).
+      if (globbing(rules, comparison)) return compileWildcard(text, comparison === 'eqi');
+      if (comparison === 'eqi') {
+        const lower = text.toLowerCase();
+        return v => v.toLowerCase() === lower;
+      }
+      return v => v === text;
+    }
   }
 }
 
@@ -175,122 +229,226 @@ export function parseConditionBlock(rules: DialectRules, raw: unknown, pointer: 
     if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) {
       throw new PolicyError(opPointer, `"${operator}" must map condition keys to values`, `write {"${operator}": {"<key>": ["<value>"]}}`, file);
     }
+    const seen = new Map<string, string>();
     for (const [key, vals] of Object.entries(keys)) {
       const keyPointer = pointerJoin(opPointer, key);
+      const twin = seen.get(key.toLowerCase());
+      if (twin !== undefined) {
+        throw new PolicyError(keyPointer, `condition keys "${twin}" and "${key}" differ only by case (key names compare case-insensitively)`, 'merge them into one key', file);
+      }
+      seen.set(key.toLowerCase(), key);
       const list = Array.isArray(vals) ? vals : [vals];
       if (list.length === 0) throw new PolicyError(keyPointer, 'empty value list', 'give at least one value', file);
       const values = list.map((v, i) => parseValue(rules, meaning, v, Array.isArray(vals) ? pointerJoin(keyPointer, i) : keyPointer, file));
       const knownValues = values.filter(v => !v.unknown);
       const hasUnknown = knownValues.length !== values.length;
-      out.push({ operator, key, keyLower: key.toLowerCase(), values, knownValues, hasUnknown, meaning, pointer: keyPointer });
+      const fast = hasUnknown || values.some(v => v.variables) ? undefined : fastTest(meaning, values);
+      out.push({ operator, key, keyLower: key.toLowerCase(), values, knownValues, hasUnknown, meaning, pointer: keyPointer, fast });
     }
   }
   return out;
 }
 
+function fastTest(m: OperatorMeaning, values: readonly ConditionValue[]): ((r: TypedValue) => boolean) | undefined {
+  const n = values.length;
+  switch (m.family) {
+    case 'string': {
+      const ms = values.map(v => v.match!);
+      if (n === 1) return ms[0] as (r: TypedValue) => boolean;
+      return r => {
+        for (let i = 0; i < n; i++) if (ms[i](r as string)) return true;
+        return false;
+      };
+    }
+    case 'numeric': {
+      const ds = values.map(v => v.decimal!);
+      return r => ds.some(d => compare(m.comparison, compareDecimal(r as Decimal, d)));
+    }
+    case 'date': {
+      const ts = values.map(v => v.instant!);
+      return r => ts.some(t => compare(m.comparison, compareInstant(r as Instant, t)));
+    }
+    case 'ip': {
+      const cs = values.map(v => v.cidr!);
+      return r => cs.some(c => cidrContains(c, r as IpAddress));
+    }
+    case 'bool': {
+      const bs = values.map(v => v.bool!);
+      return r => bs.includes(r as boolean);
+    }
+    default: return undefined;
+  }
+}
+
+/** A request value read for one operator family; UNKNOWN_ELEMENT when it is known only after apply. */
+export type TypedValue = string | Decimal | Instant | IpAddress | boolean | typeof UNKNOWN_ELEMENT;
+export const UNKNOWN_ELEMENT: unique symbol = Symbol('unknown');
+
 /** Request context by lower-cased key (key names compare case-insensitively in all three references). */
 export interface NormalizedContext {
   get(keyLower: string): readonly string[] | undefined;
   has(keyLower: string): boolean;
+  /** The key's values read for a family, once per request; malformed values throw a PolicyError at /context/<key>. */
+  typed(keyLower: string, family: Family): readonly TypedValue[];
+  /** Whether any of the key's values is known only after apply (once per request). */
+  hasUnknown(keyLower: string): boolean;
 }
 
-export function substituteVariables(text: string, ctx: NormalizedContext): string | undefined {
-  let failed = false;
-  const out = text.replace(POLICY_VARIABLE, (_, key: string) => {
-    const v = ctx.get(key.toLowerCase());
-    // Absent or multi-valued: substitution fails and the pattern matches nothing (volcengine-iam.md §4.4).
-    if (!v || v.length !== 1) {
-      failed = true;
-      return '';
+/** The value of a policy variable: a text, unknown (after apply), or absent/multi-valued (substitution fails). */
+function variableValue(key: string, ctx: NormalizedContext): string | typeof UNKNOWN_ELEMENT | undefined {
+  const v = ctx.get(key);
+  // Absent or multi-valued: substitution fails and the pattern matches nothing (volcengine-iam.md §4.4, H-VARS).
+  if (!v || v.length !== 1) return undefined;
+  return isUnknownValue(v[0]) ? UNKNOWN_ELEMENT : v[0];
+}
+
+/**
+ * Substitutes policy variables into a pattern: the substituted values are literal text, never wildcards (a user
+ * named `*` must not match every user). Returns undefined when a variable cannot be substituted; `unknown` when a
+ * variable's value is known only after apply (its place then matches anything: an over-approximation).
+ */
+export function substitutePattern(pieces: readonly TemplatePiece[], ctx: NormalizedContext, glob: boolean, caseInsensitive = false,
+  around?: 'start' | 'end'): { match: StringMatcher; unknown: boolean } | undefined {
+  const out: PatternPiece[] = [];
+  let unknown = false;
+  for (const p of pieces) {
+    if (p.variable === undefined) {
+      out.push({ text: p.text, literal: !glob });
+      continue;
     }
-    return v[0];
-  });
-  return failed ? undefined : out;
-}
-
-function valueMatches(meaning: OperatorMeaning, cv: ConditionValue, reqValue: string, rules: DialectRules, ctx: NormalizedContext): boolean {
-  let v = cv;
-  if (cv.variables) {
-    const text = substituteVariables(cv.text, ctx);
-    if (text === undefined) return false;
-    v = parseValueLenient(rules, meaning, text);
+    const v = variableValue(p.variable, ctx);
+    if (v === undefined) return undefined;
+    if (v === UNKNOWN_ELEMENT) {
+      unknown = true;
+      out.push({ text: '*', literal: false });
+    } else {
+      out.push({ text: v, literal: true });
+    }
   }
-  switch (meaning.family) {
-    case 'string': return v.match ? v.match(reqValue) : false;
-    case 'numeric': {
-      const n = reqValue.trim() === '' ? NaN : Number(reqValue);
-      return !Number.isNaN(n) && v.number !== undefined && compare(meaning.comparison, n, v.number);
-    }
-    case 'date': {
-      const d = parseDate(reqValue) ?? (/^\d+$/.test(reqValue) ? Number(reqValue) * 1000 : undefined);
-      return d !== undefined && v.number !== undefined && compare(meaning.comparison, d, v.number);
-    }
-    case 'ip': {
-      const ip = parseIp(reqValue.trim());
-      return ip !== undefined && v.cidr !== undefined && cidrContains(v.cidr, ip);
-    }
-    case 'bool': return reqValue.toLowerCase() === String(v.bool);
-    default: return false;
-  }
+  if (around === 'start') out.push({ text: '*', literal: false });
+  if (around === 'end') out.unshift({ text: '*', literal: false });
+  return { match: compilePieces(out, caseInsensitive), unknown };
 }
 
-function parseValueLenient(rules: DialectRules, meaning: OperatorMeaning, text: string): ConditionValue {
-  try {
-    return parseValue({ ...rules, policyVariables: false }, meaning, text, '');
-  } catch {
-    return { text, unknown: false, variables: false };
+/** The policy variable substituted as plain text (for non-string families). */
+function substituteText(pieces: readonly TemplatePiece[], ctx: NormalizedContext): string | typeof UNKNOWN_ELEMENT | undefined {
+  let text = '';
+  for (const p of pieces) {
+    if (p.variable === undefined) {
+      text += p.text;
+      continue;
+    }
+    const v = variableValue(p.variable, ctx);
+    if (v === undefined || v === UNKNOWN_ELEMENT) return v;
+    text += v;
   }
+  return text;
 }
 
-function compare(c: Comparison, a: number, b: number): boolean {
+function compare(c: Comparison, order: number): boolean {
   switch (c) {
-    case 'lt': return a < b;
-    case 'le': return a <= b;
-    case 'gt': return a > b;
-    case 'ge': return a >= b;
-    default: return a === b;
+    case 'lt': return order < 0;
+    case 'le': return order <= 0;
+    case 'gt': return order > 0;
+    case 'ge': return order >= 0;
+    default: return order === 0;
   }
 }
 
-function anyValueMatches(c: ParsedCondition, r: string, rules: DialectRules, ctx: NormalizedContext): boolean {
-  const vals = c.knownValues;
-  for (let i = 0; i < vals.length; i++) if (valueMatches(c.meaning, vals[i], r, rules, ctx)) return true;
-  return false;
+/** Does the request value satisfy the positive form of the operator against this one condition value? */
+function valueTri(m: OperatorMeaning, cv: ConditionValue, r: TypedValue, rules: DialectRules, ctx: NormalizedContext): Tri {
+  if (cv.unknown) {
+    // Only a string pattern can rule a value out before apply: its known text must still fit.
+    return cv.skeleton && typeof r === 'string' && !cv.skeleton(r) ? Tri.FALSE : Tri.UNKNOWN;
+  }
+  let v: Partial<ConditionValue> = cv;
+  if (cv.variables) {
+    if (m.family === 'string') {
+      const around = m.comparison === 'start' || m.comparison === 'end' ? m.comparison : undefined;
+      const sub = substitutePattern(cv.pieces!, ctx, globbing(rules, m.comparison), m.comparison === 'eqi', around);
+      if (!sub) return Tri.FALSE;
+      if (!sub.match(r as string)) return Tri.FALSE;
+      return sub.unknown ? Tri.UNKNOWN : Tri.TRUE;
+    }
+    const text = substituteText(cv.pieces!, ctx);
+    if (text === undefined) return Tri.FALSE;
+    if (text === UNKNOWN_ELEMENT) return Tri.UNKNOWN;
+    try {
+      v = typedValue(rules, m, text, '');
+    } catch {
+      return Tri.FALSE; // a substituted value that is not of the operator's type matches nothing
+    }
+  }
+  switch (m.family) {
+    case 'string': return v.match!(r as string) ? Tri.TRUE : Tri.FALSE;
+    case 'numeric': return compare(m.comparison, compareDecimal(r as Decimal, v.decimal!)) ? Tri.TRUE : Tri.FALSE;
+    case 'date': return compare(m.comparison, compareInstant(r as Instant, v.instant!)) ? Tri.TRUE : Tri.FALSE;
+    case 'ip': return cidrContains(v.cidr!, r as IpAddress) ? Tri.TRUE : Tri.FALSE;
+    case 'bool': return r === v.bool ? Tri.TRUE : Tri.FALSE;
+    default: return Tri.FALSE;
+  }
+}
+
+function positive(c: ParsedCondition, r: TypedValue, rules: DialectRules, ctx: NormalizedContext): Tri {
+  if (r === UNKNOWN_ELEMENT) return Tri.UNKNOWN;
+  let acc = Tri.FALSE;
+  const vals = c.values;
+  for (let i = 0; i < vals.length; i++) {
+    acc = or(acc, valueTri(c.meaning, vals[i], r, rules, ctx));
+    if (acc === Tri.TRUE) return acc;
+  }
+  return acc;
+}
+
+/** The outcome of an operator on a key the request does not carry (docs/semantics.md, "missing key"). */
+export function missingKeyOutcome(m: OperatorMeaning, rules: DialectRules, values: readonly ConditionValue[]): Tri {
+  if (m.family === 'null' || m.family === 'nullOrEmpty') return values.some(v => v.bool === true) ? Tri.TRUE : Tri.FALSE;
+  if (m.ifExists) return Tri.TRUE;
+  if (m.set === 'all') return Tri.TRUE;
+  if (m.set === 'any') return Tri.FALSE;
+  return m.negated && rules.negatedTrueOnMissingKey ? Tri.TRUE : Tri.FALSE;
 }
 
 /** Evaluates one operator/key pair against the request context. */
 export function evaluateCondition(c: ParsedCondition, ctx: NormalizedContext, rules: DialectRules, openContext: boolean): Tri {
   const m = c.meaning;
-  const req = ctx.get(c.keyLower);
-  if (req === undefined) {
-    if (openContext) return Tri.OPEN;
-    if (m.family === 'null' || m.family === 'nullOrEmpty') return c.values.some(v => v.bool === true) ? Tri.TRUE : Tri.FALSE;
-    // Missing key: positive false, negated true, IfExists true; ForAllValues vacuously true (DESIGN.md, references).
-    if (m.ifExists || m.set === 'all') return Tri.TRUE;
-    if (m.set === 'any') return Tri.FALSE;
-    return m.negated ? Tri.TRUE : Tri.FALSE;
-  }
+  let req = ctx.get(c.keyLower);
+  // Huawei: "IfExists: a request value that is empty or satisfies the condition" (H-SCP-OPS): empty reads as absent.
+  if (req !== undefined && rules.emptyIsMissing && m.family !== 'null' && req.every(r => r === '')) req = undefined;
+  if (req === undefined) return openContext ? Tri.OPEN : missingKeyOutcome(m, rules, c.values);
   if (m.family === 'null') return c.values.some(v => v.bool === false) ? Tri.TRUE : Tri.FALSE;
   if (m.family === 'nullOrEmpty') {
-    const empty = req.every(r => r === '');
-    return c.values.some(v => v.bool === empty) ? Tri.TRUE : Tri.FALSE;
+    let empty: Tri = Tri.TRUE;
+    for (const r of req) empty = and(empty, isUnknownValue(r) ? Tri.UNKNOWN : r === '' ? Tri.TRUE : Tri.FALSE);
+    const notEmpty = empty === Tri.UNKNOWN ? Tri.UNKNOWN : empty === Tri.TRUE ? Tri.FALSE : Tri.TRUE;
+    let acc = Tri.FALSE;
+    for (const v of c.values) acc = or(acc, v.bool === true ? empty : notEmpty);
+    return acc;
   }
-  for (let i = 0; i < req.length; i++) if (isUnknownValue(req[i])) return Tri.UNKNOWN;
+  const typed = ctx.typed(c.keyLower, m.family);
+  const fast = c.fast;
+  if (fast && !ctx.hasUnknown(c.keyLower)) {
+    // Two-valued: every value is known on both sides.
+    const negated = m.negated;
+    if (m.set === 'all' || (m.set !== 'any' && negated)) {
+      for (let i = 0; i < typed.length; i++) if (fast(typed[i]) === negated) return Tri.FALSE;
+      return Tri.TRUE;
+    }
+    for (let i = 0; i < typed.length; i++) if (fast(typed[i]) !== negated) return Tri.TRUE;
+    return Tri.FALSE;
+  }
   // Per request value, the positive test is "some condition value matches it"; a negated operator inverts it.
   // ForAllValues: every request value passes; otherwise (and for ForAnyValue) positive operators need some value
   // to pass and negated ones need every value to pass (no request value matches any condition value).
   const every = m.set === 'all' || (m.set !== 'any' && m.negated);
-  let result = every;
-  for (let i = 0; i < req.length; i++) {
-    const pass = anyValueMatches(c, req[i], rules, ctx) !== m.negated;
-    if (every && !pass) { result = false; break; }
-    if (!every && pass) { result = true; break; }
+  let acc = every ? Tri.TRUE : Tri.FALSE;
+  for (let i = 0; i < typed.length; i++) {
+    const pos = positive(c, typed[i], rules, ctx);
+    const pass = m.negated ? (pos === Tri.TRUE ? Tri.FALSE : pos === Tri.FALSE ? Tri.TRUE : pos) : pos;
+    acc = every ? and(acc, pass) : or(acc, pass);
+    if (every ? acc === Tri.FALSE : acc === Tri.TRUE) break;
   }
-  if (!c.hasUnknown) return result ? Tri.TRUE : Tri.FALSE;
-  // An unknown value could still match: only an outcome the known values already force is definite.
-  if (!m.negated && result && m.set !== 'all') return Tri.TRUE;
-  if (m.negated && !result && m.set !== 'all') return Tri.FALSE;
-  return Tri.UNKNOWN;
+  return acc;
 }
 
 export function describeCondition(c: ParsedCondition): string {

@@ -33,6 +33,14 @@ export interface DialectRules {
   readonly wildcardsInStringEquals: boolean;
   /** Policy variables `${key}` substituted from the request (volcengine-iam.md §4.4). */
   readonly policyVariables: boolean;
+  /**
+   * A negated operator (StringNotEquals, NotIpAddress, ...) on a key the request lacks: true (AWS rule, which the
+   * Alibaba OSS `StringNotLike acs:SourceVpc` example relies on) or false (Huawei: only IfExists makes an absent or
+   * empty value pass). See docs/semantics.md.
+   */
+  readonly negatedTrueOnMissingKey: boolean;
+  /** A key present with only empty values counts as absent (Huawei: IfExists "请求值为空", H-SCP-OPS). */
+  readonly emptyIsMissing: boolean;
   /** Resource ARN prefix, lower case. */
   readonly resourcePrefix: string;
   /** Shape of an action: `svc:Action` (2 parts) or Huawei `svc:type:op` (3 parts). */
@@ -45,7 +53,8 @@ const DATE_OPS = ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEq
 const IP_OPS = ['IpAddress', 'NotIpAddress'];
 
 export const DIALECTS: Record<Dialect, DialectRules> = {
-  // alibaba-ram.md §1, §4.1: exactly 21 operators; no IfExists / ForAnyValue / Null documented.
+  // alibaba-ram.md §1, §4.1: 21 documented operators; no IfExists / Null. ForAnyValue:/ForAllValues: are not in the
+  // operator pages but Alibaba's own system policies use them (PowerUserAccess, docs/semantics.md), so they parse.
   [Dialect.ALIBABA_RAM]: {
     dialect: Dialect.ALIBABA_RAM,
     versions: ['1'],
@@ -59,9 +68,11 @@ export const DIALECTS: Record<Dialect, DialectRules> = {
     operators: new Set([...STRING_OPS, ...NUMERIC_OPS, ...DATE_OPS, 'Bool', ...IP_OPS]),
     operatorsCaseInsensitive: false,
     ifExists: false,
-    setQualifiers: false,
+    setQualifiers: true,
     wildcardsInStringEquals: false,
     policyVariables: false,
+    negatedTrueOnMissingKey: true,
+    emptyIsMissing: false,
     resourcePrefix: 'acs:',
     actionParts: 2,
   },
@@ -82,6 +93,8 @@ export const DIALECTS: Record<Dialect, DialectRules> = {
     setQualifiers: true,
     wildcardsInStringEquals: true,
     policyVariables: true,
+    negatedTrueOnMissingKey: true,
+    emptyIsMissing: false,
     resourcePrefix: 'trn:',
     actionParts: 2,
   },
@@ -108,6 +121,8 @@ export const DIALECTS: Record<Dialect, DialectRules> = {
     setQualifiers: false,
     wildcardsInStringEquals: false,
     policyVariables: false,
+    negatedTrueOnMissingKey: false,
+    emptyIsMissing: true,
     resourcePrefix: '',
     actionParts: 3,
   },

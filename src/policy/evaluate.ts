@@ -1,11 +1,12 @@
-import { conditionUnknownReasons, describeCondition, evaluateCondition, NormalizedContext, substituteVariables } from './conditions';
+import { conditionUnknownReasons, describeCondition, evaluateCondition, Family, NormalizedContext, ParsedCondition, substitutePattern, TypedValue, UNKNOWN_ELEMENT } from './conditions';
 import { DIALECTS, DialectRules } from './dialect';
-import { PolicyError } from './errors';
-import { isWildcardOnly, normalizeResource, ParsedPolicy, ParsedStatement, Pattern } from './parse';
+import { PolicyError, pointerJoin } from './errors';
+import { parseIp } from './ip';
+import { isWildcardOnly, isWildcardOnlyText, normalizeResource, ParsedPolicy, ParsedStatement, Pattern } from './parse';
 import { and, or, Tri } from './tri';
 import { AccessRequest, Decision, Dialect, StatementRef } from './types';
 import { isUnknownValue, unknownReasons } from './unknown';
-import { matchesWildcard } from './wildcard';
+import { parseDecimal, parseInstant } from './values';
 
 /** A policy whose content is not known (system policy missing from the catalog, document known only after apply). */
 export interface OpaquePolicy {
@@ -25,6 +26,12 @@ export interface EvaluateOptions {
    * the result is then `allow` with `openConditions` listing what must hold.
    */
   readonly openContext?: boolean;
+  /**
+   * Condition keys the caller's catalogs know. A condition on a key this rejects (e.g. a bare `Action`) cannot be
+   * judged: it is `unknown`, with a reason naming the key, instead of reading as absent. Should be pure and cheap;
+   * results are cached per function.
+   */
+  readonly isKnownConditionKey?: (key: string) => boolean;
 }
 
 /** Whether any Allow (or Deny) statement applies: the two inputs of the decision, kept so results can be combined. */
@@ -70,9 +77,16 @@ interface IndexedStatement {
 
 const EMPTY: readonly string[] = [];
 
-/** Lower-cases the context's keys on first use only: most statements have no conditions. */
-class LazyContext implements NormalizedContext {
+/**
+ * The request context, read once: keys lower-cased (keys differing only by case are ambiguous and rejected), and
+ * each key's values parsed for an operator family on first use (IP as number, dates, decimals), then reused by every
+ * statement of the request.
+ */
+class RequestContext implements NormalizedContext {
   private map?: Map<string, readonly string[]>;
+  private readonly original = new Map<string, string>();
+  private unknownKeys?: Map<string, boolean>;
+  private typedCache?: Partial<Record<Family, Map<string, readonly TypedValue[]>>>;
   constructor(private readonly context: AccessRequest['context']) {}
   get(keyLower: string): readonly string[] | undefined {
     return (this.map ??= this.build()).get(keyLower);
@@ -80,26 +94,91 @@ class LazyContext implements NormalizedContext {
   has(keyLower: string): boolean {
     return (this.map ??= this.build()).has(keyLower);
   }
+  /** Built on first read: most statements have no conditions. */
   private build(): Map<string, readonly string[]> {
-    const out = new Map<string, readonly string[]>();
-    if (this.context) {
-      for (const k of Object.keys(this.context)) {
-        const v = this.context[k];
-        out.set(k.toLowerCase(), Array.isArray(v) ? v : [v as string]);
+    const map = new Map<string, readonly string[]>();
+    const context = this.context;
+    if (!context) return map;
+    for (const k of Object.keys(context)) {
+      const lower = k.toLowerCase();
+      const twin = this.original.get(lower);
+      if (twin !== undefined) {
+        throw new PolicyError(pointerJoin('/context', k), `context keys "${twin}" and "${k}" differ only by case (condition keys compare case-insensitively)`, 'give the key once');
       }
+      this.original.set(lower, k);
+      const v = context[k];
+      map.set(lower, Array.isArray(v) ? v : [v as string]);
     }
-    return out;
+    return map;
+  }
+  hasUnknown(keyLower: string): boolean {
+    let r = (this.unknownKeys ??= new Map<string, boolean>()).get(keyLower);
+    if (r === undefined) {
+      r = (this.get(keyLower) ?? EMPTY).some(isUnknownValue);
+      this.unknownKeys.set(keyLower, r);
+    }
+    return r;
+  }
+  typed(keyLower: string, family: Family): readonly TypedValue[] {
+    const raw = this.get(keyLower) ?? EMPTY;
+    if (family === 'string') {
+      // No copy unless a value is unknown: string values are used as given.
+      return this.hasUnknown(keyLower) ? raw.map(r => (isUnknownValue(r) ? UNKNOWN_ELEMENT : r)) : raw;
+    }
+    const cache = ((this.typedCache ??= {})[family] ??= new Map<string, readonly TypedValue[]>());
+    let list = cache.get(keyLower);
+    if (!list) {
+      const key = this.original.get(keyLower) ?? keyLower;
+      const where = (i: number) => (raw.length > 1 ? pointerJoin('/context', key, i) : pointerJoin('/context', key));
+      list = raw.map((r, i) => readRequestValue(r, family, i, where));
+      cache.set(keyLower, list);
+    }
+    return list;
   }
 }
 
-function matchPatterns(patterns: readonly Pattern[], value: string, rules: DialectRules, ctx: NormalizedContext): Tri {
+/** One request value read for a family; the JSON pointer for the error is built only when there is one. */
+function readRequestValue(r: string, family: Family, index: number, where: (i: number) => string): TypedValue {
+  if (typeof r !== 'string') throw new PolicyError(where(index), `context value must be a string (got ${JSON.stringify(r)})`, 'write the value as a JSON string');
+  if (isUnknownValue(r)) return UNKNOWN_ELEMENT;
+  switch (family) {
+    case 'numeric': {
+      const d = parseDecimal(r);
+      if (!d) throw new PolicyError(where(index), `"${r}" is not a decimal number`, 'write digits with an optional sign and fraction, e.g. "3600" (no spaces, exponents or hex)');
+      return d;
+    }
+    case 'date': {
+      const t = parseInstant(r);
+      if (!t) throw new PolicyError(where(index), `"${r}" is not a valid ISO 8601 date-time`, 'write e.g. "2026-06-01T00:00:00Z" (epoch numbers and impossible dates are not accepted)');
+      return t;
+    }
+    case 'ip': {
+      const ip = parseIp(r);
+      if (!ip) throw new PolicyError(where(index), `"${r}" is not an IP address`, 'write e.g. "10.1.2.3" or "2001:db8::1" (no leading zeros, spaces or prefix length)');
+      return ip;
+    }
+    case 'bool': {
+      const lower = r.toLowerCase();
+      if (lower !== 'true' && lower !== 'false') throw new PolicyError(where(index), `"${r}" is not a boolean`, 'write "true" or "false"');
+      return lower === 'true';
+    }
+    default: return r;
+  }
+}
+
+function matchPatterns(patterns: readonly Pattern[], value: string, ctx: NormalizedContext): Tri {
   let state = Tri.FALSE;
   for (const p of patterns) {
     if (p.unknown) {
-      state = or(state, Tri.UNKNOWN);
+      // The known text decides when it cannot fit: an oss pattern never matches a ram resource.
+      if (!p.skeleton || p.skeleton(value)) state = or(state, Tri.UNKNOWN);
     } else if (p.variables) {
-      const text = substituteVariables(p.normalized, ctx);
-      if (text !== undefined && matchesWildcard(normalizeResource(rules, text), value, false)) return Tri.TRUE;
+      // Substituted values are literal text: a user named `*` is not every user.
+      const sub = substitutePattern(p.pieces!, ctx, true);
+      if (sub && sub.match(value)) {
+        if (!sub.unknown) return Tri.TRUE;
+        state = or(state, Tri.UNKNOWN);
+      }
     } else if (p.match(value)) {
       return Tri.TRUE;
     }
@@ -111,36 +190,59 @@ function not(t: Tri): Tri {
   return t === Tri.TRUE ? Tri.FALSE : t === Tri.FALSE ? Tri.TRUE : t;
 }
 
-const NO_CONTEXT: NormalizedContext = { get: () => undefined, has: () => false };
+const NO_CONTEXT: NormalizedContext = { get: () => undefined, has: () => false, typed: () => EMPTY, hasUnknown: () => false };
 
 /** Action patterns never hold policy variables, so this depends on the action alone (see the action index). */
 function actionState(st: ParsedStatement, action: string, rules: DialectRules): Tri {
-  if (st.actions === undefined) return not(matchPatterns(st.notActions!, action, rules, NO_CONTEXT)); // Alibaba NotAction
-  const inAction = matchPatterns(st.actions, action, rules, NO_CONTEXT);
+  void rules;
+  if (st.actions === undefined) return not(matchPatterns(st.notActions!, action, NO_CONTEXT)); // Alibaba NotAction
+  const inAction = matchPatterns(st.actions, action, NO_CONTEXT);
   if (inAction === Tri.FALSE || !st.notActions) return inAction;
-  return and(inAction, not(matchPatterns(st.notActions, action, rules, NO_CONTEXT))); // Volcengine: Action minus NotAction
+  return and(inAction, not(matchPatterns(st.notActions, action, NO_CONTEXT))); // Volcengine: Action minus NotAction
 }
 
 function resourceState(st: ParsedStatement, resource: string | undefined, rules: DialectRules, ctx: NormalizedContext): Tri {
   if (st.resources === undefined) return Tri.TRUE;
+  if (st.resourceTest !== undefined && resource !== undefined) return st.resourceTest(resource) ? Tri.TRUE : Tri.FALSE;
   if (resource === undefined) {
-    // A request without a resource is matched only by wildcard-only patterns (alibaba-ram.md §3.2).
-    return st.resources.some(isWildcardOnly) ? Tri.TRUE : st.resources.some(p => p.unknown) ? Tri.UNKNOWN : Tri.FALSE;
+    // A request without a resource is matched only by wildcard-only patterns (alibaba-ram.md §3.2, docs/semantics.md).
+    void rules;
+    if (st.resources.some(p => !p.unknown && isWildcardOnly(p))) return Tri.TRUE;
+    return st.resources.some(p => p.unknown && isWildcardOnlyText(p.skeletonText!)) ? Tri.UNKNOWN : Tri.FALSE;
   }
-  const inResource = matchPatterns(st.resources, resource, rules, ctx);
+  const inResource = matchPatterns(st.resources, resource, ctx);
   if (inResource === Tri.FALSE || !st.notResources) return inResource;
-  return and(inResource, not(matchPatterns(st.notResources, resource, rules, ctx)));
+  return and(inResource, not(matchPatterns(st.notResources, resource, ctx)));
 }
 
 /** Applicability of a statement whose action already matched (`actionMatch` is TRUE or UNKNOWN). */
 function statementState(st: ParsedStatement, actionMatch: Tri, resource: string | undefined, rules: DialectRules,
-  ctx: NormalizedContext, open: boolean): Tri {
+  ctx: NormalizedContext, open: boolean, known?: KeyCheck): Tri {
   let state = and(actionMatch, resourceState(st, resource, rules, ctx));
   for (const c of st.conditions) {
     if (state === Tri.FALSE) return state;
-    state = and(state, evaluateCondition(c, ctx, rules, open));
+    state = and(state, known && !known(c.key) ? Tri.UNKNOWN : evaluateCondition(c, ctx, rules, open));
   }
   return state;
+}
+
+type KeyCheck = (key: string) => boolean;
+const KEY_CHECKS = new WeakMap<KeyCheck, KeyCheck>();
+
+/** The caller's key check, cached per key (it runs once per condition per request). */
+function cachedKeyCheck(f: KeyCheck | undefined): KeyCheck | undefined {
+  if (!f) return undefined;
+  let cached = KEY_CHECKS.get(f);
+  if (!cached) {
+    const memo = new Map<string, boolean>();
+    cached = key => {
+      let r = memo.get(key);
+      if (r === undefined) memo.set(key, (r = f(key) === true));
+      return r;
+    };
+    KEY_CHECKS.set(f, cached);
+  }
+  return cached;
 }
 
 class PolicySet implements CompiledPolicySet {
@@ -189,19 +291,22 @@ class PolicySet implements CompiledPolicySet {
     if (typeof request.action !== 'string' || request.action === '') {
       throw new PolicyError('/action', 'the request has no action', 'give "action": "service:Action"');
     }
+    // The action alone selects the candidate statements (cached per action as written); most requests stop here.
+    const candidates = this.actionIndex.get(request.action) ?? this.candidatesFor(request.action);
+    if (candidates.length === 0 && this.opaque.length === 0) return NOTHING_APPLIES;
     const open = options?.openContext === true;
+    const known = cachedKeyCheck(options?.isKnownConditionKey);
     const rules = this.rules;
-    const action = request.action.toLowerCase();
+    // Parsed once per request: the resource here, context values on first read by a condition.
     const resource = request.resource === undefined ? undefined : normalizeResource(rules, request.resource);
-    const ctx = new LazyContext(request.context);
-    const candidates = this.candidatesFor(action);
+    const ctx = new RequestContext(request.context);
 
     let deny = Tri.FALSE;
     let allow = Tri.FALSE;
     let hits: Hit[] | undefined;
     for (let i = 0; i < candidates.length; i++) {
       const { entry, actionMatch } = candidates[i];
-      const state = statementState(entry.statement, actionMatch, resource, rules, ctx, open);
+      const state = statementState(entry.statement, actionMatch, resource, rules, ctx, open, known);
       if (state === Tri.FALSE) continue;
       (hits ??= []).push({ entry, state });
       if (entry.statement.effect === 'Deny') deny = or(deny, state);
@@ -211,12 +316,16 @@ class PolicySet implements CompiledPolicySet {
       deny = or(deny, Tri.UNKNOWN);
       allow = or(allow, Tri.UNKNOWN);
     }
-    return this.result(deny, allow, hits ?? NO_HITS, request, ctx, open, candidates);
+    return this.result(deny, allow, hits ?? NO_HITS, request, resource, ctx, open, candidates, known);
   }
 
-  private candidatesFor(action: string): ActionCandidate[] {
+  private candidatesFor(written: string): ActionCandidate[] {
+    const action = written.toLowerCase();
     let list = this.actionIndex.get(action);
-    if (list) return list;
+    if (list) {
+      this.actionIndex.set(written, list);
+      return list;
+    }
     list = [];
     const colon = action.indexOf(':');
     const bucket = this.byService.get(colon < 0 ? action : action.slice(0, colon));
@@ -229,11 +338,13 @@ class PolicySet implements CompiledPolicySet {
     // Bounded: distinct actions are few (the catalogs), but input is not trusted.
     if (this.actionIndex.size >= 50_000) this.actionIndex.clear();
     this.actionIndex.set(action, list);
+    this.actionIndex.set(written, list);
     return list;
   }
 
-  private result(deny: Tri, allow: Tri, hits: readonly Hit[], request: AccessRequest, ctx: NormalizedContext, open: boolean,
-    candidates: readonly ActionCandidate[]): EvaluationResult {
+  private result(deny: Tri, allow: Tri, hits: readonly Hit[], request: AccessRequest, resource: string | undefined,
+    ctx: NormalizedContext, open: boolean,
+    candidates: readonly ActionCandidate[], known: KeyCheck | undefined): EvaluationResult {
     let decision: Decision;
     let effect: 'Allow' | 'Deny' | undefined;
     let state = Tri.TRUE;
@@ -258,7 +369,7 @@ class PolicySet implements CompiledPolicySet {
     let unresolved = EMPTY;
     if (decision === Decision.UNKNOWN) {
       const list: string[] = this.opaque.map(p => `policy ${p.name}: ${p.unknownReason}`);
-      for (const h of hits) if (h.state === Tri.UNKNOWN) list.push(...statementUnknowns(h.entry));
+      for (const h of hits) if (h.state === Tri.UNKNOWN) list.push(...statementUnknowns(h.entry, ctx, known));
       unresolved = list;
     }
     let openConditions = EMPTY;
@@ -273,9 +384,8 @@ class PolicySet implements CompiledPolicySet {
       openConditions = list;
     }
     const rules = this.rules;
-    const resource = request.resource === undefined ? undefined : normalizeResource(rules, request.resource);
     return new Result(decision, TRI_WORD[allow], TRI_WORD[deny], matched, unresolved, openConditions, () => candidates.map(c =>
-      explainStatement(c.entry, statementState(c.entry.statement, c.actionMatch, resource, rules, ctx, open), request, rules, ctx)));
+      explainStatement(c.entry, statementState(c.entry.statement, c.actionMatch, resource, rules, ctx, open, known), request, rules, ctx)));
   }
 }
 
@@ -299,6 +409,9 @@ class Result implements EvaluationResult {
     return { decision, matched, unresolved, openConditions, reasons };
   }
 }
+
+/** The answer when no statement's action matches: shared, nothing to explain. */
+const NOTHING_APPLIES: EvaluationResult = new Result(Decision.IMPLICIT_DENY, 'no', 'no', Object.freeze([]), EMPTY, EMPTY, () => EMPTY);
 
 const TRI_WORD: Record<Tri, Applicability> = { [Tri.FALSE]: 'no', [Tri.TRUE]: 'yes', [Tri.UNKNOWN]: 'unknown', [Tri.OPEN]: 'conditional' };
 const WORD_TRI: Record<Applicability, Tri> = { no: Tri.FALSE, yes: Tri.TRUE, unknown: Tri.UNKNOWN, conditional: Tri.OPEN };
@@ -339,15 +452,35 @@ function openText(st: ParsedStatement, ctx: NormalizedContext): string {
   return st.conditions.filter(c => !ctx.has(c.key.toLowerCase())).map(describeCondition).join(' and ');
 }
 
-function statementUnknowns(entry: IndexedStatement): string[] {
+function statementUnknowns(entry: IndexedStatement, ctx: NormalizedContext, known: KeyCheck | undefined): string[] {
   const st = entry.statement;
   const where = `${entry.ref.policy}#${entry.ref.statement}`;
   const out: string[] = [];
   for (const p of [...(st.actions ?? []), ...(st.notActions ?? []), ...(st.resources ?? []), ...(st.notResources ?? [])]) {
     if (p.unknown) out.push(...unknownReasons(p.text).map(r => `${where}: ${r}`));
+    for (const piece of p.pieces ?? []) {
+      const v = piece.variable === undefined ? undefined : ctx.get(piece.variable);
+      if (v?.length === 1 && isUnknownValue(v[0])) out.push(...unknownReasons(v[0]).map(r => `${where}: policy variable ${piece.text}: ${r}`));
+    }
   }
-  for (const c of st.conditions) out.push(...conditionUnknownReasons(c).map(r => `${where}: ${r}`));
+  for (const c of st.conditions) {
+    if (known && !known(c.key)) out.push(`${where}: condition key "${c.key}" is not known to any catalog, so its value cannot be judged`);
+    out.push(...conditionUnknownReasons(c).map(r => `${where}: ${r}`));
+    for (const v of contextUnknowns(c, ctx)) out.push(`${where}: ${c.key}: ${v}`);
+  }
   return out.length ? out : [`${where}: depends on a value known only after apply`];
+}
+
+function contextUnknowns(c: ParsedCondition, ctx: NormalizedContext): string[] {
+  const out: string[] = [];
+  for (const r of ctx.get(c.keyLower) ?? EMPTY) if (isUnknownValue(r)) out.push(...unknownReasons(r));
+  for (const v of c.values) {
+    for (const m of v.pieces ?? []) {
+      const x = m.variable === undefined ? undefined : ctx.get(m.variable);
+      if (x?.length === 1 && isUnknownValue(x[0])) out.push(...unknownReasons(x[0]).map(r => `policy variable ${m.text}: ${r}`));
+    }
+  }
+  return out;
 }
 
 const STATE_WORD: Record<Tri, string> = { [Tri.TRUE]: 'applies', [Tri.FALSE]: 'does not apply', [Tri.UNKNOWN]: 'may apply (unknown until apply)', [Tri.OPEN]: 'applies only if its conditions hold' };

@@ -4,12 +4,15 @@
  */
 export * from './types';
 export { PolicyError, pointerJoin, pointerToken } from './errors';
-export { parsePolicy } from './parse';
+export { parsePolicy, policyConditionKeys } from './parse';
 export type { ParsedPolicy, ParsedStatement, Pattern } from './parse';
 export { combineResults, compilePolicies, evaluate, isOpaquePolicy } from './evaluate';
 export type { Applicability, CompiledPolicySet, EvaluateOptions, EvaluationResult, OpaquePolicy, PolicyInput } from './evaluate';
 export { unknownValue, isUnknownValue, unknownReasons } from './unknown';
-export { matchesWildcard, compileWildcard } from './wildcard';
+export { matchesWildcard, compileWildcard, compilePieces } from './wildcard';
+export type { PatternPiece, StringMatcher } from './wildcard';
+export { parseDecimal, compareDecimal, parseInstant, compareInstant } from './values';
+export type { Decimal, Instant } from './values';
 export { DIALECTS } from './dialect';
 export type { DialectRules } from './dialect';
 export { describeCondition } from './conditions';

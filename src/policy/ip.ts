@@ -4,17 +4,48 @@ export interface Cidr {
   readonly v6: boolean;
   readonly base: bigint;
   readonly mask: bigint;
+  /** IPv4 only: the same range as unsigned 32-bit numbers, so the hot path needs no bigint. */
+  readonly base4?: number;
+  readonly mask4?: number;
+}
+
+export interface IpAddress {
+  readonly v6: boolean;
+  readonly value: bigint;
+  /** IPv4 only: the address as an unsigned 32-bit number. */
+  readonly v4?: number;
+}
+
+/** Dotted quad without leading zeros, as an unsigned 32-bit number (no bigint: this runs per request). */
+function parseV4Number(text: string): number | undefined {
+  let n = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (digits === 0 || dots === 3) return undefined;
+      n = n * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      // No leading zeros: `010` reads as octal in some libraries and as decimal in others, so it is rejected.
+      if (digits > 0 && octet === 0) return undefined;
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3 || octet > 255) return undefined;
+    } else {
+      return undefined;
+    }
+  }
+  if (dots !== 3 || digits === 0) return undefined;
+  return n * 256 + octet;
 }
 
 function parseV4(text: string): bigint | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let n = 0n;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return undefined;
-    n = (n << 8n) | BigInt(Number(p));
-  }
-  return n;
+  const n = parseV4Number(text);
+  return n === undefined ? undefined : BigInt(n);
 }
 
 function parseV6(text: string): bigint | undefined {
@@ -44,27 +75,30 @@ function parseV6(text: string): bigint | undefined {
   return n;
 }
 
-export function parseIp(text: string): { v6: boolean; value: bigint } | undefined {
-  const v4 = parseV4(text);
-  if (v4 !== undefined) return { v6: false, value: v4 };
+export function parseIp(text: string): IpAddress | undefined {
+  const v4 = parseV4Number(text);
+  if (v4 !== undefined) return { v6: false, value: BigInt(v4), v4 };
   const v6 = text.includes(':') ? parseV6(text) : undefined;
   return v6 === undefined ? undefined : { v6: true, value: v6 };
 }
 
 export function parseCidr(text: string): Cidr | undefined {
-  const [addr, len, extra] = text.trim().split('/');
+  const [addr, len, extra] = text.split('/');
   if (extra !== undefined) return undefined;
   const ip = parseIp(addr);
   if (!ip) return undefined;
   const bits = ip.v6 ? 128 : 32;
-  if (len !== undefined && !/^\d{1,3}$/.test(len)) return undefined;
+  if (len !== undefined && !/^(?:0|[1-9]\d{0,2})$/.test(len)) return undefined;
   const prefix = len === undefined ? bits : Number(len);
   if (prefix > bits) return undefined;
   const all = (1n << BigInt(bits)) - 1n;
   const mask = prefix === 0 ? 0n : (all >> BigInt(bits - prefix)) << BigInt(bits - prefix);
-  return { v6: ip.v6, base: ip.value & mask, mask };
+  const base = ip.value & mask;
+  return ip.v6 ? { v6: true, base, mask } : { v6: false, base, mask, base4: Number(base), mask4: Number(mask) };
 }
 
-export function cidrContains(cidr: Cidr, ip: { v6: boolean; value: bigint }): boolean {
-  return cidr.v6 === ip.v6 && (ip.value & cidr.mask) === cidr.base;
+export function cidrContains(cidr: Cidr, ip: IpAddress): boolean {
+  if (cidr.v6 !== ip.v6) return false;
+  if (ip.v4 !== undefined && cidr.mask4 !== undefined) return ((ip.v4 & cidr.mask4) >>> 0) === cidr.base4;
+  return (ip.value & cidr.mask) === cidr.base;
 }

@@ -1,9 +1,9 @@
-import { ParsedCondition, parseConditionBlock } from './conditions';
+import { ParsedCondition, parseConditionBlock, TemplatePiece, templatePieces } from './conditions';
 import { DIALECTS, DialectRules } from './dialect';
 import { PolicyError, pointerJoin } from './errors';
 import { Dialect, PolicySource } from './types';
-import { isUnknownValue, POLICY_VARIABLE } from './unknown';
-import { compileWildcard, StringMatcher } from './wildcard';
+import { isUnknownValue, POLICY_VARIABLE, splitUnknown } from './unknown';
+import { compilePieces, compileWildcard, StringMatcher } from './wildcard';
 
 /** An Action / Resource pattern, compiled once. */
 export interface Pattern {
@@ -18,6 +18,12 @@ export interface Pattern {
   readonly variables: boolean;
   /** Lower-case service prefix when it is literal, for the per-service index. */
   readonly service?: string;
+  /** With `unknown`: matches every value the finished pattern could match (each unknown part read as `*`). */
+  readonly skeleton?: StringMatcher;
+  /** With `unknown`: the skeleton's text (unknown parts as `*`). */
+  readonly skeletonText?: string;
+  /** With `variables`: the pattern split around its policy variables. */
+  readonly pieces?: readonly TemplatePiece[];
 }
 
 export interface ParsedStatement {
@@ -32,6 +38,8 @@ export interface ParsedStatement {
   readonly conditions: readonly ParsedCondition[];
   /** JSON pointer of the statement in its source file. */
   readonly pointer: string;
+  /** Set when every Resource pattern is known text without variables and there is no NotResource: one test. */
+  readonly resourceTest?: StringMatcher;
 }
 
 export interface ParsedPolicy {
@@ -46,8 +54,8 @@ export interface ParsedPolicy {
 /** Lower-cases what the dialect compares case-insensitively: `acs:svc:` / `trn:svc:` prefixes, Huawei's service. */
 export function normalizeResource(rules: DialectRules, text: string): string {
   if (text === '*') return text;
-  const parts = text.split(':');
   if (rules.actionParts === 3) {
+    const parts = text.split(':');
     // huawei-iam.md §3.2: service:region:domainId:type:path; empty region/domain act as "*".
     if (parts.length >= 5) {
       parts[0] = parts[0].toLowerCase();
@@ -57,11 +65,13 @@ export function normalizeResource(rules: DialectRules, text: string): string {
     }
     return parts.join(':');
   }
-  if (parts.length >= 2) {
-    parts[0] = parts[0].toLowerCase();
-    parts[1] = parts[1].toLowerCase();
-  }
-  return parts.join(':');
+  // `acs:svc:` / `trn:svc:`: lower-case the first two segments; no copy when they already are (the usual case).
+  const first = text.indexOf(':');
+  if (first < 0) return text;
+  const second = text.indexOf(':', first + 1);
+  const head = second < 0 ? text : text.slice(0, second);
+  const lower = head.toLowerCase();
+  return lower === head ? text : second < 0 ? lower : lower + text.slice(second);
 }
 
 function actionService(normalized: string): string | undefined {
@@ -176,7 +186,17 @@ function parseStatement(rules: DialectRules, raw: unknown, pointer: string, inde
     notResources = stringList(st.NotResource, pointerJoin(pointer, 'NotResource'), file).map(([t, p]) => resourcePattern(rules, t, p, file));
   }
   const conditions = st.Condition === undefined ? [] : parseConditionBlock(rules, st.Condition, pointerJoin(pointer, 'Condition'), file);
-  return { index, effect, actions, notActions, resources, notResources, conditions, pointer };
+  const simple = resources && !notResources && resources.every(r => !r.unknown && !r.variables);
+  const resourceTest = simple && resources ? anyOf(resources.map(r => r.match)) : undefined;
+  return { index, effect, actions, notActions, resources, notResources, conditions, pointer, resourceTest };
+}
+
+function anyOf(ms: readonly StringMatcher[]): StringMatcher {
+  if (ms.length === 1) return ms[0];
+  return v => {
+    for (let i = 0; i < ms.length; i++) if (ms[i](v)) return true;
+    return false;
+  };
 }
 
 function stringList(raw: unknown, pointer: string, file?: string): Array<[string, string]> {
@@ -204,7 +224,8 @@ function actionPattern(rules: DialectRules, text: string, pointer: string, file?
   }
   // Actions compare case-insensitively in all three dialects (alibaba-ram.md §3.1, volcengine-iam.md §2.3, huawei-iam.md §3.1).
   const normalized = text.toLowerCase();
-  return { text, normalized, match: compileWildcard(normalized), unknown, variables: false, service: actionService(normalized) };
+  const service = unknown ? undefined : actionService(normalized);
+  return { text, normalized, match: compileWildcard(normalized), unknown, variables: false, service, ...skeletonOf(normalized, unknown) };
 }
 
 function resourcePattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
@@ -215,10 +236,36 @@ function resourcePattern(rules: DialectRules, text: string, pointer: string, fil
       `write "${rules.resourcePrefix}service:region:account:relative-id" or "*"`, file);
   }
   const normalized = normalizeResource(rules, text);
-  return { text, normalized, match: compileWildcard(normalized), unknown, variables };
+  return {
+    text,
+    normalized,
+    match: compileWildcard(normalized),
+    unknown,
+    variables,
+    ...skeletonOf(normalized, unknown),
+    ...(variables && !unknown ? { pieces: templatePieces(normalized) } : {}),
+  };
+}
+
+/** Over-approximation of a pattern with unknown parts, so the known text can still rule a request out. */
+function skeletonOf(normalized: string, unknown: boolean): Pick<Pattern, 'skeleton' | 'skeletonText'> {
+  if (!unknown) return {};
+  const parts = splitUnknown(normalized).map(p => (p.unknown ? { text: '*', literal: false } : { text: p.text, literal: false }));
+  return { skeleton: compilePieces(parts), skeletonText: parts.map(p => p.text).join('') };
 }
 
 /** A resource pattern that is nothing but wildcards matches requests without a resource. */
 export function isWildcardOnly(p: Pattern): boolean {
-  return /^(?:[a-z]+:)?[*?:]*$/.test(p.normalized) && /[*]/.test(p.normalized);
+  return isWildcardOnlyText(p.normalized);
+}
+
+export function isWildcardOnlyText(normalized: string): boolean {
+  return /^(?:[a-z]+:)?[*?:]*$/.test(normalized) && /[*]/.test(normalized);
+}
+
+/** The condition keys a policy's statements use, as written (first spelling), for coverage reports. */
+export function policyConditionKeys(policy: ParsedPolicy): string[] {
+  const seen = new Map<string, string>();
+  for (const st of policy.statements) for (const c of st.conditions) if (!seen.has(c.keyLower)) seen.set(c.keyLower, c.key);
+  return [...seen.values()];
 }

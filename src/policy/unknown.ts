@@ -39,23 +39,21 @@ const TERRAFORM_REF_G = new RegExp(TERRAFORM_REF.source, 'g');
 /** Policy variables `${key}` in a value (only where the dialect substitutes them). */
 export const POLICY_VARIABLE = /\$\{([A-Za-z0-9_-]+:[^}]*)\}/g;
 
+/** A value split into known text and parts known only after apply (in order; adjacent known text merged). */
+export function splitUnknown(value: string): Array<{ text: string; unknown: boolean }> {
+  const out: Array<{ text: string; unknown: boolean }> = [];
+  const re = new RegExp(`${MARK}[^${END}]*(?:${END}|$)|${TERRAFORM_REF.source}`, 'g');
+  let last = 0;
+  for (const m of value.matchAll(re)) {
+    if (m.index! > last) out.push({ text: value.slice(last, m.index), unknown: false });
+    out.push({ text: m[0], unknown: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < value.length) out.push({ text: value.slice(last), unknown: false });
+  return out;
+}
+
 /** The known text around the unknown parts of a value (`tf-${random_integer.x.result}-a` gives `tf-`, `-a`). */
 export function knownParts(value: string): string[] {
-  const out: string[] = [];
-  let rest = value;
-  for (;;) {
-    const marker = rest.indexOf(MARK);
-    const ref = TERRAFORM_REF.exec(rest);
-    const at = marker >= 0 && (!ref || marker < ref.index) ? marker : ref ? ref.index : -1;
-    if (at < 0) break;
-    out.push(rest.slice(0, at));
-    if (at === marker && (!ref || marker < ref.index)) {
-      const end = rest.indexOf(END, marker + MARK.length);
-      rest = end < 0 ? '' : rest.slice(end + END.length);
-    } else {
-      rest = rest.slice(ref!.index + ref![0].length);
-    }
-  }
-  out.push(rest);
-  return out.filter(p => p !== '');
+  return splitUnknown(value).filter(p => !p.unknown && p.text !== '').map(p => p.text);
 }

@@ -67,7 +67,14 @@ export function simulateBatch(file: string, batch: unknown): SimulateResult[] {
   const compiled = compilePolicies(dialect, policies);
   return b.requests.map((r: unknown, i: number) => {
     const request = parseRequest(r, `/requests/${i}`, fail);
-    const result = compiled.evaluate(request);
+    let result;
+    try {
+      result = compiled.evaluate(request);
+    } catch (e) {
+      // A malformed context value (a date that does not exist, "0x10" as a number) is bad input, not a bug.
+      if (e instanceof PolicyError) throw fail(`/requests/${i}${e.pointer}`, e.problem, e.fix);
+      throw e;
+    }
     return { request, decision: result.decision, matched: result.matched, unresolved: result.unresolved };
   });
 }
