@@ -2,7 +2,10 @@
 // their own (`cdktf-aiam/lib/policy` ...) because their APIs use TypeScript-only types.
 export * from './providers';
 export * from './constructs/core';
-export { RulePack, AiPlatformPack, AlibabaCloudPack, VolcenginePack, HuaweiCloudPack } from './checks/packs';
+export { RulePack, RulePackProps, RuleCloud, AiamRules, AiPlatformPack, AlibabaCloudPack, VolcenginePack, HuaweiCloudPack } from './checks/packs';
+export { IRule, RuleFinding, CheckContext, PrincipalInfo, PolicyInfo, AttachmentInfo } from './checks/rule';
+export { Severity, FindingLocation } from './checks/finding';
+export { Decision } from './policy/types';
 export * from './constructs/alibaba';
 export * from './constructs/volcengine';
 export * from './constructs/huawei';

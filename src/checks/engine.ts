@@ -1,7 +1,7 @@
 import { Catalog } from '../catalog';
 import { Finding, Suppression } from './finding';
 import { RulePack } from './packs';
-import { Rule } from './rule';
+import { CheckContext, IRule } from './rule';
 import { findSuppression, ScopedSuppression } from './suppressions';
 import type { AccessModel } from '../model/model';
 
@@ -14,7 +14,7 @@ export interface CheckOptions {
 
 export interface CheckReport {
   readonly findings: readonly Finding[];
-  readonly rules: readonly Rule[];
+  readonly rules: readonly IRule[];
 }
 
 const CLOUD_OF_ADDRESS: Array<[RegExp, string]> = [[/^alicloud_/, 'alibaba'], [/^volcengine_/, 'volcengine'], [/^huaweicloud_/, 'huawei']];
@@ -26,20 +26,21 @@ function cloudOf(address: string | undefined): string | undefined {
 /** Runs the packs' rules on a model; every finding carries its suppression when one covers it. */
 export function runChecks(model: AccessModel, packs: readonly RulePack[], options: CheckOptions = {}): CheckReport {
   const admins = new Set([...(options.designatedAdmins ?? []), ...model.designatedAdmins]);
-  const ctx = { model, catalog: model.catalog ?? Catalog.load(), designatedAdmins: admins };
+  const context = CheckContext._create({ model, catalog: model.catalog ?? Catalog.load(), designatedAdmins: admins });
   const declared: ScopedSuppression[] = model.suppressions.map(s => ({
     ruleId: s.ruleId, reason: s.reason, declaredAt: s.constructPath, constructPath: s.constructPath,
   }));
   const suppressions = [...declared, ...(options.suppressions ?? [])];
-  const rules = new Map<string, Rule>();
+  const rules = new Map<string, IRule>();
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const pack of packs) {
-    for (const rule of pack._rules) {
+    for (const rule of pack.rules) {
       rules.set(rule.id, rule);
-      for (const draft of rule.check(ctx)) {
+      for (const draft of checkOne(rule, context)) {
+        // A cloud pack's scope: the IAM rules it shares with the other clouds' packs report only on its cloud.
         const cloud = cloudOf(draft.location.address);
-        if (pack.clouds.length && cloud && !pack.clouds.includes(cloud)) continue;
+        if (pack.clouds.length && cloud && !(pack.clouds as string[]).includes(cloud)) continue;
         const key = `${rule.id}|${draft.location.address}|${draft.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -57,4 +58,13 @@ export function runChecks(model: AccessModel, packs: readonly RulePack[], option
     }
   }
   return { findings, rules: [...rules.values()] };
+}
+
+/** Runs one rule; a rule that throws (a custom rule's bug) fails naming the rule, not with a bare stack trace. */
+function checkOne(rule: IRule, context: CheckContext) {
+  try {
+    return rule.check(context) ?? [];
+  } catch (e) {
+    throw new Error(`rule ${rule.id} failed: ${(e as Error).message ?? e}. Fix: correct the rule's check method`);
+  }
 }

@@ -1,2 +1,4 @@
 export * from './checks';
 export * from './statements';
+export * from './principal';
+export * from './grant';
