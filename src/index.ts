@@ -2,9 +2,12 @@
 // their own (`cdktf-aiam/lib/policy` ...) because their APIs use TypeScript-only types.
 export * from './providers';
 export * from './constructs/core';
-export { RulePack, RulePackProps, RuleCloud, AiamRules, AiPlatformPack, AlibabaCloudPack, VolcenginePack, HuaweiCloudPack } from './checks/packs';
-export { IRule, RuleFinding, CheckContext, PrincipalInfo, PolicyInfo, AttachmentInfo } from './checks/rule';
-export { Severity, FindingLocation } from './checks/finding';
+export { RulePack, RuleCloud, AiamRules, AiPlatformPack, AlibabaCloudPack, VolcenginePack, HuaweiCloudPack } from './checks/packs';
+export type { RulePackProps } from './checks/packs';
+export { CheckContext } from './checks/rule';
+export type { IRule, RuleFinding, PrincipalInfo, PolicyInfo, AttachmentInfo } from './checks/rule';
+export { Severity } from './checks/finding';
+export type { FindingLocation } from './checks/finding';
 export { Decision } from './policy/types';
 export * from './constructs/alibaba';
 export * from './constructs/volcengine';
