@@ -19,8 +19,8 @@ export function build(app: Construct): TerraformStack {
   const noPools = new HuaweiCustomPolicy(s, 'no-pools', { policyName: 'modelarts-no-pool-management', statements: [
     { effect: PolicyEffect.DENY, actions: ['modelarts:pool:create', 'modelarts:pool:update', 'modelarts:pool:delete'] },
   ] });
-  trainers.assignCustomPolicy(noPools, HuaweiScope.allResources());
-  servers.assignCustomPolicy(noPools, HuaweiScope.allResources());
+  trainers.assignCustomPolicy(noPools, { scope: HuaweiScope.allResources() });
+  servers.assignCustomPolicy(noPools, { scope: HuaweiScope.allResources() });
   return s;
 }
 

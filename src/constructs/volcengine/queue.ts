@@ -1,8 +1,10 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { IVolcPrincipal, VolcIamGroup, VolcIamPolicy, VolcPrincipalKind, volcRegionAndAccount } from './iam';
+import { IVolcPrincipal, IVolcUser, VolcIamGroup, VolcIamPolicy, volcRegionAndAccount } from './iam';
 import { QUEUE_ADMIN_IAM_ACTIONS, QUEUE_WORKLOAD_ACTIONS } from '../../catalog/vemlp';
 import { designateAdmins } from '../core/designated-admins';
+import { Grant } from '../core/grant';
+import { PrincipalKind, principalSpec } from '../core/principal';
 import { recordPlatformSettings } from '../core/platform-settings';
 import { PolicyStatement } from '../core/statements';
 
@@ -42,9 +44,9 @@ export interface ResourceQueueWithGroupsProps {
   readonly region?: string;
   /** @default - a Terraform variable `volcengine_account_id`: known at plan time, never guessed */
   readonly accountId?: string;
-  /** Queue admins: users join `<queueId>-admin-group`; groups get the admin policy directly. @default - none */
+  /** Queue admins: users join `<queueId>-admin-group`; groups and roles get the admin policy directly. @default - none */
   readonly admins?: IVolcPrincipal[];
-  /** Queue members: users join `<queueId>-developer-group`; groups get the member policy directly. @default - none */
+  /** Queue members: users join `<queueId>-developer-group`; groups and roles get the member policy directly. @default - none */
   readonly members?: IVolcPrincipal[];
   /** Capacity of the queue in the unit of `QueueUserCap.absolute` (e.g. GPUs). @default - absolute caps cannot be checked */
   readonly capacity?: number;
@@ -71,6 +73,8 @@ export class ResourceQueueWithGroups extends Construct {
   public readonly adminPolicy: VolcIamPolicy;
   public readonly developerPolicy: VolcIamPolicy;
   public readonly queueId: string;
+  /** Memberships and attachments this queue created for its admins and members. */
+  public readonly grant: Grant;
 
   constructor(scope: Construct, id: string, props: ResourceQueueWithGroupsProps) {
     super(scope, id);
@@ -91,6 +95,7 @@ export class ResourceQueueWithGroups extends Construct {
     const admins = props.admins ?? [];
     const members = props.members ?? [];
     const seen = new Map<IVolcPrincipal, string>();
+    const grants: Grant[] = [];
     for (const [list, role] of [[admins, 'admin'], [members, 'member']] as const) {
       for (const p of list) {
         const previous = seen.get(p);
@@ -98,13 +103,15 @@ export class ResourceQueueWithGroups extends Construct {
           throw new Error(`${this.node.path}: ${p.node.path} is listed as ${previous} and as ${role}. Fix: list each principal once (admins can already use the queue)`);
         }
         seen.set(p, role);
-        if (p.principalKind === VolcPrincipalKind.USER) (role === 'admin' ? this.adminGroup : this.developerGroup).addUser(p);
-        else p.attachPolicy(role === 'admin' ? this.adminPolicy : this.developerPolicy);
+        grants.push(p.principalKind === PrincipalKind.USER
+          ? (role === 'admin' ? this.adminGroup : this.developerGroup).addUser(p as unknown as IVolcUser, { owner: this })
+          : p.attachPolicy(role === 'admin' ? this.adminPolicy : this.developerPolicy, { owner: this }));
       }
     }
     // Queue admins manage members through IAM by the guide's design (its admin policy grants iam:AddUserToGroup).
-    designateAdmins(this, [`group/${queueId}-admin-group`, ...admins.map(p => `${p.principalKind}/${p.declaredName}`)]);
-    const users = new Set([...seen.keys()].filter(p => p.principalKind === VolcPrincipalKind.USER).map(p => p.declaredName));
+    designateAdmins(this, [`group/${queueId}-admin-group`, ...admins.map(principalSpec)]);
+    this.grant = Grant.combine(grants);
+    const users = new Set([...seen.keys()].filter(p => p.principalKind === PrincipalKind.USER).map(p => p.declaredName));
     const caps = this.validateCaps(props.userCaps ?? [], users, props.capacity);
     recordPlatformSettings(this, 'Settings', 'vemlp-queue', 'volcengine', {
       queueId,

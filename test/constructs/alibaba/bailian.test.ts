@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { App, TerraformStack, Testing } from 'cdktf';
 import {
+  IRamIdentity,
   alicloud, ApiKeyGrant, BailianPage, BailianPageBundles, BailianWorkspace, BillingAccess, OpenApiDataAccess, ProductionWorkspaceSet, QuotaUnit,
   RamGroup, RamRole, RamUser, SuperAdmin, WorkspaceAdmin, WorkspaceStrategy,
 } from '../../../src';
@@ -147,7 +148,11 @@ describe('synth-time errors name the construct path and the fix', () => {
   test('page permissions go to users, not groups', () => {
     const s = stack();
     const ws = new BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' });
-    expect(() => ws.grantPages(new RamGroup(s, 'g', { groupName: 'g' }), [BailianPage.MODEL_EXPERIENCE])).toThrow(/Model Studio page permissions are per RAM user or role/);
+    const group: any = new RamGroup(s, 'g', { groupName: 'g' });
+    // @ts-expect-error a group is not an IRamIdentity: TypeScript rejects it; other jsii languages get the error below
+    const asGroup: IRamIdentity = new RamGroup(s, 'g2', { groupName: 'g2' });
+    void asGroup;
+    expect(() => ws.grantPages(group, [BailianPage.MODEL_EXPERIENCE])).toThrow(/Model Studio page permissions are per RAM user or role/);
   });
 });
 

@@ -53,7 +53,7 @@ describe('PAI-Rec and PAI through the access model', () => {
       roles: ['PAI.AlgoDeveloper', 'PAI.AlgoOperator'],
       // Ids known after apply stay references to the resources they come from.
       workspace: expect.stringMatching(/^alicloud_pai_workspace_workspace\.ws_/),
-      userId: expect.stringMatching(/^alicloud_ram_user\.dev_/),
+      userId: expect.stringMatching(/^alicloud_ram_user\.dev\b/),
     })]);
   });
 });
@@ -80,7 +80,7 @@ describe('synth-time errors', () => {
     const s = stack();
     expect(() => new PaiWorkspace(s, 'ws', { workspaceName: 'bad name', description: 'd' })).toThrow(/^pai\/ws: invalid PAI workspace name "bad name"/);
     const ws = new PaiWorkspace(s, 'ok', { workspaceName: 'recsys', description: 'd' });
-    expect(() => ws.addMemberById('123', [PaiWorkspaceRole.OWNER])).toThrow(/cannot be made owner through membership/);
+    expect(() => ws.addMemberById('123', { roles: [PaiWorkspaceRole.OWNER] })).toThrow(/cannot be made owner through membership/);
     expect(() => new RamUser(s, 'bad', { userName: 'no spaces allowed' })).toThrow(/invalid RAM user name/);
   });
 });

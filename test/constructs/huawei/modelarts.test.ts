@@ -51,7 +51,7 @@ describe('ModelArts through the access model', () => {
         { effect: PolicyEffect.DENY, actions: ['modelarts:pool:create', 'modelarts:pool:update', 'modelarts:pool:delete'] },
       ],
     });
-    trainers.assignCustomPolicy(noPools, HuaweiScope.project('proj-cn-north-4'));
+    trainers.assignCustomPolicy(noPools, { scope: HuaweiScope.project('proj-cn-north-4') });
     const frank = new HuaweiIamUser(s, 'frank', { userName: 'frank' });
     const ops = new HuaweiIamGroup(s, 'ops', { groupName: 'ops' });
     ops.addUser(frank);

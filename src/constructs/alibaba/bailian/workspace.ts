@@ -1,7 +1,9 @@
 import { Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { recordPlatformSettings } from '../../core/platform-settings';
-import { IRamPrincipal, RamPrincipalKind } from '../ram';
+import { Grant } from '../../core/grant';
+import { PrincipalKind } from '../../core/principal';
+import { IRamIdentity } from '../ram';
 
 /** Console pages a workspace member can be given (seed 000, 权限管理 page permissions). */
 export enum BailianPage {
@@ -76,7 +78,7 @@ export interface BailianWorkspaceProps {
 }
 
 interface MemberSettings {
-  principal: IRamPrincipal;
+  principal: IRamIdentity;
   admin: boolean;
   pages: Set<BailianPage>;
   apiKeyManagement: boolean;
@@ -102,6 +104,7 @@ export class BailianWorkspace extends Construct {
   private readonly rateLimits: BailianRateLimit[] = [];
   private readonly members = new Map<string, MemberSettings>();
   private quota?: { qpm?: number; tpm?: number };
+  private readonly settingsRecord: IConstruct;
 
   constructor(scope: Construct, id: string, props: BailianWorkspaceProps) {
     super(scope, id);
@@ -126,45 +129,52 @@ export class BailianWorkspace extends Construct {
       this.restrict(set, models, what);
     }
     const settings = recordPlatformSettings(this, 'Settings', 'bailian-workspace', 'alibaba', {});
+    this.settingsRecord = settings;
     // Rendered at synth so grants made after construction are included.
     settings.addOverride('input.settings', Token.asAny({ resolve: () => this.settings() }));
   }
 
   /** Allows the models to be called in this workspace, and gives the principal the console pages to call them. */
-  public grantModelInvoke(principal: IRamPrincipal, options: BailianModelGrantOptions): void {
+  public grantModelInvoke(principal: IRamIdentity, options: BailianModelGrantOptions): Grant {
     this.restrict(this.invokeModels, options.models, 'invoke');
-    this.member(principal).pages = new Set([...this.member(principal).pages, ...BailianPageBundles.CALL_MODELS_IN_CONSOLE]);
+    return this.grantPages(principal, BailianPageBundles.CALL_MODELS_IN_CONSOLE);
   }
 
   /** Allows the models to be tuned (and the tuned models deployed), and gives the principal the tuning pages. */
-  public grantModelTuning(principal: IRamPrincipal, options: BailianModelGrantOptions): void {
+  public grantModelTuning(principal: IRamIdentity, options: BailianModelGrantOptions): Grant {
     this.restrict(this.tuneModels, options.models, 'tune');
-    this.member(principal).pages = new Set([...this.member(principal).pages, ...BailianPageBundles.TUNE_MODELS_IN_CONSOLE]);
+    return this.grantPages(principal, BailianPageBundles.TUNE_MODELS_IN_CONSOLE);
   }
 
   /** Allows the models to be deployed directly, and gives the principal the deployment pages. */
-  public grantModelDeployment(principal: IRamPrincipal, options: BailianModelGrantOptions): void {
+  public grantModelDeployment(principal: IRamIdentity, options: BailianModelGrantOptions): Grant {
     this.restrict(this.deployModels, options.models, 'deploy');
-    this.member(principal).pages = new Set([...this.member(principal).pages, BailianPage.MODEL_DEPLOYMENT, BailianPage.MY_MODELS]);
+    return this.grantPages(principal, [BailianPage.MODEL_DEPLOYMENT, BailianPage.MY_MODELS]);
   }
 
-  /** Gives a RAM user console pages of this workspace (it becomes a member). */
-  public grantPages(principal: IRamPrincipal, pages: BailianPage[]): void {
+  /**
+   * Gives a RAM user or role console pages of this workspace (it becomes a member). Page permissions have no
+   * Terraform resource: the grant lists the workspace's platform-settings record, where they are written.
+   */
+  public grantPages(principal: IRamIdentity, pages: BailianPage[]): Grant {
     const m = this.member(principal);
     m.pages = new Set([...m.pages, ...pages]);
+    return this.grantOf(principal);
   }
 
-  /** Lets a RAM user create, delete and view every API key of this workspace. */
-  public grantApiKeyManagement(principal: IRamPrincipal): void {
+  /** Lets a RAM user or role create, delete and view every API key of this workspace. */
+  public grantApiKeyManagement(principal: IRamIdentity): Grant {
     this.member(principal).apiKeyManagement = true;
+    return this.grantOf(principal);
   }
 
-  /** Makes a RAM user admin of this workspace: every page, user and API key management. */
-  public addAdmin(principal: IRamPrincipal): void {
+  /** Makes a RAM user or role admin of this workspace: every page, user and API key management. */
+  public addAdmin(principal: IRamIdentity): Grant {
     const m = this.member(principal);
     m.admin = true;
     m.apiKeyManagement = true;
     m.pages = new Set(BailianPageBundles.ALL);
+    return this.grantOf(principal);
   }
 
   /** Adds a per-model rate limit. */
@@ -180,7 +190,7 @@ export class BailianWorkspace extends Construct {
   }
 
   /** Whether a principal is a member (has any page, admin or API-key right here). */
-  public isMember(principal: IRamPrincipal): boolean {
+  public isMember(principal: IRamIdentity): boolean {
     return this.members.has(memberKey(principal));
   }
 
@@ -195,8 +205,13 @@ export class BailianWorkspace extends Construct {
     if (!this.isDefault) models.forEach(m => set.add(m));
   }
 
-  private member(principal: IRamPrincipal): MemberSettings {
-    if (principal.principalKind === RamPrincipalKind.GROUP) {
+  private grantOf(principal: IRamIdentity): Grant {
+    return Grant._of(principal, [this.settingsRecord], []);
+  }
+
+  private member(principal: IRamIdentity): MemberSettings {
+    // The type says so in TypeScript; jsii languages without static types get the same message.
+    if (principal.principalKind === PrincipalKind.GROUP) {
       throw new Error(`${this.node.path}: ${principal.node.path} is a RAM group; Model Studio page permissions are per RAM user or role. Fix: grant each user`);
     }
     const key = memberKey(principal);
@@ -228,6 +243,6 @@ export class BailianWorkspace extends Construct {
   }
 }
 
-function memberKey(p: IRamPrincipal): string {
+function memberKey(p: IRamIdentity): string {
   return `${p.principalKind}/${p.declaredName}`;
 }
