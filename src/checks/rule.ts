@@ -127,8 +127,12 @@ export class CheckContext {
 
   public get policies(): PolicyInfo[] {
     return this.ctx.model.policies.map(p => ({
-      key: p.key, cloud: p.cloud, name: p.name, custom: p.kind === 'custom',
-      document: p.parsed ? JSON.stringify(p.parsed.document) : undefined, location: locationOf(p),
+      key: p.key,
+      cloud: p.cloud,
+      name: p.name,
+      custom: p.kind === 'custom',
+      document: p.parsed ? JSON.stringify(p.parsed.document) : undefined,
+      location: locationOf(p),
     }));
   }
 

@@ -2,7 +2,8 @@ import { TerraformStack, Testing } from 'cdktf';
 import { Node } from 'constructs';
 import {
   AiamSuppressions, AiPlatformPack, alicloud, BailianWorkspace, Checks, Grant, HuaweiIamGroup, HuaweiIamUser, huaweicloud, IRamUser,
-  MlPlatformDeveloper, ModelArtsAccess, PaiAccess, PaiAccessBundle, PaiRecAccess, PaiRecAccessLevel, PrincipalKind, RamCustomPolicy, RamGroup, RamUser,
+  MlPlatformDeveloper, ModelArtsAccess, PaiAccess, PaiAccessBundle, PaiRecAccess, PaiRecAccessLevel, PrincipalKind,
+  RamCustomPolicy, RamGroup, RamUser,
   VolcIamGroup, VolcIamRole, VolcIamUser, volcengine,
 } from '../../src';
 

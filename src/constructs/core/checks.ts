@@ -1,10 +1,10 @@
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { IPrincipal, principalSpec } from './principal';
 import { runChecks } from '../../checks/engine';
 import { Finding, Severity } from '../../checks/finding';
 import { RulePack } from '../../checks/packs';
 import { modelFromJson } from '../../model';
-import { IPrincipal, principalSpec } from './principal';
 
 const CHECKS = Symbol.for('cdktf-aiam.Checks');
 

@@ -158,7 +158,8 @@ abstract class HuaweiGroupBase extends PrincipalBase implements IHuaweiGroup {
     return grant;
   }
 
-  private assignRaw(label: string, policyName: string, roleId: string, where: { projectId?: string; domainId?: string }, options: AttachOptions): Grant {
+  private assignRaw(label: string, policyName: string, roleId: string, where: { projectId?: string; domainId?: string },
+    options: AttachOptions): Grant {
     return this._attachOnce(label, policyName, options, (scope, id) =>
       new huaweicloud.identityGroupRoleAssignment.IdentityGroupRoleAssignment(scope, id, { groupId: this.groupId, roleId, ...where }));
   }

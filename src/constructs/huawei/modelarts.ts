@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { IHuaweiGroup, HuaweiScope } from './iam';
-import { Grant } from '../core/grant';
 import { featureDependencies, ModelArtsFeature } from '../../catalog/modelarts';
+import { Grant } from '../core/grant';
 import { recordPlatformSettings } from '../core/platform-settings';
 
 /** The ModelArts system policy to grant (seed 003, 表1). */

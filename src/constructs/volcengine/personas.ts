@@ -66,7 +66,8 @@ export class MlPlatformResourceAdmin extends Construct {
     designateAdmins(this, [principalSpec(props.principal)]);
     if (iam === QueueCreatorIamAccess.QUEUE_CREATOR_POLICY) {
       this.queueCreatorPolicy = new QueueCreatorPolicy(this, 'QueueCreator', { policyName: props.queueCreatorPolicyName });
-      grants.push(Grant._of(props.principal, [this.queueCreatorPolicy.policy], []), props.principal.attachPolicy(this.queueCreatorPolicy.policy, { owner: this }));
+      grants.push(Grant._of(props.principal, [this.queueCreatorPolicy.policy], []),
+        props.principal.attachPolicy(this.queueCreatorPolicy.policy, { owner: this }));
     }
     this.grant = Grant.combine(grants);
   }

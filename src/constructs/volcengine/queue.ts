@@ -4,8 +4,8 @@ import { IVolcPrincipal, IVolcUser, VolcIamGroup, VolcIamPolicy, volcRegionAndAc
 import { QUEUE_ADMIN_IAM_ACTIONS, QUEUE_WORKLOAD_ACTIONS } from '../../catalog/vemlp';
 import { designateAdmins } from '../core/designated-admins';
 import { Grant } from '../core/grant';
-import { PrincipalKind, principalSpec } from '../core/principal';
 import { recordPlatformSettings } from '../core/platform-settings';
+import { PrincipalKind, principalSpec } from '../core/principal';
 import { PolicyStatement } from '../core/statements';
 
 /** The admin and member policy statements of a queue, exactly as the veMLP console creates them (seed 001). */

@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { recordPlatformSettings } from '../../core/platform-settings';
 import { Grant } from '../../core/grant';
+import { recordPlatformSettings } from '../../core/platform-settings';
 import { PrincipalKind } from '../../core/principal';
 import { IRamIdentity } from '../ram';
 
