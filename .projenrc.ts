@@ -38,9 +38,13 @@ const project = new cdktf.ConstructLibraryCdktf({
   keywords: ['cdktf', 'terraform', 'iam', 'ram', 'alibaba', 'volcengine', 'huaweicloud', 'policy', 'evaluator'],
   bin: { aiam: 'lib/cli/main.js' },
   eslint: true,
+  // `npm test` must not rewrite sources: lint reports; `npx projen eslint:fix` fixes.
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools'], commandOptions: { fix: false } },
   prettier: false,
   jestOptions: {
     jestVersion: '^29',
+    // `npm test` (and CI) never accepts new snapshots; `npx projen test:update` does.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // Type checking happens in the jsii/tsc compile; transpile-only keeps the suite fast.
@@ -100,6 +104,14 @@ project.addTask('bench', {
 // lacks: npm then writes a lock file that `npm ci` rejects. jest 29 and resolver 3.8 (enhanced-resolve) resolve without it.
 project.deps.removeDependency('eslint-import-resolver-typescript');
 project.addDevDeps('eslint-import-resolver-typescript@~3.8.0');
+
+// `npm pack` from a fresh clone (after `npm ci`) ships a built lib/: nothing else builds before packing.
+project.package.setScript('prepack', 'npx projen compile');
+project.addTask('eslint:fix', {
+  description: 'Lint and fix what can be fixed',
+  exec: 'eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern src test build-tools projenrc .projenrc.ts',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+});
 
 // Test artifacts (the report screenshot) are outputs, not sources.
 project.gitignore.exclude('/test/artifacts/');
