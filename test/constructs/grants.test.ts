@@ -1,10 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Node } from 'constructs';
 import {
-  AiamSuppressions, AiPlatformPack, alicloud, BailianWorkspace, Checks, Grant, HuaweiIamGroup, HuaweiIamUser, huaweicloud, IRamUser,
-  MlPlatformDeveloper, ModelArtsAccess, PaiAccess, PaiAccessBundle, PaiRecAccess, PaiRecAccessLevel, PrincipalKind,
-  RamCustomPolicy, RamGroup, RamUser,
-  VolcIamGroup, VolcIamRole, VolcIamUser, volcengine,
+  AiamSuppressions, AiPlatformPack, alicloud, bailian, Checks, Grant, huawei_iam, huaweicloud, modelarts, pai, PrincipalKind, ram, vemlp, volcengine, volcengine_iam,
 } from '../../src';
 
 function stacks() {
@@ -24,20 +21,20 @@ const addresses = (s: TerraformStack) => Object.entries(JSON.parse(Testing.synth
 describe('grants', () => {
   test('grant methods and personas return what they created; personas own their attachments', () => {
     const { ali } = stacks();
-    const bob = new RamUser(ali, 'bob', { userName: 'bob' });
-    const pai = new PaiAccess(ali, 'eas', { principal: bob, bundle: PaiAccessBundle.EAS_FULL });
-    expect(pai.grant.policyNames).toEqual(['AliyunPAIEASFullAccess']);
-    expect(pai.grant.principals).toEqual([bob]);
-    expect(pai.grant.created.map(c => c.node.path)).toEqual(['ali/eas/bob-AliyunPAIEASFullAccess']);
-    expect(Node.of(pai).findAll().map(c => c.node.path)).toContain('ali/eas/bob-AliyunPAIEASFullAccess');
+    const bob = new ram.RamUser(ali, 'bob', { userName: 'bob' });
+    const paiAccess = new pai.PaiAccess(ali, 'eas', { principal: bob, bundle: pai.PaiAccessBundle.EAS_FULL });
+    expect(paiAccess.grant.policyNames).toEqual(['AliyunPAIEASFullAccess']);
+    expect(paiAccess.grant.principals).toEqual([bob]);
+    expect(paiAccess.grant.created.map(c => c.node.path)).toEqual(['ali/eas/bob-AliyunPAIEASFullAccess']);
+    expect(Node.of(paiAccess).findAll().map(c => c.node.path)).toContain('ali/eas/bob-AliyunPAIEASFullAccess');
 
-    const ws = new BailianWorkspace(ali, 'ws', { workspaceName: 'ws', region: 'cn-beijing' });
+    const ws = new bailian.BailianWorkspace(ali, 'ws', { workspaceName: 'ws', region: 'cn-beijing' });
     const g = ws.grantModelInvoke(bob, { models: ['qwen-max'] });
     expect(g.principals).toEqual([bob]);
     expect(g.created.map(c => c.node.path)).toEqual(['ali/ws/Settings']);
 
-    const team = new RamGroup(ali, 'team', { groupName: 'team' });
-    const policy = new RamCustomPolicy(ali, 'read', { policyName: 'pairec-read', statements: [{ actions: ['pairec:List*'] }] });
+    const team = new ram.RamGroup(ali, 'team', { groupName: 'team' });
+    const policy = new ram.RamCustomPolicy(ali, 'read', { policyName: 'pairec-read', statements: [{ actions: ['pairec:List*'] }] });
     const both = Grant.combine([team.addUser(bob), team.attachPolicy(policy)]);
     expect(both.created.map(c => c.node.path)).toEqual(['ali/team/Member-bob', 'ali/team/pairec-read']);
     expect(both.policyNames).toEqual(['pairec-read']);
@@ -47,29 +44,29 @@ describe('grants', () => {
 
   test('readable, stable Terraform names for principals, policies and attachments', () => {
     const { ali, volc, hw } = stacks();
-    const bob = new RamUser(ali, 'bob', { userName: 'bob' });
-    new PaiAccess(ali, 'eas', { principal: bob, bundle: PaiAccessBundle.EAS_FULL });
+    const bob = new ram.RamUser(ali, 'bob', { userName: 'bob' });
+    new pai.PaiAccess(ali, 'eas', { principal: bob, bundle: pai.PaiAccessBundle.EAS_FULL });
     expect(addresses(ali)).toEqual(expect.arrayContaining([
       'alicloud_ram_user.bob', 'alicloud_ram_user_policy_attachment.user_bob_AliyunPAIEASFullAccess',
     ]));
-    const carol = new VolcIamUser(volc, 'carol', { userName: 'carol' });
-    new MlPlatformDeveloper(volc, 'dev', { principal: carol });
+    const carol = new volcengine_iam.VolcIamUser(volc, 'carol', { userName: 'carol' });
+    new vemlp.MlPlatformDeveloper(volc, 'dev', { principal: carol });
     expect(addresses(volc)).toContain('volcengine_iam_user_policy_attachment.user_carol_MLPlatformDeveloperAccess');
-    const team = new HuaweiIamGroup(hw, 'team', { groupName: 'ma-users' });
-    new ModelArtsAccess(hw, 'ma', { group: team, systemRoleIds: { 'ModelArts CommonOperations': 'r-1' } });
+    const team = new huawei_iam.HuaweiIamGroup(hw, 'team', { groupName: 'ma-users' });
+    new modelarts.ModelArtsAccess(hw, 'ma', { group: team, systemRoleIds: { 'ModelArts CommonOperations': 'r-1' } });
     expect(addresses(hw)).toEqual(expect.arrayContaining(['huaweicloud_identity_group.ma-users', 'huaweicloud_identity_group_role_assignment.group_ma-users_ModelArts-CommonOperations-all']));
   });
 
   test('imports are typed per kind and cloud', () => {
     const { ali, volc, hw } = stacks();
-    const alice: IRamUser = RamUser.fromUserName(ali, 'alice', 'alice');
+    const alice: ram.IRamUser = ram.RamUser.fromUserName(ali, 'alice', 'alice');
     expect(alice.principalKind).toBe(PrincipalKind.USER);
-    const group = RamGroup.fromGroupName(ali, 'g', 'g');
+    const group = ram.RamGroup.fromGroupName(ali, 'g', 'g');
     expect(group.addUser(alice).created).toHaveLength(1);
-    expect(VolcIamGroup.fromGroupName(volc, 'vg', 'vg').addUser(VolcIamUser.fromUserName(volc, 'vu', 'vu')).created).toHaveLength(1);
-    expect(VolcIamRole.fromRoleName(volc, 'vr', 'vr').attachSystemPolicy('TOSReadOnlyAccess').policyNames).toEqual(['TOSReadOnlyAccess']);
-    const hg = HuaweiIamGroup.fromGroupId(hw, 'hg', 'gid-1', 'existing');
-    hg.addUser(HuaweiIamUser.fromUserId(hw, 'hu', 'uid-1', 'erin'));
+    expect(volcengine_iam.VolcIamGroup.fromGroupName(volc, 'vg', 'vg').addUser(volcengine_iam.VolcIamUser.fromUserName(volc, 'vu', 'vu')).created).toHaveLength(1);
+    expect(volcengine_iam.VolcIamRole.fromRoleName(volc, 'vr', 'vr').attachSystemPolicy('TOSReadOnlyAccess').policyNames).toEqual(['TOSReadOnlyAccess']);
+    const hg = huawei_iam.HuaweiIamGroup.fromGroupId(hw, 'hg', 'gid-1', 'existing');
+    hg.addUser(huawei_iam.HuaweiIamUser.fromUserId(hw, 'hu', 'uid-1', 'erin'));
     const json = JSON.parse(Testing.synth(hw));
     expect(Object.values(json.resource.huaweicloud_identity_group_membership)).toEqual([expect.objectContaining({ group: 'gid-1', users: ['uid-1'] })]);
   });
@@ -81,8 +78,8 @@ test('a suppression on a persona covers the attachments it created', () => {
     Checks.of(app).add(new AiPlatformPack());
     const s = new TerraformStack(app, 'ali');
     new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
-    const bob = new RamUser(s, 'bob', { userName: 'bob' });
-    const rec = new PaiRecAccess(s, 'rec', { principal: bob, level: PaiRecAccessLevel.ADMIN });
+    const bob = new ram.RamUser(s, 'bob', { userName: 'bob' });
+    const rec = new pai.PaiRecAccess(s, 'rec', { principal: bob, level: pai.PaiRecAccessLevel.ADMIN });
     if (suppress) AiamSuppressions.addSuppressions(rec, [{ id: 'AIAM-IAM-001', reason: 'PAI-Rec owner by design' }]);
     Testing.fullSynth(s);
     return s.node.findAll().flatMap(c => c.node.metadata.filter(m => m.type === '@cdktf/warn').map(m => `${c.node.path}: ${String(m.data).slice(0, 12)}`));
