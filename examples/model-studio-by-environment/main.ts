@@ -13,12 +13,12 @@ export function build(app: Construct): TerraformStack {
   });
   const bob = new ram.RamUser(s, 'bob', { userName: 'bob' });
   const carol = new ram.RamUser(s, 'carol', { userName: 'carol' });
-  new bailian.WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod!, user: bob });
-  envs.dev!.grantModelTuning(carol, { models: ['qwen-plus'] });
-  envs.test!.grantModelInvoke(carol, { models: ['qwen-plus'] });
+  new bailian.WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod, user: bob });
+  envs.dev.grantModelTuning(carol, { models: ['qwen-plus'] });
+  envs.test.grantModelInvoke(carol, { models: ['qwen-plus'] });
   const service = new ram.RamRole(s, 'chatbot-service', { roleName: 'chatbot-service', trustedServices: ['ecs.aliyuncs.com'] });
-  envs.prod!.grantModelInvoke(service, { models: ['qwen-max'] });
-  new bailian.ApiKeyGrant(s, 'prod-key', { workspace: envs.prod!, owner: service });
+  envs.prod.grantModelInvoke(service, { models: ['qwen-max'] });
+  new bailian.ApiKeyGrant(s, 'prod-key', { workspace: envs.prod, owner: service });
   new bailian.BillingAccess(s, 'finance-bills', { principal: new ram.RamGroup(s, 'finance', { groupName: 'finance' }) });
   return s;
 }

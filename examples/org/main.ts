@@ -30,11 +30,11 @@ export function buildOrg(app: Construct): void {
     project: 'chatbot', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 },
   });
   const frank = new ram.RamUser(ali, 'frank', { userName: 'frank' });
-  envs.prod!.grantModelInvoke(frank, { models: ['qwen-max'] });
-  envs.test!.grantModelTuning(frank, { models: ['qwen-plus'] });
+  envs.prod.grantModelInvoke(frank, { models: ['qwen-max'] });
+  envs.test.grantModelTuning(frank, { models: ['qwen-plus'] });
   // Application keys belong to a RAM role, so they survive people leaving (seed 000, API-Key 权限).
   const chatbot = new ram.RamRole(ali, 'chatbot-app', { roleName: 'chatbot-app', trustedServices: ['ecs.aliyuncs.com'] });
-  new bailian.ApiKeyGrant(ali, 'chatbot-prod-key', { workspace: envs.prod!, owner: chatbot });
+  new bailian.ApiKeyGrant(ali, 'chatbot-prod-key', { workspace: envs.prod, owner: chatbot });
 
   const volc = new TerraformStack(app, 'volcengine-ai');
   new volcengine.provider.VolcengineProvider(volc, 'volcengine', { region: 'cn-beijing' });

@@ -20,12 +20,12 @@ function production(app: App): void {
   new bailian.SuperAdmin(s, 'platform-admin', { user: alice });
   new bailian.SuperAdmin(s, 'buyer-admin', { user: new ram.RamUser(s, 'gina', { userName: 'gina' }), purchasePrepaid: true });
   const envs = new bailian.ProductionWorkspaceSet(s, 'chatbot', { project: 'chatbot', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 } });
-  envs.prod!.grantModelInvoke(bob, { models: ['qwen-max'] });
-  envs.test!.grantModelTuning(carol, { models: ['qwen-plus'] });
-  new bailian.WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod!, user: dave });
-  new bailian.ApiKeyGrant(s, 'bob-prod-key', { workspace: envs.prod!, owner: bob });
-  new bailian.ApiKeyGrant(s, 'erin-prod-key', { workspace: envs.prod!, owner: erin });
-  new bailian.ApiKeyGrant(s, 'app-prod-key', { workspace: envs.prod!, owner: app1 });
+  envs.prod.grantModelInvoke(bob, { models: ['qwen-max'] });
+  envs.test.grantModelTuning(carol, { models: ['qwen-plus'] });
+  new bailian.WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod, user: dave });
+  new bailian.ApiKeyGrant(s, 'bob-prod-key', { workspace: envs.prod, owner: bob });
+  new bailian.ApiKeyGrant(s, 'erin-prod-key', { workspace: envs.prod, owner: erin });
+  new bailian.ApiKeyGrant(s, 'app-prod-key', { workspace: envs.prod, owner: app1 });
   new bailian.OpenApiDataAccess(s, 'rag', { principal: app1 });
   const finance = new ram.RamGroup(s, 'finance', { groupName: 'finance' });
   new bailian.BillingAccess(s, 'bills', { principal: finance });
