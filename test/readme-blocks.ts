@@ -21,8 +21,15 @@ export function writeStrictProject(dir: string, blocks: string[], paths: Record<
   const tsconfig = path.join(dir, 'tsconfig.readme.json');
   fs.writeFileSync(tsconfig, JSON.stringify({
     compilerOptions: {
-      target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true,
-      types: ['node'], ...(typeRoots ? { typeRoots } : {}), ...(Object.keys(paths).length ? { baseUrl: '.', paths } : {}),
+      target: 'ES2022',
+      module: 'commonjs',
+      strict: true,
+      noEmit: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      types: ['node'],
+      ...(typeRoots ? { typeRoots } : {}),
+      ...(Object.keys(paths).length ? { baseUrl: '.', paths } : {}),
     },
     files,
   }, null, 2));

@@ -12,8 +12,10 @@ test('every ts block of README.md compiles under --strict against the sources', 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-readme-'));
   try {
     const tsconfig = writeStrictProject(dir, blocks, {
-      'cdktf-aiam': [path.join(ROOT, 'src', 'index.ts')], 'cdktf-aiam/lib/*': [path.join(ROOT, 'src', '*')],
-      'cdktf': [path.join(ROOT, 'node_modules', 'cdktf')], 'constructs': [path.join(ROOT, 'node_modules', 'constructs')],
+      'cdktf-aiam': [path.join(ROOT, 'src', 'index.ts')],
+      'cdktf-aiam/lib/*': [path.join(ROOT, 'src', '*')],
+      'cdktf': [path.join(ROOT, 'node_modules', 'cdktf')],
+      'constructs': [path.join(ROOT, 'node_modules', 'constructs')],
     }, [path.join(ROOT, 'node_modules', '@types')]);
     let out = '';
     try {
