@@ -1,7 +1,8 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Node } from 'constructs';
 import {
-  AiamSuppressions, AiPlatformPack, alicloud, bailian, Checks, Grant, huawei_iam, huaweicloud, modelarts, pai, PrincipalKind, ram, vemlp, volcengine, volcengine_iam,
+  AiamSuppressions, AiPlatformPack, alicloud, bailian, Checks, Grant, huawei_iam, huaweicloud, modelarts, pai,
+  PrincipalKind, ram, vemlp, volcengine, volcengine_iam,
 } from '../../src';
 
 function stacks() {
