@@ -113,6 +113,9 @@ project.addTask('eslint:fix', {
   env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
 });
 
+// API.md documents the library's own API (root + one page per product submodule), not the generated bindings.
+project.tasks.tryFind('docgen')?.reset(`${tsNode} scripts/generate-api-docs.ts`);
+
 // Test artifacts (the report screenshot) are outputs, not sources.
 project.gitignore.exclude('/test/artifacts/');
 
