@@ -74,7 +74,7 @@ export class Checks {
       if (f.suppressed) continue;
       const path = f.location.constructPath;
       // A finding on a resource's "Resource" child is shown on the construct the user wrote.
-      const construct = (path && (byPath.get(path) ?? byPath.get(path.replace(/\/Resource$/, '')))) || stack;
+      const construct = (path && (byPath.get(path.replace(/\/Resource$/, '')) ?? byPath.get(path))) || stack;
       const text = `${f.ruleId} ${f.title}: ${f.message}. Fix: ${f.fix}`;
       if (f.severity === Severity.ERROR) errors.push(`[${construct.node.path}] ${text}`);
       else this.annotate(construct, f, text);
