@@ -34,6 +34,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     'ajv-draft-04@^1',
     'playwright-core',
     '@microsoft/jest-sarif@1.0.0-beta.0',
+    'json-schema-to-typescript@^15',
   ],
   keywords: ['cdktf', 'terraform', 'iam', 'ram', 'alibaba', 'volcengine', 'huaweicloud', 'policy', 'evaluator'],
   bin: { aiam: 'lib/cli/main.js' },
@@ -80,6 +81,11 @@ project.addTask('check-providers', {
 });
 void genProviders;
 
+project.addTask('generate-settings-types', {
+  description: 'Generate src/model/platform-settings.generated.ts from schemas/platform-settings.v1.schema.json',
+  exec: `${tsNode} scripts/generate-settings-types.ts`,
+});
+
 project.addTask('demo', {
   description: 'Synthesize the bundled example organisation and check it with the evaluator',
   exec: `${tsNode} scripts/demo.ts`,
@@ -121,6 +127,7 @@ project.gitignore.exclude('/test/artifacts/');
 
 // Generated bindings are checked for drift, not linted.
 project.eslint?.addIgnorePattern('src/providers/');
+project.eslint?.addIgnorePattern('src/model/platform-settings.generated.ts');
 // jsii prints a banner on every run under Node 20; the project supports Node >= 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
 

@@ -1,16 +1,24 @@
 import { CheckContext, FindingDraft, IRule, Rule } from './rule';
-import { apiKeyOwnerNotMember, defaultWorkspaceRestricted, pagesWithoutAllowlist, quotaOverAllocated, ramUserApiKey } from './rules/bailian';
+import { apiKeyOwnerNotMember } from './rules/api-key-owner-not-member';
+import { defaultWorkspaceRestricted } from './rules/default-workspace-restricted';
+import { denyOnlyPolicy } from './rules/deny-only-policy';
+import { duplicateStatement } from './rules/duplicate-statement';
+import { featureWithoutDependencies } from './rules/feature-without-dependencies';
 import { fullAdmin } from './rules/full-admin';
+import { mixedScopePolicy } from './rules/mixed-scope-policy';
 import { danglingReference, invalidPolicyDocument, unknownSystemPolicy, unresolvedAttachment } from './rules/model-findings';
-import { featureWithoutDependencies, mixedScopePolicy } from './rules/modelarts';
 import { invalidNames } from './rules/names';
+import { pagesWithoutAllowlist } from './rules/pages-without-allowlist';
 import { policyCount } from './rules/policy-count';
 import { policySize } from './rules/policy-size';
 import { privilegeEscalation } from './rules/privilege-escalation';
+import { queueAdminIam } from './rules/queue-admin-iam';
+import { queueCapsOverQueue } from './rules/queue-caps-over-queue';
+import { quotaOverAllocated } from './rules/quota-over-allocated';
+import { ramUserApiKey } from './rules/ram-user-api-key';
 import { resourceScopedWithoutResourceLevel } from './rules/resource-level';
-import { denyOnlyPolicy, duplicateStatement, unreachableStatement } from './rules/statement-hygiene';
 import { unknownActions } from './rules/unknown-actions';
-import { queueAdminIam, queueCapsOverQueue } from './rules/vemlp';
+import { unreachableStatement } from './rules/unreachable-statement';
 
 /** A cloud a pack reports on. */
 export enum RuleCloud {

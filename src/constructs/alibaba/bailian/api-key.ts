@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import type { BailianApiKeySettings } from '../../../model/platform-settings.generated';
 import { recordPlatformSettings } from '../../core/platform-settings';
 import { PrincipalKind } from '../../core/principal';
 import { IRamIdentity } from '../ram';
@@ -12,7 +13,8 @@ export enum ApiKeyOwnerKind {
 }
 
 /** What happens to a key when its owner changes (seed 000, API Key 的状态随归属用户(账号)操作的变化). */
-export const API_KEY_LIFECYCLE: Record<ApiKeyOwnerKind, { removedFromWorkspace: string; ownerDeleted: string; keyDeleted: string }> = {
+type KeyState = BailianApiKeySettings['lifecycle'][string];
+export const API_KEY_LIFECYCLE: Record<ApiKeyOwnerKind, { removedFromWorkspace: KeyState; ownerDeleted: KeyState; keyDeleted: KeyState }> = {
   [ApiKeyOwnerKind.MAIN_ACCOUNT]: { removedFromWorkspace: 'not-applicable', ownerDeleted: 'not-applicable', keyDeleted: 'invalid-forever' },
   [ApiKeyOwnerKind.RAM_USER]: { removedFromWorkspace: 'invalid-until-rejoined', ownerDeleted: 'invalid-forever', keyDeleted: 'invalid-forever' },
   [ApiKeyOwnerKind.RAM_ROLE]: { removedFromWorkspace: 'valid', ownerDeleted: 'valid', keyDeleted: 'invalid-forever' },

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import type { BailianWorkspaceSettings } from '../../../model/platform-settings.generated';
 import { Grant } from '../../core/grant';
 import { recordPlatformSettings } from '../../core/platform-settings';
 import { PrincipalKind } from '../../core/principal';
@@ -128,10 +129,8 @@ export class BailianWorkspace extends Construct {
       }
       this.restrict(set, models, what);
     }
-    const settings = recordPlatformSettings(this, 'Settings', 'bailian-workspace', 'alibaba', {});
-    this.settingsRecord = settings;
     // Rendered at synth so grants made after construction are included.
-    settings.addOverride('input.settings', Token.asAny({ resolve: () => this.settings() }));
+    this.settingsRecord = recordPlatformSettings(this, 'Settings', 'bailian-workspace', 'alibaba', () => this.settings());
   }
 
   /** Allows the models to be called in this workspace, and gives the principal the console pages to call them. */
@@ -223,7 +222,7 @@ export class BailianWorkspace extends Construct {
     return m;
   }
 
-  private settings(): Record<string, unknown> {
+  private settings(): BailianWorkspaceSettings {
     return {
       name: this.workspaceName,
       region: this.region,
