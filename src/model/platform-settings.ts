@@ -43,5 +43,6 @@ export type { PlatformSettingsByKind, PlatformSettingsKind } from './platform-se
  */
 export function settingsOf<K extends PlatformSettingsKind>(model: { readonly settings: readonly PlatformSettingsEntry[] }, kind: K):
 Array<{ readonly entry: PlatformSettingsEntry; readonly settings: PlatformSettingsByKind[K] }> {
-  return model.settings.filter(s => s.envelope.kind === kind).map(entry => ({ entry, settings: entry.envelope.settings as unknown as PlatformSettingsByKind[K] }));
+  return model.settings.filter(s => s.envelope.kind === kind)
+    .map(entry => ({ entry, settings: entry.envelope.settings as unknown as PlatformSettingsByKind[K] }));
 }
