@@ -20,8 +20,8 @@ export const pagesWithoutAllowlist: Rule = {
   check: ({ model }) => settingsOf(model, 'bailian-workspace').filter(({ settings: s }) => !s.default).flatMap(({ entry, settings: s }) => s.members.filter(m => !m.admin).flatMap(m =>
     NEEDS.filter(n => n.pages.some(p => (m.pages as string[]).includes(p)) && n.allowlists.every(a => (s.allowlists[a] ?? []).length === 0))
       .map(n => ({
-      message: `${m.principal.kind}/${m.principal.name} has ${n.pages.filter(p => (m.pages as string[]).includes(p)).join(', ')} in ${s.name}, ` +
+        message: `${m.principal.kind}/${m.principal.name} has ${n.pages.filter(p => (m.pages as string[]).includes(p)).join(', ')} in ${s.name}, ` +
         `which allows no model to ${n.allowlists.join(' or ')}`,
-      location: locationOf(entry),
-    })))),
+        location: locationOf(entry),
+      })))),
 };
