@@ -1,15 +1,9 @@
+import { PAGE_ALLOWLIST_NEEDS } from '../../catalog/bailian';
 import { settingsOf } from '../../model/platform-settings';
 import { Severity } from '../finding';
 import { locationOf, Rule } from '../rule';
 
-type Allowlist = 'invoke' | 'tune' | 'deploy';
-/** Pages and the allowlists that make them useful; tuned models can be called and deployed too (seed 000, 限制模型训练). */
-const NEEDS: Array<{ pages: string[]; allowlists: Allowlist[] }> = [
-  { pages: ['model-experience', 'batch-inference'], allowlists: ['invoke', 'tune'] },
-  { pages: ['model-tuning'], allowlists: ['tune'] },
-  { pages: ['model-deployment'], allowlists: ['deploy', 'tune'] },
-];
-
+/** Seed 000: outside the default workspace, pages are useful only with the models allowed (catalog/bailian.ts). */
 export const pagesWithoutAllowlist: Rule = {
   id: 'AIAM-BAILIAN-005',
   severity: Severity.WARNING,
@@ -18,9 +12,9 @@ export const pagesWithoutAllowlist: Rule = {
   fix: 'allow the models in the workspace (grantModelInvoke / grantModelTuning / grantModelDeployment, or allowInvoke ...)',
   // Admins get every page by design, to manage the workspace; the rule is about members who use the pages.
   check: ({ model }) => settingsOf(model, 'bailian-workspace').filter(({ settings: s }) => !s.default).flatMap(({ entry, settings: s }) => s.members.filter(m => !m.admin).flatMap(m =>
-    NEEDS.filter(n => n.pages.some(p => (m.pages as string[]).includes(p)) && n.allowlists.every(a => (s.allowlists[a] ?? []).length === 0))
+    PAGE_ALLOWLIST_NEEDS.filter(n => n.pages.some(p => m.pages.includes(p)) && n.allowlists.every(a => (s.allowlists[a] ?? []).length === 0))
       .map(n => ({
-        message: `${m.principal.kind}/${m.principal.name} has ${n.pages.filter(p => (m.pages as string[]).includes(p)).join(', ')} in ${s.name}, ` +
+        message: `${m.principal.kind}/${m.principal.name} has ${n.pages.filter(p => m.pages.includes(p)).join(', ')} in ${s.name}, ` +
         `which allows no model to ${n.allowlists.join(' or ')}`,
         location: locationOf(entry),
       })))),

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { BAILIAN_POLICIES } from '../../../catalog/bailian';
 import { designateAdmins } from '../../core/designated-admins';
 import { Grant } from '../../core/grant';
 import { principalSpec } from '../../core/principal';
@@ -29,7 +30,7 @@ export class SuperAdmin extends Construct {
   constructor(scope: Construct, id: string, props: SuperAdminProps = {}) {
     super(scope, id);
     const user = props.user;
-    this.systemPolicies = user ? ['AliyunBailianFullAccess', ...(props.purchasePrepaid ? ['AliyunBSSOrderAccess'] : [])] : [];
+    this.systemPolicies = user ? [BAILIAN_POLICIES.superAdmin, ...(props.purchasePrepaid ? [BAILIAN_POLICIES.prepaidOrders] : [])] : [];
     this.grant = Grant.combine(user ? this.systemPolicies.map(p => user.attachSystemPolicy(p, { owner: this })) : []);
     if (user) designateAdmins(this, [principalSpec(user)]);
   }
@@ -108,7 +109,7 @@ export class BillingAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: BillingAccessProps) {
     super(scope, id);
-    const policies = [...(props.viewBills ?? true ? ['AliyunBSSReadOnlyAccess'] : []), ...(props.purchasePrepaid ? ['AliyunBSSOrderAccess'] : [])];
+    const policies = [...(props.viewBills ?? true ? [BAILIAN_POLICIES.billsReadOnly] : []), ...(props.purchasePrepaid ? [BAILIAN_POLICIES.prepaidOrders] : [])];
     this.grant = Grant.combine(policies.map(p => props.principal.attachSystemPolicy(p, { owner: this })));
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import type { BailianApiKeySettings } from '../../../model/platform-settings.generated';
+import { API_KEY_LIFECYCLE } from '../../../catalog/bailian';
 import { recordPlatformSettings } from '../../core/platform-settings';
 import { PrincipalKind } from '../../core/principal';
 import { IRamIdentity } from '../ram';
@@ -12,13 +12,6 @@ export enum ApiKeyOwnerKind {
   RAM_ROLE = 'ram-role',
 }
 
-/** What happens to a key when its owner changes (seed 000, API Key 的状态随归属用户(账号)操作的变化). */
-type KeyState = BailianApiKeySettings['lifecycle'][string];
-export const API_KEY_LIFECYCLE: Record<ApiKeyOwnerKind, { removedFromWorkspace: KeyState; ownerDeleted: KeyState; keyDeleted: KeyState }> = {
-  [ApiKeyOwnerKind.MAIN_ACCOUNT]: { removedFromWorkspace: 'not-applicable', ownerDeleted: 'not-applicable', keyDeleted: 'invalid-forever' },
-  [ApiKeyOwnerKind.RAM_USER]: { removedFromWorkspace: 'invalid-until-rejoined', ownerDeleted: 'invalid-forever', keyDeleted: 'invalid-forever' },
-  [ApiKeyOwnerKind.RAM_ROLE]: { removedFromWorkspace: 'valid', ownerDeleted: 'valid', keyDeleted: 'invalid-forever' },
-};
 
 /** Properties of ApiKeyGrant. */
 export interface ApiKeyGrantProps {

@@ -1,12 +1,13 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { BAILIAN_PAGES, CALL_MODELS_PAGES, DEPLOY_MODELS_PAGES, REGION_ID, TUNE_MODELS_PAGES, WORKSPACE_NAME } from '../../../catalog/bailian';
 import type { BailianWorkspaceSettings } from '../../../model/platform-settings.generated';
 import { Grant } from '../../core/grant';
 import { recordPlatformSettings } from '../../core/platform-settings';
 import { PrincipalKind } from '../../core/principal';
 import { IRamIdentity } from '../ram';
 
-/** Console pages a workspace member can be given (seed 000, 权限管理 page permissions). */
+/** Console pages a workspace member can be given (seed 000, 权限管理 page permissions; ids from src/catalog/bailian.ts). */
 export enum BailianPage {
   /** 模型体验 */
   MODEL_EXPERIENCE = 'model-experience',
@@ -29,16 +30,11 @@ export enum BailianPage {
 /** The guide's recipes as named page bundles. */
 export class BailianPageBundles {
   /** "Call models in the console": model experience, batch inference, model observation. */
-  public static readonly CALL_MODELS_IN_CONSOLE: BailianPage[] = [
-    BailianPage.MODEL_EXPERIENCE, BailianPage.BATCH_INFERENCE, BailianPage.MODEL_OBSERVATION,
-  ];
+  public static readonly CALL_MODELS_IN_CONSOLE: BailianPage[] = CALL_MODELS_PAGES.map(p => p as BailianPage);
   /** "Tune models in the console": experience, tuning, my models, deployment, evaluation, data management, observation. */
-  public static readonly TUNE_MODELS_IN_CONSOLE: BailianPage[] = [
-    BailianPage.MODEL_EXPERIENCE, BailianPage.MODEL_TUNING, BailianPage.MY_MODELS, BailianPage.MODEL_DEPLOYMENT,
-    BailianPage.MODEL_EVALUATION, BailianPage.DATA_MANAGEMENT, BailianPage.MODEL_OBSERVATION,
-  ];
+  public static readonly TUNE_MODELS_IN_CONSOLE: BailianPage[] = TUNE_MODELS_PAGES.map(p => p as BailianPage);
   /** Every page: what a workspace admin gets. */
-  public static readonly ALL: BailianPage[] = Object.values(BailianPage);
+  public static readonly ALL: BailianPage[] = BAILIAN_PAGES.map(p => p as BailianPage);
 }
 
 /** A per-model rate limit: requests per minute and/or tokens per minute. */
@@ -110,11 +106,11 @@ export class BailianWorkspace extends Construct {
   constructor(scope: Construct, id: string, props: BailianWorkspaceProps) {
     super(scope, id);
     const region = props.region;
-    if (!Token.isUnresolved(region) && !/^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) {
+    if (!Token.isUnresolved(region) && !REGION_ID.test(region)) {
       throw new Error(`${this.node.path}: region "${region}" is not one region id. Fix: a workspace never spans regions; create one workspace per region (e.g. "cn-beijing")`);
     }
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(props.workspaceName)) {
-      throw new Error(`${this.node.path}: invalid workspace name "${props.workspaceName}". Fix: use 1-64 letters, digits, '_' and '-'`);
+    if (!WORKSPACE_NAME.pattern.test(props.workspaceName)) {
+      throw new Error(`${this.node.path}: invalid workspace name "${props.workspaceName}". Fix: use ${WORKSPACE_NAME.description}`);
     }
     this.workspaceName = props.workspaceName;
     this.region = region;
@@ -148,7 +144,7 @@ export class BailianWorkspace extends Construct {
   /** Allows the models to be deployed directly, and gives the principal the deployment pages. */
   public grantModelDeployment(principal: IRamIdentity, options: BailianModelGrantOptions): Grant {
     this.restrict(this.deployModels, options.models, 'deploy');
-    return this.grantPages(principal, [BailianPage.MODEL_DEPLOYMENT, BailianPage.MY_MODELS]);
+    return this.grantPages(principal, DEPLOY_MODELS_PAGES.map(p => p as BailianPage));
   }
 
   /**
