@@ -109,7 +109,10 @@ export class BillingAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: BillingAccessProps) {
     super(scope, id);
-    const policies = [...(props.viewBills ?? true ? [BAILIAN_POLICIES.billsReadOnly] : []), ...(props.purchasePrepaid ? [BAILIAN_POLICIES.prepaidOrders] : [])];
+    const policies = [
+      ...(props.viewBills ?? true ? [BAILIAN_POLICIES.billsReadOnly] : []),
+      ...(props.purchasePrepaid ? [BAILIAN_POLICIES.prepaidOrders] : []),
+    ];
     this.grant = Grant.combine(policies.map(p => props.principal.attachSystemPolicy(p, { owner: this })));
   }
 }
