@@ -9,7 +9,7 @@ import { PrincipalKind, principalSpec } from '../core/principal';
 import { PolicyStatement } from '../core/statements';
 
 /** The admin and member policy statements of a queue, exactly as the veMLP console creates them (seed 001). */
-export function queueAdminStatements(region: string, accountId: string, queueId: string): PolicyStatement[] {
+function queueAdminStatements(region: string, accountId: string, queueId: string): PolicyStatement[] {
   const trn = (type: string) => `trn:ml_platform:${region}:${accountId}:${type}`;
   return [
     {
@@ -22,7 +22,7 @@ export function queueAdminStatements(region: string, accountId: string, queueId:
   ];
 }
 
-export function queueMemberStatements(region: string, accountId: string, queueId: string): PolicyStatement[] {
+function queueMemberStatements(region: string, accountId: string, queueId: string): PolicyStatement[] {
   return [{ actions: QUEUE_WORKLOAD_ACTIONS, resources: [`trn:ml_platform:${region}:${accountId}:resourcequeue/${queueId}`] }];
 }
 
