@@ -58,6 +58,19 @@ describe('grants', () => {
     expect(addresses(hw)).toEqual(expect.arrayContaining(['huaweicloud_identity_group.ma-users', 'huaweicloud_identity_group_role_assignment.group_ma-users_ModelArts-CommonOperations-all']));
   });
 
+  test('a Volcengine role carries the trust policy Volcengine documents (Service or IAM principals, no Condition)', () => {
+    const { volc } = stacks();
+    const role = new volcengine_iam.VolcIamRole(volc, 'nodes', { roleName: 'vke-nodes', trustedServices: ['vke'], trustedPrincipals: ['trn:iam::2000000001:root'] });
+    const grant = role.attachSystemPolicy('TOSReadOnlyAccess');
+    expect(grant.created.map(c => c.node.path)).toEqual(['volc/nodes/TOSReadOnlyAccess']);
+    const json = JSON.parse(Testing.synth(volc));
+    expect(JSON.parse(json.resource.volcengine_iam_role['vke-nodes'].trust_policy_document)).toEqual({
+      Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole'], Principal: { Service: ['vke'], IAM: ['trn:iam::2000000001:root'] } }],
+    });
+    expect(json.resource.volcengine_iam_role_policy_attachment['role_vke-nodes_TOSReadOnlyAccess']).toMatchObject({ policy_type: 'System' });
+    expect(() => new volcengine_iam.VolcIamRole(volc, 'nobody', { roleName: 'nobody' })).toThrow(/needs someone to assume it/);
+  });
+
   test('imports are typed per kind and cloud', () => {
     const { ali, volc, hw } = stacks();
     const alice: ram.IRamUser = ram.RamUser.fromUserName(ali, 'alice', 'alice');

@@ -188,7 +188,7 @@ export class VolcIamGroup extends VolcGroupBase {
 export interface VolcIamRoleProps {
   /** Role name: 1-64 letters, digits, `.`, `_`, `-`. */
   readonly roleName: string;
-  /** Services that may assume the role, e.g. `ml_platform`. @default - none */
+  /** Services that may assume the role, e.g. `vke` (volcengine docs 6257/1134850). @default - none */
   readonly trustedServices?: string[];
   /** IAM TRNs that may assume the role, e.g. `trn:iam::2100000001:root`. @default - none */
   readonly trustedPrincipals?: string[];
@@ -202,7 +202,7 @@ export interface VolcIamRoleProps {
  * A Volcengine IAM role (volcengine_iam_role) with its trust policy.
  *
  * @example
- * const svc = new VolcIamRole(stack, 'svc', { roleName: 'inference-svc', trustedServices: ['ml_platform'] });
+ * const svc = new VolcIamRole(stack, 'svc', { roleName: 'vke-nodes', trustedServices: ['vke'] });
  * svc.attachSystemPolicy('TOSReadOnlyAccess');
  */
 export class VolcIamRole extends VolcPrincipalBase implements IVolcRole {
