@@ -141,6 +141,14 @@ describe('synth-time checks', () => {
     expect(() => pack.addRule(new TeamPrefix())).toThrow(/ACME-001 is already in the pack/);
   });
 
+  test('a stack without resources has nothing to check', () => {
+    const app = Testing.app();
+    Checks.of(app).add(new AiPlatformPack());
+    const s = new TerraformStack(app, 'empty');
+    new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
+    expect(() => Testing.fullSynth(s)).not.toThrow();
+  });
+
   test('cloud packs choose their rules', () => {
     const ali = new AlibabaCloudPack().ruleIds;
     expect(ali).toContain('AIAM-BAILIAN-001');

@@ -11,7 +11,8 @@ const CHECKS = Symbol.for('cdktf-aiam.Checks');
 /**
  * Runs rule packs as a validation of every stack under a scope, so `app.synth()`, `cdktf synth`,
  * `Testing.fullSynth(stack)` and `Testing.synth(stack, true)` all run them, whether the pack was added before or
- * after the stacks were built. Each stack is turned into the access model and checked: error findings fail
+ * after the stacks were built (stacks that exist when `of` is first called, the scope's own stack, and stacks added
+ * later directly under the scope, as `new TerraformStack(app, ...)` does). Each stack is turned into the access model and checked: error findings fail
  * validation with one line per finding, prefixed by the path of the construct that caused it; warnings and infos
  * are annotations on that construct.
  *
@@ -66,7 +67,14 @@ export class Checks {
 
   private validateStack(stack: TerraformStack): string[] {
     if (this.packs.length === 0) return [];
-    const model = modelFromJson(`stack ${stack.node.path} (synthesized)`, stack.toTerraform(), stack.node.id);
+    const json = stack.toTerraform() as { resource?: object };
+    if (!json.resource) return []; // nothing to check in a stack without resources
+    let model;
+    try {
+      model = modelFromJson(`stack ${stack.node.path} (synthesized)`, json, stack.node.id);
+    } catch (e) {
+      return [`cdktf-aiam cannot read stack ${stack.node.path}: ${(e as Error).message}`];
+    }
     const report = runChecks(model, this.packs, { designatedAdmins: this.admins });
     const byPath = new Map(stack.node.findAll().map(c => [c.node.path, c] as const));
     const errors: string[] = [];
