@@ -3,7 +3,8 @@ import { Finding, Suppression } from './finding';
 import { RulePack } from './packs';
 import { CheckContext, IRule } from './rule';
 import { findSuppression, ScopedSuppression } from './suppressions';
-import type { AccessModel } from '../model/model';
+import type { ModelParts } from '../model/build';
+import { AccessModel } from '../model/model';
 
 export interface CheckOptions {
   /** Principals allowed full-admin grants: `alibaba:user/alice` keys or `user/alice` specs. */
@@ -23,10 +24,43 @@ function cloudOf(address: string | undefined): string | undefined {
   return address ? CLOUD_OF_ADDRESS.find(([re]) => re.test(address.replace(/^module\.[^.]+\./, '')))?.[1] : undefined;
 }
 
+/**
+ * The part of a model that is on the given clouds: a cloud pack's rules see only their cloud's principals, policies,
+ * attachments and settings, so they judge nothing else (rather than judging everything and dropping findings).
+ */
+function scopedModel(model: AccessModel, clouds: readonly string[]): AccessModel {
+  if (clouds.length === 0) return model;
+  const on = (key: string | undefined) => !!key && clouds.includes(key.split(':')[0]);
+  const atCloud = (address: string | undefined) => {
+    const c = cloudOf(address);
+    return c === undefined || clouds.includes(c);
+  };
+  const parts: ModelParts = {
+    principals: new Map(model.principals.filter(p => clouds.includes(p.cloud)).map(p => [p.key, p])),
+    policies: new Map(model.policies.filter(p => clouds.includes(p.cloud)).map(p => [p.key, p])),
+    attachments: model.attachments.filter(a => on(a.principalKey)),
+    memberships: model.memberships.filter(m => on(m.groupKey)),
+    paiMembers: clouds.includes('alibaba') ? [...model.paiMembers] : [],
+    settings: model.settings.filter(e => clouds.includes(e.envelope.cloud)),
+    findings: model.findings.filter(f => atCloud(f.address)),
+    skipped: model.skipped.filter(r => atCloud(r.address)),
+    suppressions: [...model.suppressions],
+    designatedAdmins: new Set(model.designatedAdmins),
+  };
+  return new AccessModel(model.input, parts, model.catalog);
+}
+
 /** Runs the packs' rules on a model; every finding carries its suppression when one covers it. */
 export function runChecks(model: AccessModel, packs: readonly RulePack[], options: CheckOptions = {}): CheckReport {
   const admins = new Set([...(options.designatedAdmins ?? []), ...model.designatedAdmins]);
-  const context = CheckContext._create({ model, catalog: model.catalog ?? Catalog.load(), designatedAdmins: admins });
+  const contexts = new Map<string, CheckContext>();
+  const contextFor = (clouds: readonly string[]) => {
+    const key = [...clouds].sort().join(',');
+    if (!contexts.has(key)) {
+      contexts.set(key, CheckContext._create({ model: scopedModel(model, clouds), catalog: model.catalog ?? Catalog.load(), designatedAdmins: admins }));
+    }
+    return contexts.get(key)!;
+  };
   const declared: ScopedSuppression[] = model.suppressions.map(s => ({
     ruleId: s.ruleId, reason: s.reason, declaredAt: s.constructPath, constructPath: s.constructPath,
   }));
@@ -35,12 +69,10 @@ export function runChecks(model: AccessModel, packs: readonly RulePack[], option
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const pack of packs) {
+    const context = contextFor(pack.clouds);
     for (const rule of pack.rules) {
       rules.set(rule.id, rule);
       for (const draft of checkOne(rule, context)) {
-        // A cloud pack's scope: the IAM rules it shares with the other clouds' packs report only on its cloud.
-        const cloud = cloudOf(draft.location.address);
-        if (pack.clouds.length && cloud && !(pack.clouds as string[]).includes(cloud)) continue;
         const key = `${rule.id}|${draft.location.address}|${draft.message}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -3,7 +3,9 @@ import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { App, Testing, TerraformStack } from 'cdktf';
-import { AiamRules, AiamSuppressions, AiPlatformPack, alicloud, AlibabaCloudPack, CheckContext, Checks, IRule, RuleFinding, RulePack, Severity, VolcenginePack } from '../../src';
+import { AiamRules, AiamSuppressions, AiPlatformPack, alicloud, AlibabaCloudPack, CheckContext, Checks, IRule, RuleFinding, RuleCloud, RulePack, Severity, volcengine, VolcenginePack } from '../../src';
+import { runChecks } from '../../src/checks';
+import { loadAccessModel } from '../../src/model';
 import { aiamMatchers } from '../../src/testing';
 import { aiam } from '../cli/run';
 import { ramPolicy, synthesize } from '../model/fixtures';
@@ -147,6 +149,31 @@ describe('synth-time checks', () => {
     const s = new TerraformStack(app, 'empty');
     new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
     expect(() => Testing.fullSynth(s)).not.toThrow();
+  });
+
+  test('a cloud pack\'s rules see only their cloud', () => {
+    const seen: string[][] = [];
+    const spy: IRule = {
+      id: 'SPY-001',
+      severity: Severity.INFO,
+      title: 't',
+      description: 'd',
+      fix: 'f',
+      check: (context: CheckContext) => { seen.push(context.principals.map(p => p.cloud)); return []; },
+    };
+    const out = synthesize(app => {
+      brokenStack(app);
+      const v = new TerraformStack(app, 'v');
+      new volcengine.provider.VolcengineProvider(v, 'p', { region: 'cn-beijing' });
+      new volcengine.iamUser.IamUser(v, 'u', { userName: 'vu' });
+    });
+    try {
+      const model = loadAccessModel(out);
+      runChecks(model, [new RulePack({ name: 'ali', rules: [spy], clouds: [RuleCloud.ALIBABA] }), new RulePack({ name: 'all', rules: [spy] })]);
+      expect(seen.map(cs => [...new Set(cs)].sort())).toEqual([['alibaba'], ['alibaba', 'volcengine']]);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 
   test('cloud packs choose their rules', () => {
