@@ -57,7 +57,8 @@ export function runChecks(model: AccessModel, packs: readonly RulePack[], option
   const contextFor = (clouds: readonly string[]) => {
     const key = [...clouds].sort().join(',');
     if (!contexts.has(key)) {
-      contexts.set(key, CheckContext._create({ model: scopedModel(model, clouds), catalog: model.catalog ?? Catalog.load(), designatedAdmins: admins }));
+      const scoped = scopedModel(model, clouds);
+      contexts.set(key, CheckContext._create({ model: scoped, catalog: model.catalog ?? Catalog.load(), designatedAdmins: admins }));
     }
     return contexts.get(key)!;
   };
