@@ -34,13 +34,18 @@ const project = new cdktf.ConstructLibraryCdktf({
     'ajv-draft-04@^1',
     'playwright-core',
     '@microsoft/jest-sarif@1.0.0-beta.0',
+    'json-schema-to-typescript@^15',
   ],
   keywords: ['cdktf', 'terraform', 'iam', 'ram', 'alibaba', 'volcengine', 'huaweicloud', 'policy', 'evaluator'],
   bin: { aiam: 'lib/cli/main.js' },
   eslint: true,
+  // `npm test` must not rewrite sources: lint reports; `npx projen eslint:fix` fixes.
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools'], commandOptions: { fix: false } },
   prettier: false,
   jestOptions: {
     jestVersion: '^29',
+    // `npm test` (and CI) never accepts new snapshots; `npx projen test:update` does.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // Type checking happens in the jsii/tsc compile; transpile-only keeps the suite fast.
@@ -76,6 +81,11 @@ project.addTask('check-providers', {
 });
 void genProviders;
 
+project.addTask('generate-settings-types', {
+  description: 'Generate src/model/platform-settings.generated.ts from schemas/platform-settings.v1.schema.json',
+  exec: `${tsNode} scripts/generate-settings-types.ts`,
+});
+
 project.addTask('demo', {
   description: 'Synthesize the bundled example organisation and check it with the evaluator',
   exec: `${tsNode} scripts/demo.ts`,
@@ -103,11 +113,23 @@ project.addTask('bench', {
 project.deps.removeDependency('eslint-import-resolver-typescript');
 project.addDevDeps('eslint-import-resolver-typescript@~3.8.0');
 
+// `npm pack` from a fresh clone (after `npm ci`) ships a built lib/: nothing else builds before packing.
+project.package.setScript('prepack', 'npx projen compile');
+project.addTask('eslint:fix', {
+  description: 'Lint and fix what can be fixed',
+  exec: 'eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern src test build-tools projenrc .projenrc.ts',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+});
+
+// API.md documents the library's own API (root + one page per product submodule), not the generated bindings.
+project.tasks.tryFind('docgen')?.reset(`${tsNode} scripts/generate-api-docs.ts`);
+
 // Test artifacts (the report screenshot) are outputs, not sources.
 project.gitignore.exclude('/test/artifacts/');
 
 // Generated bindings are checked for drift, not linted.
 project.eslint?.addIgnorePattern('src/providers/');
+project.eslint?.addIgnorePattern('src/model/platform-settings.generated.ts');
 // jsii prints a banner on every run under Node 20; the project supports Node >= 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
 

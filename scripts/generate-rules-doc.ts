@@ -4,21 +4,25 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { allRules } from '../src/checks';
+import { allRules, packByName, PACK_NAMES } from '../src/checks';
 
 export function rulesMarkdown(): string {
-  const rows = allRules().map(r => `| \`${r.id}\` | ${r.severity} | ${r.title} | ${r.description} | ${r.fix} |`);
+  const packs = PACK_NAMES.map(n => packByName(n)!);
+  const rows = allRules().map(r => `| \`${r.id}\` | ${r.severity} | ${packs.filter(p => p.ruleIds.includes(r.id)).map(p => p.name).join(', ')} | ` +
+    `${r.title} | ${r.description} | ${r.fix} |`);
   return [
     '# Rules',
     '',
     'Generated from the rule metadata by `npx projen docs`; do not edit by hand.',
     '',
-    'Every rule runs in the `ai-platform` pack; the `alibaba`, `volcengine` and `huawei` packs report the findings',
-    'about their cloud\'s resources. Suppress a finding with `AiamSuppressions.addSuppressions(construct, [{ id, reason }])`',
+    'A pack runs the rules it holds. `ai-platform` holds every rule; `alibaba`, `volcengine` and `huawei` hold the IAM rules',
+    '(reporting on their cloud\'s resources only) and their platform\'s rules. Compose your own with',
+    '`new RulePack({ name, rules: [...AiamRules.iam(), myRule] })`; a rule implements `IRule` in any jsii language.',
+    'Suppress a finding with `AiamSuppressions.addSuppressions(construct, [{ id, reason }])`',
     'or a suppressions file (`aiam check --suppressions FILE`); a reason is mandatory and suppressed findings stay in reports.',
     '',
-    '| id | severity | title | what it finds | fix |',
-    '|---|---|---|---|---|',
+    '| id | severity | packs | title | what it finds | fix |',
+    '|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');

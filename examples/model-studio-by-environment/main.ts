@@ -2,24 +2,24 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { synthExample } from '../run';
-import { alicloud, ApiKeyGrant, BillingAccess, ProductionWorkspaceSet, RamGroup, RamRole, RamUser, SuperAdmin, WorkspaceAdmin } from '../../src';
+import { alicloud, bailian, ram } from '../../src';
 
 export function build(app: Construct): TerraformStack {
   const s = new TerraformStack(app, 'model-studio-by-environment');
   new alicloud.provider.AlicloudProvider(s, 'alicloud', { region: 'cn-beijing' });
-  new SuperAdmin(s, 'platform-admin', { user: new RamUser(s, 'alice', { userName: 'alice' }), purchasePrepaid: true });
-  const envs = new ProductionWorkspaceSet(s, 'chatbot', {
+  new bailian.SuperAdmin(s, 'platform-admin', { user: new ram.RamUser(s, 'alice', { userName: 'alice' }), purchasePrepaid: true });
+  const envs = new bailian.ProductionWorkspaceSet(s, 'chatbot', {
     project: 'chatbot', region: 'cn-beijing', includeStaging: false, accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 },
   });
-  const bob = new RamUser(s, 'bob', { userName: 'bob' });
-  const carol = new RamUser(s, 'carol', { userName: 'carol' });
-  new WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod!, user: bob });
-  envs.dev!.grantModelTuning(carol, { models: ['qwen-plus'] });
-  envs.test!.grantModelInvoke(carol, { models: ['qwen-plus'] });
-  const service = new RamRole(s, 'chatbot-service', { roleName: 'chatbot-service', trustedServices: ['ecs.aliyuncs.com'] });
-  envs.prod!.grantModelInvoke(service, { models: ['qwen-max'] });
-  new ApiKeyGrant(s, 'prod-key', { workspace: envs.prod!, owner: service });
-  new BillingAccess(s, 'finance-bills', { principal: new RamGroup(s, 'finance', { groupName: 'finance' }) });
+  const bob = new ram.RamUser(s, 'bob', { userName: 'bob' });
+  const carol = new ram.RamUser(s, 'carol', { userName: 'carol' });
+  new bailian.WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod, user: bob });
+  envs.dev.grantModelTuning(carol, { models: ['qwen-plus'] });
+  envs.test.grantModelInvoke(carol, { models: ['qwen-plus'] });
+  const service = new ram.RamRole(s, 'chatbot-service', { roleName: 'chatbot-service', trustedServices: ['ecs.aliyuncs.com'] });
+  envs.prod.grantModelInvoke(service, { models: ['qwen-max'] });
+  new bailian.ApiKeyGrant(s, 'prod-key', { workspace: envs.prod, owner: service });
+  new bailian.BillingAccess(s, 'finance-bills', { principal: new ram.RamGroup(s, 'finance', { groupName: 'finance' }) });
   return s;
 }
 

@@ -6,10 +6,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { synthExample } from '../run';
-import {
-  AiamSuppressions, alicloud, ApiKeyGrant, ProductionWorkspaceSet, RamRole, RamUser, SuperAdmin, huaweicloud, MlPlatformDeveloper, MlPlatformResourceAdmin, ResourceQueueWithGroups, VemlpStorage, volcengine,
-  VolcIamGroup, VolcIamUser,
-} from '../../src';
+import { AiamSuppressions, alicloud, bailian, huaweicloud, ram, vemlp, volcengine, volcengine_iam } from '../../src';
 
 export const VOLCENGINE_ACCOUNT = '2100000001';
 
@@ -28,32 +25,32 @@ export function buildOrg(app: Construct): void {
   });
 
   // Model Studio, as the guide recommends for production: a super admin, workspaces by environment, 1000 QPM split.
-  new SuperAdmin(ali, 'platform-admin', { user: new RamUser(ali, 'grace', { userName: 'grace' }) });
-  const envs = new ProductionWorkspaceSet(ali, 'chatbot', {
+  new bailian.SuperAdmin(ali, 'platform-admin', { user: new ram.RamUser(ali, 'grace', { userName: 'grace' }) });
+  const envs = new bailian.ProductionWorkspaceSet(ali, 'chatbot', {
     project: 'chatbot', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 },
   });
-  const frank = new RamUser(ali, 'frank', { userName: 'frank' });
-  envs.prod!.grantModelInvoke(frank, { models: ['qwen-max'] });
-  envs.test!.grantModelTuning(frank, { models: ['qwen-plus'] });
+  const frank = new ram.RamUser(ali, 'frank', { userName: 'frank' });
+  envs.prod.grantModelInvoke(frank, { models: ['qwen-max'] });
+  envs.test.grantModelTuning(frank, { models: ['qwen-plus'] });
   // Application keys belong to a RAM role, so they survive people leaving (seed 000, API-Key 权限).
-  const chatbot = new RamRole(ali, 'chatbot-app', { roleName: 'chatbot-app', trustedServices: ['ecs.aliyuncs.com'] });
-  new ApiKeyGrant(ali, 'chatbot-prod-key', { workspace: envs.prod!, owner: chatbot });
+  const chatbot = new ram.RamRole(ali, 'chatbot-app', { roleName: 'chatbot-app', trustedServices: ['ecs.aliyuncs.com'] });
+  new bailian.ApiKeyGrant(ali, 'chatbot-prod-key', { workspace: envs.prod, owner: chatbot });
 
   const volc = new TerraformStack(app, 'volcengine-ai');
   new volcengine.provider.VolcengineProvider(volc, 'volcengine', { region: 'cn-beijing' });
-  const ops = new VolcIamGroup(volc, 'ops', { groupName: 'ml-ops' });
-  const bob = new VolcIamUser(volc, 'bob', { userName: 'bob' });
-  const carol = new VolcIamUser(volc, 'carol', { userName: 'carol' });
-  const dave = new VolcIamUser(volc, 'dave', { userName: 'dave' });
-  const admin = new MlPlatformResourceAdmin(volc, 'ops-admin', { principal: ops, storage: VemlpStorage.VEPFS });
-  new ResourceQueueWithGroups(volc, 'train-queue', {
+  const ops = new volcengine_iam.VolcIamGroup(volc, 'ops', { groupName: 'ml-ops' });
+  const bob = new volcengine_iam.VolcIamUser(volc, 'bob', { userName: 'bob' });
+  const carol = new volcengine_iam.VolcIamUser(volc, 'carol', { userName: 'carol' });
+  const dave = new volcengine_iam.VolcIamUser(volc, 'dave', { userName: 'dave' });
+  const admin = new vemlp.MlPlatformResourceAdmin(volc, 'ops-admin', { principal: ops, storage: vemlp.VemlpStorage.VEPFS });
+  new vemlp.ResourceQueueWithGroups(volc, 'train-queue', {
     queueId: 'q-20250415-train', accountId: VOLCENGINE_ACCOUNT, admins: [bob], members: [carol, dave],
     capacity: 16, userCaps: [{ user: 'carol', percent: 50 }, { user: 'dave', absolute: 4 }],
   });
-  new ResourceQueueWithGroups(volc, 'infer-queue', { queueId: 'q-20250415-infer', accountId: VOLCENGINE_ACCOUNT, members: [dave] });
+  new vemlp.ResourceQueueWithGroups(volc, 'infer-queue', { queueId: 'q-20250415-infer', accountId: VOLCENGINE_ACCOUNT, members: [dave] });
   // The guide: queue admins need IAM rights to manage members; the queue-creator policy is the narrow way.
   bob.attachPolicy(admin.queueCreatorPolicy!.policy);
-  new MlPlatformDeveloper(volc, 'developers', { principal: carol });
+  new vemlp.MlPlatformDeveloper(volc, 'developers', { principal: carol });
 
   const hw = new TerraformStack(app, 'huawei-ai');
   new huaweicloud.provider.HuaweicloudProvider(hw, 'huaweicloud', { region: 'cn-north-4' });

@@ -6,22 +6,22 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { synthExample } from '../run';
-import { alicloud, PaiAccess, PaiAccessBundle, PaiWorkspace, PaiWorkspaceRole, RamGroup, RamUser } from '../../src';
+import { alicloud, pai, ram } from '../../src';
 
 export function build(app: Construct): TerraformStack {
   const s = new TerraformStack(app, 'pai-eas');
   new alicloud.provider.AlicloudProvider(s, 'alicloud', { region: 'cn-shanghai' });
-  const ws = new PaiWorkspace(s, 'workspace', { workspaceName: 'recsys_models', description: 'recommendation models served on EAS' });
-  const deployers = new RamGroup(s, 'deployers', { groupName: 'eas-deployers' });
-  const viewers = new RamGroup(s, 'viewers', { groupName: 'eas-viewers' });
-  const dan = new RamUser(s, 'dan', { userName: 'dan' });
-  const vic = new RamUser(s, 'vic', { userName: 'vic' });
+  const ws = new pai.PaiWorkspace(s, 'workspace', { workspaceName: 'recsys_models', description: 'recommendation models served on EAS' });
+  const deployers = new ram.RamGroup(s, 'deployers', { groupName: 'eas-deployers' });
+  const viewers = new ram.RamGroup(s, 'viewers', { groupName: 'eas-viewers' });
+  const dan = new ram.RamUser(s, 'dan', { userName: 'dan' });
+  const vic = new ram.RamUser(s, 'vic', { userName: 'vic' });
   deployers.addUser(dan);
   viewers.addUser(vic);
-  ws.addMember(dan, [PaiWorkspaceRole.ALGO_DEVELOPER, PaiWorkspaceRole.ALGO_OPERATOR]);
-  ws.addMember(vic, [PaiWorkspaceRole.GUEST]);
-  new PaiAccess(s, 'deploy', { principal: deployers, bundle: PaiAccessBundle.EAS_FULL });
-  new PaiAccess(s, 'view', { principal: viewers, bundle: PaiAccessBundle.EAS_READ_ONLY });
+  ws.addMember(dan, [pai.PaiWorkspaceRole.ALGO_DEVELOPER, pai.PaiWorkspaceRole.ALGO_OPERATOR]);
+  ws.addMember(vic, [pai.PaiWorkspaceRole.GUEST]);
+  new pai.PaiAccess(s, 'deploy', { principal: deployers, bundle: pai.PaiAccessBundle.EAS_FULL });
+  new pai.PaiAccess(s, 'view', { principal: viewers, bundle: pai.PaiAccessBundle.EAS_READ_ONLY });
   return s;
 }
 

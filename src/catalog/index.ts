@@ -247,7 +247,7 @@ function systemPolicy(name: string, dialect: Dialect, raw: any): SystemPolicy {
 }
 
 /** Levenshtein distance, stopping early once it cannot beat `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
+function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

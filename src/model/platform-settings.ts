@@ -1,3 +1,6 @@
+import type { PlatformSettingsByKind, PlatformSettingsKind } from './platform-settings.generated';
+import type { PlatformSettingsEntry } from './types';
+
 /**
  * The platform-settings manifest: settings that no Terraform provider can apply (Model Studio
  * workspaces, model allowlists, rate limits, console page permissions, API keys; veMLP queue user caps).
@@ -38,4 +41,17 @@ export const PLATFORM_SETTINGS_NOTE = 'Recorded only: Terraform stores these set
 export function isPlatformSettingsEnvelope(value: unknown): value is PlatformSettingsEnvelope {
   return typeof value === 'object' && value !== null &&
     (value as { schema?: unknown }).schema === PLATFORM_SETTINGS_SCHEMA_V1;
+}
+
+export type { PlatformSettingsByKind, PlatformSettingsKind } from './platform-settings.generated';
+
+/**
+ * The entries of one kind, each with its settings typed by the schema (src/model/platform-settings.generated.ts).
+ * The constructs write them to the schema; a plan edited by hand may not follow it, so readers keep to optional use
+ * of what the schema marks optional.
+ */
+export function settingsOf<K extends PlatformSettingsKind>(model: { readonly settings: readonly PlatformSettingsEntry[] }, kind: K):
+Array<{ readonly entry: PlatformSettingsEntry; readonly settings: PlatformSettingsByKind[K] }> {
+  return model.settings.filter(s => s.envelope.kind === kind)
+    .map(entry => ({ entry, settings: entry.envelope.settings as unknown as PlatformSettingsByKind[K] }));
 }

@@ -2,16 +2,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { App, TerraformStack } from 'cdktf';
-import { AiamSuppressions, AiPlatformPack, alicloud, Checks } from '../../src';
+import { App, Testing, TerraformStack } from 'cdktf';
+import { AiamRules, AiamSuppressions, AiPlatformPack, alicloud, AlibabaCloudPack, CheckContext, Checks, IRule, RuleFinding, RuleCloud, RulePack, Severity, volcengine, VolcenginePack } from '../../src';
+import { runChecks } from '../../src/checks';
+import { loadAccessModel } from '../../src/model';
 import { aiamMatchers } from '../../src/testing';
 import { aiam } from '../cli/run';
 import { ramPolicy, synthesize } from '../model/fixtures';
 
 expect.extend(aiamMatchers);
 
-function brokenStack(app: App): TerraformStack {
-  const s = new TerraformStack(app, 'broken');
+function brokenStack(app: App, id = 'broken'): TerraformStack {
+  const s = new TerraformStack(app, id);
   new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
   const u = new alicloud.ramUser.RamUser(s, 'u', { name: 'intern' });
   const p = ramPolicy(s, 'admin', 'everything', [{ Effect: 'Allow', Action: '*', Resource: '*' }]);
@@ -92,7 +94,94 @@ describe('synth-time checks', () => {
     const app = new App({ outdir: fs.mkdtempSync('/tmp/aiam-synth-') });
     Checks.of(app).add(new AiPlatformPack());
     brokenStack(app);
-    expect(() => app.synth()).toThrow(/AIAM-IAM-001 Full-admin grant outside a designated admin: alibaba:user\/intern gets "\*"[^\n]*\[at broken\/att\] Fix:/);
+    expect(() => app.synth()).toThrow(/\[broken\/att\] AIAM-IAM-001 Full-admin grant outside a designated admin: alibaba:user\/intern gets "\*"[^\n]*Fix:/);
+  });
+
+  test('a pack added before the stack is built fails Testing.fullSynth and Testing.synth(stack, true)', () => {
+    const app = Testing.app();
+    Checks.of(app).add(new AiPlatformPack());
+    const s = brokenStack(app);
+    expect(() => Testing.fullSynth(s)).toThrow(/\[broken\/att\] AIAM-IAM-001/);
+    const s2 = brokenStack(app, 'later');
+    expect(() => Testing.synth(s2, true)).toThrow(/\[later\/att\] AIAM-IAM-001/);
+  });
+
+  test('Checks.of(stack) after the stack is built, and warnings become annotations on the construct', () => {
+    const app = Testing.app();
+    const s = new TerraformStack(app, 'svc');
+    new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
+    const u = new alicloud.ramUser.RamUser(s, 'u', { name: 'ops' });
+    const p = ramPolicy(s, 'pairec', 'pairec-all', [{ Effect: 'Allow', Action: 'pairec:*', Resource: '*' }]);
+    new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(s, 'att', { userName: u.name, policyName: p.policyName, policyType: 'Custom' });
+    Checks.of(s).add(new AiPlatformPack());
+    Testing.fullSynth(s);
+    Testing.fullSynth(s);
+    const warnings = s.node.findAll().flatMap(c => c.node.metadata.filter(m => m.type === '@cdktf/warn').map(m => [c.node.path, String(m.data)]));
+    expect(warnings).toEqual([['svc/att', expect.stringMatching(/^AIAM-IAM-001 .*"pairec:\*"/)]]);
+  });
+
+  test('a pack runs only its rules: a custom rule in a custom pack, next to a built-in one', () => {
+    class TeamPrefix implements IRule {
+      public readonly id = 'ACME-001';
+      public readonly severity = Severity.ERROR;
+      public readonly title = 'Custom policy without the acme- prefix';
+      public readonly description = 'Custom policies are named acme-*.';
+      public readonly fix = 'rename the policy';
+      public check(context: CheckContext): RuleFinding[] {
+        return context.policies.filter(p => p.custom && !p.name.startsWith('acme-')).map(p => ({ message: `policy ${p.name}`, location: p.location }));
+      }
+    }
+    const app = Testing.app();
+    const s = brokenStack(app);
+    const pack = new RulePack({ name: 'acme', rules: [new TeamPrefix(), AiamRules.byId('AIAM-ACT-001')] });
+    expect(pack.ruleIds).toEqual(['ACME-001', 'AIAM-ACT-001']);
+    Checks.of(app).add(pack);
+    let message = '';
+    try { Testing.fullSynth(s); } catch (e) { message = (e as Error).message; }
+    expect(message).toMatch(/\[broken\/admin\] ACME-001 Custom policy without the acme- prefix: policy everything/);
+    expect(message).not.toMatch(/AIAM-IAM-001/);
+    expect(() => pack.addRule(new TeamPrefix())).toThrow(/ACME-001 is already in the pack/);
+  });
+
+  test('a stack without resources has nothing to check', () => {
+    const app = Testing.app();
+    Checks.of(app).add(new AiPlatformPack());
+    const s = new TerraformStack(app, 'empty');
+    new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
+    expect(() => Testing.fullSynth(s)).not.toThrow();
+  });
+
+  test('a cloud pack\'s rules see only their cloud', () => {
+    const seen: string[][] = [];
+    const spy: IRule = {
+      id: 'SPY-001',
+      severity: Severity.INFO,
+      title: 't',
+      description: 'd',
+      fix: 'f',
+      check: (context: CheckContext) => { seen.push(context.principals.map(p => p.cloud)); return []; },
+    };
+    const out = synthesize(app => {
+      brokenStack(app);
+      const v = new TerraformStack(app, 'v');
+      new volcengine.provider.VolcengineProvider(v, 'p', { region: 'cn-beijing' });
+      new volcengine.iamUser.IamUser(v, 'u', { userName: 'vu' });
+    });
+    try {
+      const model = loadAccessModel(out);
+      runChecks(model, [new RulePack({ name: 'ali', rules: [spy], clouds: [RuleCloud.ALIBABA] }), new RulePack({ name: 'all', rules: [spy] })]);
+      expect(seen.map(cs => [...new Set(cs)].sort())).toEqual([['alibaba'], ['alibaba', 'volcengine']]);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('cloud packs choose their rules', () => {
+    const ali = new AlibabaCloudPack().ruleIds;
+    expect(ali).toContain('AIAM-BAILIAN-001');
+    expect(ali).not.toContain('AIAM-VEMLP-001');
+    expect(new VolcenginePack().ruleIds).not.toContain('AIAM-BAILIAN-001');
+    expect(new AiPlatformPack().ruleIds).toEqual(AiamRules.all().map(r => r.id));
   });
 
   test('construct suppressions with a reason let synth pass and are kept in the synthesized JSON', () => {

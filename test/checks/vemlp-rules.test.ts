@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
-import { QueueCreatorPolicy, ResourceQueueWithGroups, VolcIamUser, volcengine } from '../../src';
+import { vemlp, volcengine, volcengine_iam } from '../../src';
 import { AiPlatformPack, runChecks } from '../../src/checks';
 import { loadAccessModel, PLATFORM_SETTINGS_SCHEMA_V1 } from '../../src/model';
 import { synthesize } from '../model/fixtures';
@@ -11,9 +11,9 @@ function queueFindings(withCreatorPolicy: boolean): string[] {
   const out = synthesize(app => {
     const s = new TerraformStack(app, 'q');
     new volcengine.provider.VolcengineProvider(s, 'p', { region: 'cn-beijing' });
-    const alice = new VolcIamUser(s, 'alice', { userName: 'alice' });
-    new ResourceQueueWithGroups(s, 'queue', { queueId: 'q-1', accountId: '2100000001', admins: [alice] });
-    if (withCreatorPolicy) alice.attachPolicy(new QueueCreatorPolicy(s, 'creator').policy);
+    const alice = new volcengine_iam.VolcIamUser(s, 'alice', { userName: 'alice' });
+    new vemlp.ResourceQueueWithGroups(s, 'queue', { queueId: 'q-1', accountId: '2100000001', admins: [alice] });
+    if (withCreatorPolicy) alice.attachPolicy(new vemlp.QueueCreatorPolicy(s, 'creator').policy);
   });
   return runChecks(loadAccessModel(out), [new AiPlatformPack()]).findings.map(f => f.ruleId);
 }

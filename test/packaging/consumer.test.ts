@@ -1,51 +1,67 @@
 /**
- * Packs the library (`npm pack`), installs the tarball into a fresh cdktf app outside the repository, imports the
- * constructs, synthesizes and checks: a consumer needs nothing but the package (and its peers cdktf + constructs).
+ * Packs the library (`npm pack`, which builds lib/ first), installs the tarball into fresh apps outside the
+ * repository, and checks what a consumer sees: the README's TypeScript compiles under --strict against the package;
+ * grants; persona suppressions; checks in Testing.fullSynth; a custom rule in a custom pack; the CLI. The same app
+ * runs with cdktn 0.24 installed under the name `cdktf` (npm alias).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readmeTsBlocks, writeStrictProject } from '../readme-blocks';
 
 const ROOT = path.join(__dirname, '..', '..');
-const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1' } });
+const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, {
+  cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1' },
+});
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
-test('a consumer app installs the packed tarball, synthesizes and checks', () => {
-  // `npm test` may run before a build: compile the jsii output the tarball ships.
-  if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js')) || !fs.existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) run('npx', ['projen', 'compile'], ROOT);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-consumer-'));
-  try {
-    const tarball = run('npm', ['pack', '--silent', '--pack-destination', dir], ROOT).trim().split('\n').pop()!;
-    const peer = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).peerDependencies;
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-      name: 'consumer',
-      private: true,
-      dependencies: { 'cdktf-aiam': `file:./${tarball}`, 'cdktf': peer.cdktf, 'constructs': peer.constructs },
-    }));
-    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir);
-    fs.writeFileSync(path.join(dir, 'main.js'), `
-const { App, TerraformStack } = require('cdktf');
-const { AiPlatformPack, Checks, ResourceQueueWithGroups, VolcIamUser, volcengine, ProductionWorkspaceSet, alicloud, RamUser } = require('cdktf-aiam');
-const app = new App({ outdir: 'cdktf.out' });
-const volc = new TerraformStack(app, 'volc');
-new volcengine.provider.VolcengineProvider(volc, 'p', { region: 'cn-beijing' });
-new ResourceQueueWithGroups(volc, 'q', { queueId: 'q-1', accountId: '2100000001', members: [new VolcIamUser(volc, 'bob', { userName: 'bob' })] });
-const ali = new TerraformStack(app, 'ali');
-new alicloud.provider.AlicloudProvider(ali, 'p', { region: 'cn-beijing' });
-const envs = new ProductionWorkspaceSet(ali, 'envs', { project: 'demo', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 } });
-envs.prod.grantModelInvoke(new RamUser(ali, 'u', { userName: 'u' }), { models: ['qwen-max'] });
-Checks.of(app).add(new AiPlatformPack());
-app.synth();
-const { loadAccessModel } = require('cdktf-aiam/lib/model');
-const m = loadAccessModel('cdktf.out');
-console.log(JSON.stringify({ principals: m.principals.length, decision: m.can(m.findPrincipal('user/bob'), { action: 'ml_platform:CreateJob', resource: 'trn:ml_platform:cn-beijing:2100000001:resourcequeue/q-1' }).decision }));
-`);
-    const out = JSON.parse(run('node', ['main.js'], dir));
-    expect(out).toEqual({ principals: expect.any(Number), decision: 'allow' });
-    const check = JSON.parse(run(path.join(dir, 'node_modules', '.bin', 'aiam'), ['check', 'cdktf.out', '--format', 'json'], dir));
-    expect(check.summary.errors).toBe(0);
-    expect(run(path.join(dir, 'node_modules', '.bin', 'aiam'), ['--version'], dir).trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+let work: string;
+let tarball: string;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-consumer-'));
+  tarball = path.join(work, run('npm', ['pack', '--silent', '--pack-destination', work], ROOT).trim().split('\n').pop()!);
 }, 300_000);
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+function consumer(name: string, deps: Record<string, string>, extra: object = {}): string {
+  const dir = path.join(work, name);
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name, private: true, dependencies: { 'cdktf-aiam': `file:${tarball}`, ...deps }, ...extra,
+  }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  fs.copyFileSync(path.join(__dirname, 'consumer-app.js'), path.join(dir, 'main.js'));
+  return dir;
+}
+
+function expectConsumerBehaviour(dir: string) {
+  const out = JSON.parse(run('node', ['main.js'], dir));
+  expect(out.grants).toEqual({ invoke: ['ali/envs/prod/Settings'], queue: ['volc/q/Member-bob'], pai: ['AliyunPAIEASFullAccess'] });
+  expect(out.decision).toBe('allow');
+  expect(out.fullSynthStar).toMatch(/\[later\/intern\/everything\] AIAM-IAM-001 Full-admin grant/);
+  expect(out.persona).toEqual({ unsuppressed: ['rec/ops/bob-pairec-admin: AIAM-IAM-001'], suppressed: [] });
+  expect(out.customRule).toMatch(/\[team\/read\] ACME-001 Policy without the acme- prefix: policy pairec-read/);
+  expect(out.customRule).not.toMatch(/AIAM-IAM-/);
+}
+
+test('a cdktf app: README compiles under --strict, grants, suppressions, checks, custom rules, CLI', () => {
+  const dir = consumer('with-cdktf', { cdktf: pkg.peerDependencies.cdktf, constructs: pkg.peerDependencies.constructs });
+  const tsconfig = writeStrictProject(dir, readmeTsBlocks(), {}, [path.join(ROOT, 'node_modules', '@types')]);
+  let errors = '';
+  try { run(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', tsconfig], dir); } catch (e) { errors = String((e as { stdout?: string }).stdout); }
+  expect(errors).toBe('');
+  expectConsumerBehaviour(dir);
+  const aiam = path.join(dir, 'node_modules', '.bin', 'aiam');
+  expect(JSON.parse(run(aiam, ['check', 'cdktf.out', '--format', 'json'], dir)).summary.errors).toBe(0);
+  expect(run(aiam, ['--version'], dir).trim()).toBe(pkg.version);
+}, 600_000);
+
+test('a cdktn 0.24 app (cdktn installed as cdktf) runs the same checks', () => {
+  // cdktn is CDKTF's community fork with the same API; the alias keeps one copy of the core library, so the
+  // constructs' instanceof and aspect machinery see the app's classes. `overrides` satisfies the cdktf peer.
+  const dir = consumer('with-cdktn', { cdktf: 'npm:cdktn@0.24.0', constructs: '>=10.6.0 <10.8.0' }, { overrides: { cdktf: '$cdktf' } });
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'cdktf', 'package.json'), 'utf8')).name).toBe('cdktn');
+  expectConsumerBehaviour(dir);
+}, 600_000);

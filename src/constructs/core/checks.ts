@@ -1,30 +1,26 @@
-import { Annotations, App, Aspects, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { IPrincipal, principalSpec } from './principal';
 import { runChecks } from '../../checks/engine';
-import { describeLocation, Severity } from '../../checks/finding';
+import { Finding, Severity } from '../../checks/finding';
 import { RulePack } from '../../checks/packs';
 import { modelFromJson } from '../../model';
-
-/** Options for synth-time checks. */
-export interface ChecksOptions {
-  /**
-   * Principals allowed full-admin grants, as `user/NAME`, `group/NAME` or `role/NAME`.
-   * @default - none
-   */
-  readonly designatedAdmins?: string[];
-}
 
 const CHECKS = Symbol.for('cdktf-aiam.Checks');
 
 /**
- * Runs rule packs when the app synthesizes: every stack is turned into the access model and checked; error
- * findings fail synth with a readable list, warnings become construct warnings.
+ * Runs rule packs as a validation of every stack under a scope, so `app.synth()`, `cdktf synth`,
+ * `Testing.fullSynth(stack)` and `Testing.synth(stack, true)` all run them, whether the pack was added before or
+ * after the stacks were built (stacks that exist when `of` is first called, the scope's own stack, and stacks added
+ * later directly under the scope, as `new TerraformStack(app, ...)` does). Each stack is turned into the access model and checked: error findings fail
+ * validation with one line per finding, prefixed by the path of the construct that caused it; warnings and infos
+ * are annotations on that construct.
  *
  * @example
  * Checks.of(app).add(new AiPlatformPack());
  */
 export class Checks {
-  /** The checks of an app (or any scope: they apply to the stacks beneath it). */
+  /** The checks of a scope (an App, a stack, or any construct holding stacks). */
   public static of(scope: IConstruct): Checks {
     const holder = scope as unknown as { [CHECKS]?: Checks };
     if (!holder[CHECKS]) holder[CHECKS] = new Checks(scope);
@@ -33,56 +29,74 @@ export class Checks {
 
   private readonly packs: RulePack[] = [];
   private readonly admins: string[] = [];
-
   private readonly attached = new WeakSet<TerraformStack>();
+  private readonly annotated = new WeakMap<IConstruct, Set<string>>();
 
-  private constructor(private readonly scope: IConstruct) {
-    // cdktf runs aspects and validations per stack, never from the App down, so a validation is attached to every
-    // stack under the scope: those that exist now, and (for an App) those created before synth.
-    if (scope instanceof App) {
-      const synth = scope.synth.bind(scope);
-      scope.synth = () => {
-        this.attachToStacks();
-        synth();
-      };
-    }
+  private constructor(scope: IConstruct) {
+    // cdktf runs aspects and validations per stack, never from the App down: a stack created later under the scope
+    // gets an aspect as it is added, and the aspect attaches the validation when synthesis visits the stack.
+    const attacher: IAspect = { visit: node => { if (TerraformStack.isStack(node)) this.attach(node); } };
+    const node = scope.node as unknown as { addChild(child: IConstruct, id: string): void };
+    const addChild = node.addChild.bind(node);
+    node.addChild = (child, id) => {
+      addChild(child, id);
+      Aspects.of(child).add(attacher);
+    };
+    for (const n of scope.node.findAll()) if (TerraformStack.isStack(n)) this.attach(n);
+    const enclosing = scope.node.scopes.find(TerraformStack.isStack);
+    if (enclosing) this.attach(enclosing);
   }
 
-  private attachToStacks(): void {
-    for (const node of this.scope.node.findAll()) {
-      if (node instanceof TerraformStack && !this.attached.has(node)) {
-        this.attached.add(node);
-        node.node.addValidation({ validate: () => this.validateStack(node) });
-      }
-    }
-  }
-
-  /** Adds a rule pack. */
-  public add(pack: RulePack, options: ChecksOptions = {}): Checks {
-    this.attachToStacks();
+  /** Adds a rule pack; its rules run on every stack under the scope. */
+  public add(pack: RulePack): Checks {
     this.packs.push(pack);
-    this.admins.push(...(options.designatedAdmins ?? []));
     return this;
   }
 
-  /** Marks a principal (`user/NAME`, `group/NAME`, `role/NAME`) as a designated administrator. */
-  public addDesignatedAdmin(principal: string): Checks {
-    this.admins.push(principal);
+  /** Marks a principal as an administrator by design: the full-admin and privilege-escalation rules accept it. */
+  public addDesignatedAdmin(principal: IPrincipal): Checks {
+    this.admins.push(principalSpec(principal));
     return this;
+  }
+
+  private attach(stack: TerraformStack): void {
+    if (this.attached.has(stack)) return;
+    this.attached.add(stack);
+    stack.node.addValidation({ validate: () => this.validateStack(stack) });
   }
 
   private validateStack(stack: TerraformStack): string[] {
     if (this.packs.length === 0) return [];
-    const model = modelFromJson(`stack ${stack.node.path} (synthesized)`, stack.toTerraform(), stack.node.id);
+    const json = stack.toTerraform() as { resource?: object };
+    if (!json.resource) return []; // nothing to check in a stack without resources
+    let model;
+    try {
+      model = modelFromJson(`stack ${stack.node.path} (synthesized)`, json, stack.node.id);
+    } catch (e) {
+      return [`cdktf-aiam cannot read stack ${stack.node.path}: ${(e as Error).message}`];
+    }
     const report = runChecks(model, this.packs, { designatedAdmins: this.admins });
+    const byPath = new Map(stack.node.findAll().map(c => [c.node.path, c] as const));
     const errors: string[] = [];
     for (const f of report.findings) {
       if (f.suppressed) continue;
-      const line = `${f.ruleId} ${f.title}: ${f.message} [at ${describeLocation(f.location)}] Fix: ${f.fix}`;
-      if (f.severity === Severity.ERROR) errors.push(line);
-      else if (f.severity === Severity.WARNING) Annotations.of(stack).addWarning(line);
+      const path = f.location.constructPath;
+      // A finding on a resource's "Resource" child is shown on the construct the user wrote.
+      const construct = (path && (byPath.get(path.replace(/\/Resource$/, '')) ?? byPath.get(path))) || stack;
+      const text = `${f.ruleId} ${f.title}: ${f.message}. Fix: ${f.fix}`;
+      if (f.severity === Severity.ERROR) errors.push(`[${construct.node.path}] ${text}`);
+      else this.annotate(construct, f, text);
     }
     return errors;
+  }
+
+  private annotate(construct: IConstruct, f: Finding, text: string): void {
+    const done = this.annotated.get(construct) ?? new Set<string>();
+    this.annotated.set(construct, done);
+    if (done.has(text)) return;
+    done.add(text);
+    if (f.severity === Severity.WARNING) Annotations.of(construct).addWarning(text);
+    else Annotations.of(construct).addInfo(text);
   }
 }
 
@@ -98,7 +112,8 @@ const SUPPRESSIONS = new WeakMap<TerraformResource, Array<{ id: string; reason: 
 
 /**
  * Suppresses findings on a construct and everything beneath it, like cdk-nag's NagSuppressions. Suppressed findings
- * still appear in reports, marked suppressed with the reason.
+ * still appear in reports, marked suppressed with the reason. A persona (MlPlatformDeveloper, PaiAccess, ...) owns
+ * the attachments it creates, so a suppression on the persona covers its grants.
  *
  * @example
  * AiamSuppressions.addSuppressions(breakGlassUser, [{ id: 'AIAM-IAM-001', reason: 'break-glass account, reviewed monthly' }]);

@@ -28,7 +28,7 @@ export interface PolicyStatement {
 }
 
 /** Policy variables (`${volc:...}`) must reach the cloud literally: Terraform would interpolate a bare `${`. */
-export function escapePolicyVariables(text: string): string {
+function escapePolicyVariables(text: string): string {
   return text.replace(/\$\{(?=[A-Za-z0-9_-]+:)/g, () => '$${');
 }
 

@@ -1,39 +1,22 @@
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { LIMITS } from '../../catalog/limits';
 import { HUAWEI_GLOBAL_POLICIES, HUAWEI_GLOBAL_SERVICES } from '../../catalog/modelarts';
 import { Dialect } from '../../policy/types';
 import { huaweicloud } from '../../providers';
+import { Grant } from '../core/grant';
 import { validateName } from '../core/naming';
+import { IPrincipal, PrincipalCloud, PrincipalKind } from '../core/principal';
+import { AttachOptions, PrincipalBase, readableLogicalId } from '../core/principal-base';
 import { PolicyStatement, renderPolicyDocument } from '../core/statements';
 
 const NAMES = LIMITS[Dialect.HUAWEI_IAM].names;
 
-/** Properties of a HuaweiIamUser. */
-export interface HuaweiIamUserProps {
-  /** IAM user name. */
+/** A Huawei Cloud IAM user, created here (HuaweiIamUser) or imported (HuaweiIamUser.fromUserId). */
+export interface IHuaweiUser extends IPrincipal {
   readonly userName: string;
-}
-
-/**
- * A Huawei Cloud IAM user (huaweicloud_identity_user). Users get permissions only through groups.
- *
- * @example
- * const erin = new HuaweiIamUser(stack, 'erin', { userName: 'erin' });
- * team.addUser(erin);
- */
-export class HuaweiIamUser extends Construct {
-  public readonly userName: string;
-  /** The user id, known after apply; memberships refer to it. */
-  public readonly userId: string;
-
-  constructor(scope: Construct, id: string, props: HuaweiIamUserProps) {
-    super(scope, id);
-    validateName(this, NAMES.user, props.userName);
-    const r = new huaweicloud.identityUser.IdentityUser(this, 'Resource', { name: props.userName });
-    this.userName = props.userName;
-    this.userId = r.id;
-  }
+  /** The user id; group memberships refer to it. */
+  readonly userId: string;
 }
 
 /** Where a role assignment applies (huawei-iam.md §4: authorization scope). */
@@ -51,6 +34,146 @@ export class HuaweiScope {
   private constructor(public readonly projectId: string) {}
 }
 
+/** How a policy is assigned to a group. */
+export interface HuaweiAssignmentOptions extends AttachOptions {
+  /** @default HuaweiScope.allResources() */
+  readonly scope?: HuaweiScope;
+}
+
+/** How a system policy is assigned to a group. */
+export interface HuaweiSystemPolicyOptions extends HuaweiAssignmentOptions {
+  /** The system policy's role id. @default - looked up by display name (`huaweicloud_identity_role` data source) */
+  readonly roleId?: string;
+  /** Account (domain) id: assigns a global-service policy globally when `scope` is one project. @default - none */
+  readonly domainId?: string;
+}
+
+/**
+ * A Huawei Cloud IAM user group, created here (HuaweiIamGroup) or imported (HuaweiIamGroup.fromGroupId). Users get
+ * permissions only through groups, so policies are assigned to groups.
+ */
+export interface IHuaweiGroup extends IPrincipal {
+  readonly groupName: string;
+  readonly groupId: string;
+  /** Adds a user (huaweicloud_identity_group_membership). */
+  addUser(user: IHuaweiUser): Grant;
+  /** Assigns a custom policy (huaweicloud_identity_group_role_assignment). */
+  assignCustomPolicy(policy: HuaweiCustomPolicy, options?: HuaweiAssignmentOptions): Grant;
+  /** Assigns a system policy or role by its display name, e.g. `ModelArts CommonOperations`. */
+  assignSystemPolicy(policyName: string, options?: HuaweiSystemPolicyOptions): Grant;
+}
+
+class ImportedHuaweiUser extends Construct implements IHuaweiUser {
+  public readonly cloud = PrincipalCloud.HUAWEI;
+  public readonly principalKind = PrincipalKind.USER;
+  constructor(scope: Construct, id: string, public readonly userId: string, public readonly userName: string) {
+    super(scope, id);
+    validateName(this, NAMES.user, userName);
+  }
+  public get principalName(): string { return this.userName; }
+  public get declaredName(): string { return this.userName; }
+}
+
+/** Properties of a HuaweiIamUser. */
+export interface HuaweiIamUserProps {
+  /** IAM user name. */
+  readonly userName: string;
+}
+
+/**
+ * A Huawei Cloud IAM user (huaweicloud_identity_user). Users get permissions only through groups.
+ *
+ * @example
+ * const erin = new HuaweiIamUser(stack, 'erin', { userName: 'erin' });
+ * team.addUser(erin);
+ */
+export class HuaweiIamUser extends Construct implements IHuaweiUser {
+  /** An existing user, by id (memberships need it) and name; nothing is created. */
+  public static fromUserId(scope: Construct, id: string, userId: string, userName: string): IHuaweiUser {
+    return new ImportedHuaweiUser(scope, id, userId, userName);
+  }
+
+  public readonly cloud = PrincipalCloud.HUAWEI;
+  public readonly principalKind = PrincipalKind.USER;
+  public readonly userName: string;
+  public readonly principalName: string;
+  public readonly declaredName: string;
+  /** The user id, known after apply; memberships refer to it. */
+  public readonly userId: string;
+  public readonly resource: huaweicloud.identityUser.IdentityUser;
+
+  constructor(scope: Construct, id: string, props: HuaweiIamUserProps) {
+    super(scope, id);
+    validateName(this, NAMES.user, props.userName);
+    this.resource = new huaweicloud.identityUser.IdentityUser(this, 'Resource', { name: props.userName });
+    readableLogicalId(this.resource, props.userName);
+    this.userName = props.userName;
+    this.principalName = this.resource.name;
+    this.declaredName = props.userName;
+    this.userId = this.resource.id;
+  }
+}
+
+/** Role assignments and membership, shared by created and imported groups. */
+abstract class HuaweiGroupBase extends PrincipalBase implements IHuaweiGroup {
+  public readonly cloud = PrincipalCloud.HUAWEI;
+  public readonly principalKind = PrincipalKind.GROUP;
+  public abstract readonly groupName: string;
+  public abstract readonly groupId: string;
+  private readonly users: IHuaweiUser[] = [];
+  private membership?: huaweicloud.identityGroupMembership.IdentityGroupMembership;
+
+  public addUser(user: IHuaweiUser): Grant {
+    if (this.users.includes(user)) throw new Error(`${this.node.path}: ${user.node.path} is already a member. Fix: add each user once`);
+    this.users.push(user);
+    if (!this.membership) {
+      // One membership resource per group; members added later are rendered at synth.
+      this.membership = new huaweicloud.identityGroupMembership.IdentityGroupMembership(this, 'Members', { group: this.groupId, users: [] });
+      this.membership.addOverride('users', Token.asList({ resolve: () => this.users.map(u => u.userId) }));
+      readableLogicalId(this.membership, `${this.declaredName}_members`);
+    }
+    return Grant._of(user, [this.membership], []);
+  }
+
+  public assignCustomPolicy(policy: HuaweiCustomPolicy, options: HuaweiAssignmentOptions = {}): Grant {
+    const where = options.scope ?? HuaweiScope.allResources();
+    return this.assignRaw(`${policy.declaredName}-${where.projectId}`, policy.declaredName, policy.roleId, { projectId: where.projectId }, options);
+  }
+
+  public assignSystemPolicy(policyName: string, options: HuaweiSystemPolicyOptions = {}): Grant {
+    const where = options.scope ?? HuaweiScope.allResources();
+    const id = options.roleId ?? systemRoleLookup(this, policyName);
+    const global = HUAWEI_GLOBAL_POLICIES.has(policyName);
+    let target: { projectId?: string; domainId?: string } = { projectId: where.projectId };
+    if (global && where.projectId !== 'all') {
+      if (!options.domainId) {
+        throw new Error(`${this.node.path}: ${policyName} is a global-service policy and cannot be assigned in project ${where.projectId}. ` +
+          'Fix: use HuaweiScope.allResources(), or pass domainId to assign it globally');
+      }
+      target = { domainId: options.domainId };
+    }
+    const grant = this.assignRaw(`${policyName}-${target.projectId ?? 'domain'}`, policyName, id, target, options);
+    // The access model reads the name back from this metadata: the id alone does not say which policy it is.
+    for (const c of grant.created) (c as TerraformResource).addOverride('//.aiam.systemPolicy', policyName);
+    return grant;
+  }
+
+  private assignRaw(label: string, policyName: string, roleId: string, where: { projectId?: string; domainId?: string },
+    options: AttachOptions): Grant {
+    return this._attachOnce(label, policyName, options, (scope, id) =>
+      new huaweicloud.identityGroupRoleAssignment.IdentityGroupRoleAssignment(scope, id, { groupId: this.groupId, roleId, ...where }));
+  }
+}
+
+class ImportedHuaweiGroup extends HuaweiGroupBase {
+  constructor(scope: Construct, id: string, public readonly groupId: string, public readonly groupName: string) {
+    super(scope, id);
+    validateName(this, NAMES.group, groupName);
+  }
+  public get principalName(): string { return this.groupName; }
+  public get declaredName(): string { return this.groupName; }
+}
+
 /** Properties of a HuaweiIamGroup. */
 export interface HuaweiIamGroupProps {
   /** User group name. */
@@ -65,70 +188,36 @@ export interface HuaweiIamGroupProps {
  * @example
  * const team = new HuaweiIamGroup(stack, 'team', { groupName: 'modelarts-users' });
  * team.addUser(erin);
- * team.assignCustomPolicy(noPools, HuaweiScope.allResources());
+ * team.assignCustomPolicy(noPools, { scope: HuaweiScope.allResources() });
  */
-export class HuaweiIamGroup extends Construct {
+export class HuaweiIamGroup extends HuaweiGroupBase {
+  /** An existing group, by id (role assignments need it) and name; nothing is created. */
+  public static fromGroupId(scope: Construct, id: string, groupId: string, groupName: string): IHuaweiGroup {
+    return new ImportedHuaweiGroup(scope, id, groupId, groupName);
+  }
+
   public readonly groupName: string;
   public readonly groupId: string;
-  private readonly users: HuaweiIamUser[] = [];
-  private readonly assigned = new Set<string>();
+  public readonly principalName: string;
+  public readonly declaredName: string;
+  public readonly resource: huaweicloud.identityGroup.IdentityGroup;
 
   constructor(scope: Construct, id: string, props: HuaweiIamGroupProps) {
     super(scope, id);
     validateName(this, NAMES.group, props.groupName);
-    const r = new huaweicloud.identityGroup.IdentityGroup(this, 'Resource', { name: props.groupName, description: props.description });
+    this.resource = new huaweicloud.identityGroup.IdentityGroup(this, 'Resource', { name: props.groupName, description: props.description });
+    readableLogicalId(this.resource, props.groupName);
     this.groupName = props.groupName;
-    this.groupId = r.id;
-    const membership = new huaweicloud.identityGroupMembership.IdentityGroupMembership(this, 'Members', { group: r.id, users: [] });
-    // Members added after construction are rendered at synth.
-    membership.addOverride('users', Token.asList({ resolve: () => this.users.map(u => u.userId) }));
-  }
-
-  /** Adds a user (huaweicloud_identity_group_membership). */
-  public addUser(user: HuaweiIamUser): void {
-    if (this.users.includes(user)) throw new Error(`${this.node.path}: ${user.node.path} is already a member. Fix: add each user once`);
-    this.users.push(user);
-  }
-
-  /** Assigns a custom policy at a scope (huaweicloud_identity_group_role_assignment). */
-  public assignCustomPolicy(policy: HuaweiCustomPolicy, scope: HuaweiScope): void {
-    this.assign(`custom-${policy.node.addr.slice(0, 8)}-${scope.projectId}`, policy.roleId, scope);
-  }
-
-  /**
-   * Assigns a system policy or role by its display name, e.g. `ModelArts CommonOperations`. Terraform needs its id:
-   * the stack looks it up by display name with the `huaweicloud_identity_role` data source, unless `roleId` is given.
-   */
-  public assignSystemPolicy(policyName: string, scope: HuaweiScope, roleId?: string, domainId?: string): void {
-    const id = roleId ?? systemRoleLookup(this, policyName);
-    const global = HUAWEI_GLOBAL_POLICIES.has(policyName);
-    const key = `system-${policyName.replace(/[^A-Za-z0-9]/g, '-')}-${scope.projectId}`;
-    if (global && scope.projectId !== 'all') {
-      if (!domainId) {
-        throw new Error(`${this.node.path}: ${policyName} is a global-service policy and cannot be assigned in project ${scope.projectId}. ` +
-          'Fix: use HuaweiScope.allResources(), or pass domainId to assign it globally');
-      }
-      const a = this.assignRaw(key, id, { domainId });
-      a?.addOverride('//.aiam.systemPolicy', policyName);
-      return;
-    }
-    const a = this.assignRaw(key, id, { projectId: scope.projectId });
-    // The access model reads the name back from this metadata: the id alone does not say which policy it is.
-    a?.addOverride('//.aiam.systemPolicy', policyName);
-  }
-
-  private assign(key: string, roleId: string, scope: HuaweiScope): void {
-    this.assignRaw(key, roleId, { projectId: scope.projectId });
-  }
-
-  private assignRaw(key: string, roleId: string, where: { projectId?: string; domainId?: string }) {
-    if (this.assigned.has(key)) return undefined;
-    this.assigned.add(key);
-    return new huaweicloud.identityGroupRoleAssignment.IdentityGroupRoleAssignment(this, key, { groupId: this.groupId, roleId, ...where });
+    this.principalName = this.resource.name;
+    this.declaredName = props.groupName;
+    this.groupId = this.resource.id;
   }
 }
 
-/** The id of a system role or policy, looked up by display name at plan time (one data source per stack and name). */
+/**
+ * The id of a system policy or role, looked up by display name with the provider's `huaweicloud_identity_role` data
+ * source (one per stack and name): Terraform resolves it at plan time, and the access model reads the name back.
+ */
 function systemRoleLookup(scope: Construct, policyName: string): string {
   const stack = TerraformStack.of(scope);
   const id = `huawei_role_${policyName.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
@@ -158,6 +247,8 @@ export interface HuaweiCustomPolicyProps {
  */
 export class HuaweiCustomPolicy extends Construct {
   public readonly roleId: string;
+  /** The policy name as written in code. */
+  public readonly declaredName: string;
   /** AX (global services) or XA (project-level services). */
   public readonly displayMode: string;
   public readonly document: string;
@@ -186,9 +277,15 @@ export class HuaweiCustomPolicy extends Construct {
     }
     this.displayMode = global.length ? 'AX' : 'XA';
     this.document = renderPolicyDocument(props.statements, '1.1', true);
+    const limit = LIMITS[Dialect.HUAWEI_IAM].policyDocumentMaxChars;
+    if (!Token.isUnresolved(this.document) && this.document.length > limit) {
+      throw fail(`policy document is ${this.document.length} characters; Huawei Cloud accepts ${limit}`, 'split the statements into two policies');
+    }
     const r = new huaweicloud.identityRole.IdentityRole(this, 'Resource', {
       name: props.policyName, description: props.description ?? props.policyName, type: this.displayMode, policy: this.document,
     });
+    readableLogicalId(r, props.policyName);
     this.roleId = r.id;
+    this.declaredName = props.policyName;
   }
 }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { HuaweiIamGroup, HuaweiScope } from './iam';
+import { IHuaweiGroup, HuaweiScope } from './iam';
 import { featureDependencies, ModelArtsFeature } from '../../catalog/modelarts';
+import { Grant } from '../core/grant';
 import { recordPlatformSettings } from '../core/platform-settings';
 
 /** The ModelArts system policy to grant (seed 003, 表1). */
@@ -13,7 +14,7 @@ export enum ModelArtsAccessLevel {
 
 /** Properties of ModelArtsAccess. */
 export interface ModelArtsAccessProps {
-  readonly group: HuaweiIamGroup;
+  readonly group: IHuaweiGroup;
   /** @default ModelArtsAccessLevel.COMMON_OPERATIONS */
   readonly level?: ModelArtsAccessLevel;
   /** Console features whose dependency policies to grant (seed 003's table). @default - none */
@@ -44,6 +45,8 @@ export interface ModelArtsAccessProps {
 export class ModelArtsAccess extends Construct {
   /** Every system policy assigned, level first. */
   public readonly policies: string[];
+  /** The role assignments this persona created. */
+  public readonly grant: Grant;
 
   constructor(scope: Construct, id: string, props: ModelArtsAccessProps) {
     super(scope, id);
@@ -52,7 +55,9 @@ export class ModelArtsAccess extends Construct {
     const deps = (props.features ?? []).flatMap(featureDependencies);
     this.policies = [...new Set([level, ...deps])];
     // FullAccess includes CommonOperations' rights; the guide's tables still list it next to Dependency Access.
-    for (const name of this.policies) props.group.assignSystemPolicy(name, where, props.systemRoleIds?.[name], props.domainId);
+    this.grant = Grant.combine(this.policies.map(name => props.group.assignSystemPolicy(name, {
+      scope: where, roleId: props.systemRoleIds?.[name], domainId: props.domainId, owner: this,
+    })));
     recordPlatformSettings(this, 'Settings', 'modelarts-access', 'huawei', {
       group: props.group.groupName, level, features: [...(props.features ?? [])], scope: where.projectId === 'all' ? 'all-resources' : `project ${where.projectId}`,
     });

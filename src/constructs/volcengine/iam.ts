@@ -3,55 +3,83 @@ import { Construct, IConstruct } from 'constructs';
 import { LIMITS } from '../../catalog/limits';
 import { Dialect } from '../../policy/types';
 import { volcengine } from '../../providers';
-import { AttachmentTarget } from '../core/attachment-target';
+import { Grant } from '../core/grant';
 import { validateName } from '../core/naming';
+import { IPrincipal, PrincipalCloud, PrincipalKind } from '../core/principal';
+import { AttachOptions, PrincipalBase, readableLogicalId, uniqueChildId } from '../core/principal-base';
 import { PolicyStatement, renderPolicyDocument } from '../core/statements';
 
 const NAMES = LIMITS[Dialect.VOLCENGINE_IAM].names;
 
-/** What a Volcengine IAM principal is. */
-export enum VolcPrincipalKind {
-  USER = 'user',
-  GROUP = 'group',
-}
-
-/** A user or user group that policies can be attached to. */
-export interface IVolcPrincipal extends IConstruct {
-  readonly principalKind: VolcPrincipalKind;
-  /** The IAM name, as a reference to the resource when it is created here (so Terraform orders the changes). */
-  readonly principalName: string;
-  /** The name as written in code (may itself be a token when given one). */
-  readonly declaredName: string;
+/** A Volcengine IAM user, group or role that policies can be attached to. */
+export interface IVolcPrincipal extends IPrincipal {
   /** Attaches a custom policy. */
-  attachPolicy(policy: VolcIamPolicy): void;
+  attachPolicy(policy: VolcIamPolicy, options?: AttachOptions): Grant;
   /** Attaches a system policy by name, e.g. `MLPlatformDeveloperAccess`. */
-  attachSystemPolicy(policyName: string): void;
+  attachSystemPolicy(policyName: string, options?: AttachOptions): Grant;
 }
 
-abstract class VolcPrincipalBase extends AttachmentTarget implements IVolcPrincipal {
-  public abstract readonly principalKind: VolcPrincipalKind;
-  public abstract readonly principalName: string;
-  public abstract readonly declaredName: string;
+/** A Volcengine IAM user, created here (VolcIamUser) or imported (VolcIamUser.fromUserName). */
+export interface IVolcUser extends IVolcPrincipal {
+  readonly userName: string;
+}
 
-  public attachPolicy(policy: VolcIamPolicy): void {
-    this.attach(policy.policyName, 'Custom', `policy-${policy.node.addr.slice(0, 8)}`);
+/** A Volcengine IAM user group, created here (VolcIamGroup) or imported (VolcIamGroup.fromGroupName). */
+export interface IVolcGroup extends IVolcPrincipal {
+  readonly groupName: string;
+  /** Adds a user to the group (volcengine_iam_user_group_attachment). */
+  addUser(user: IVolcUser, options?: AttachOptions): Grant;
+}
+
+/** A Volcengine IAM role, created here (VolcIamRole) or imported (VolcIamRole.fromRoleName). */
+export interface IVolcRole extends IVolcPrincipal {
+  readonly roleName: string;
+}
+
+abstract class VolcPrincipalBase extends PrincipalBase implements IVolcPrincipal {
+  public readonly cloud = PrincipalCloud.VOLCENGINE;
+
+  public attachPolicy(policy: VolcIamPolicy, options?: AttachOptions): Grant {
+    return this.attach(policy.policyName, 'Custom', policy.declaredName, options);
   }
 
-  public attachSystemPolicy(policyName: string): void {
-    this.attach(policyName, 'System', `system-${policyName}`);
+  public attachSystemPolicy(policyName: string, options?: AttachOptions): Grant {
+    return this.attach(policyName, 'System', policyName, options);
   }
 
-  private attach(policyName: string, policyType: string, id: string): void {
-    this._attachOnce(id, () => {
-      if (this.principalKind === VolcPrincipalKind.USER) {
-        new volcengine.iamUserPolicyAttachment.IamUserPolicyAttachment(this, id, { userName: this.principalName, policyName, policyType });
-      } else {
-        new volcengine.iamUserGroupPolicyAttachment.IamUserGroupPolicyAttachment(this, id, {
-          userGroupName: this.principalName, policyName, policyType,
-        });
+  private attach(policyName: string, policyType: string, label: string, options?: AttachOptions): Grant {
+    const name = this.principalName;
+    return this._attachOnce(label, label, options, (scope, id) => {
+      switch (this.principalKind) {
+        case PrincipalKind.USER:
+          return new volcengine.iamUserPolicyAttachment.IamUserPolicyAttachment(scope, id, { userName: name, policyName, policyType });
+        case PrincipalKind.GROUP:
+          return new volcengine.iamUserGroupPolicyAttachment.IamUserGroupPolicyAttachment(scope, id, { userGroupName: name, policyName, policyType });
+        default:
+          return new volcengine.iamRolePolicyAttachment.IamRolePolicyAttachment(scope, id, { roleName: name, policyName, policyType });
       }
     });
   }
+}
+
+class ImportedVolcUser extends VolcPrincipalBase implements IVolcUser {
+  public readonly principalKind = PrincipalKind.USER;
+  constructor(scope: Construct, id: string, public readonly userName: string) {
+    super(scope, id);
+    validateName(this, NAMES.user, userName);
+  }
+  public get principalName(): string { return this.userName; }
+  public get declaredName(): string { return this.userName; }
+}
+
+class ImportedVolcRole extends VolcPrincipalBase implements IVolcRole {
+  public readonly principalKind = PrincipalKind.ROLE;
+  constructor(scope: Construct, id: string, public readonly roleName: string) {
+    super(scope, id);
+    validateName(this, NAMES.role, roleName);
+  }
+  public get principalName(): string { return this.roleName; }
+  public get declaredName(): string { return this.roleName; }
 }
 
 /** Properties of a VolcIamUser. */
@@ -69,22 +97,25 @@ export interface VolcIamUserProps {
  * const bob = new VolcIamUser(stack, 'bob', { userName: 'bob' });
  * new MlPlatformDeveloper(stack, 'bob-dev', { principal: bob });
  */
-export class VolcIamUser extends VolcPrincipalBase {
+export class VolcIamUser extends VolcPrincipalBase implements IVolcUser {
   /** An existing user, by name; nothing is created. */
-  public static fromUserName(scope: Construct, id: string, userName: string): IVolcPrincipal {
-    return new ImportedVolcPrincipal(scope, id, VolcPrincipalKind.USER, userName);
+  public static fromUserName(scope: Construct, id: string, userName: string): IVolcUser {
+    return new ImportedVolcUser(scope, id, userName);
   }
 
-  public readonly principalKind = VolcPrincipalKind.USER;
+  public readonly principalKind = PrincipalKind.USER;
   public readonly principalName: string;
   public readonly declaredName: string;
+  public readonly userName: string;
   public readonly resource: volcengine.iamUser.IamUser;
 
   constructor(scope: Construct, id: string, props: VolcIamUserProps) {
     super(scope, id);
     validateName(this, NAMES.user, props.userName);
     this.resource = new volcengine.iamUser.IamUser(this, 'Resource', { userName: props.userName, displayName: props.displayName });
+    readableLogicalId(this.resource, props.userName);
     this.principalName = this.resource.userName;
+    this.userName = this.resource.userName;
     this.declaredName = props.userName;
   }
 }
@@ -97,6 +128,33 @@ export interface VolcIamGroupProps {
   readonly description?: string;
 }
 
+/** Group membership, shared by created and imported groups. */
+abstract class VolcGroupBase extends VolcPrincipalBase implements IVolcGroup {
+  public readonly principalKind = PrincipalKind.GROUP;
+  public abstract readonly groupName: string;
+  private readonly members = new Set<IVolcUser>();
+
+  public addUser(user: IVolcUser, options?: AttachOptions): Grant {
+    if (this.members.has(user)) throw new Error(`${this.node.path}: ${user.node.path} is already a member. Fix: add each user once`);
+    this.members.add(user);
+    const scope = options?.owner ?? this;
+    const m = new volcengine.iamUserGroupAttachment.IamUserGroupAttachment(scope, uniqueChildId(scope, `Member-${user.node.id}`), {
+      userGroupName: this.principalName, userName: user.principalName,
+    });
+    readableLogicalId(m, `${this.declaredName}_${user.declaredName}`);
+    return Grant._of(user, [m], []);
+  }
+}
+
+class ImportedVolcGroup extends VolcGroupBase {
+  constructor(scope: Construct, id: string, public readonly groupName: string) {
+    super(scope, id);
+    validateName(this, NAMES.group, groupName);
+  }
+  public get principalName(): string { return this.groupName; }
+  public get declaredName(): string { return this.groupName; }
+}
+
 /**
  * A Volcengine IAM user group (volcengine_iam_user_group) with its members.
  *
@@ -104,47 +162,80 @@ export interface VolcIamGroupProps {
  * const team = new VolcIamGroup(stack, 'team', { groupName: 'ml-team' });
  * team.addUser(bob);
  */
-export class VolcIamGroup extends VolcPrincipalBase {
+export class VolcIamGroup extends VolcGroupBase {
   /** An existing group, by name; nothing is created. */
-  public static fromGroupName(scope: Construct, id: string, groupName: string): IVolcPrincipal {
-    return new ImportedVolcPrincipal(scope, id, VolcPrincipalKind.GROUP, groupName);
+  public static fromGroupName(scope: Construct, id: string, groupName: string): IVolcGroup {
+    return new ImportedVolcGroup(scope, id, groupName);
   }
 
-  public readonly principalKind = VolcPrincipalKind.GROUP;
   public readonly principalName: string;
   public readonly declaredName: string;
+  public readonly groupName: string;
   public readonly resource: volcengine.iamUserGroup.IamUserGroup;
-  private readonly members = new Set<IVolcPrincipal>();
 
   constructor(scope: Construct, id: string, props: VolcIamGroupProps) {
     super(scope, id);
     validateName(this, NAMES.group, props.groupName);
     this.resource = new volcengine.iamUserGroup.IamUserGroup(this, 'Resource', { userGroupName: props.groupName, description: props.description });
+    readableLogicalId(this.resource, props.groupName);
     this.principalName = this.resource.userGroupName;
+    this.groupName = this.resource.userGroupName;
     this.declaredName = props.groupName;
-  }
-
-  /** Adds a user to the group (volcengine_iam_user_group_attachment). */
-  public addUser(user: IVolcPrincipal): void {
-    if (user.principalKind !== VolcPrincipalKind.USER) {
-      throw new Error(`${this.node.path}: ${user.node.path} is a group; only users can join a group. Fix: attach the policies to ${user.node.path} instead`);
-    }
-    if (this.members.has(user)) {
-      throw new Error(`${this.node.path}: ${user.node.path} is already a member. Fix: add each user once`);
-    }
-    this.members.add(user);
-    new volcengine.iamUserGroupAttachment.IamUserGroupAttachment(this, `member-${user.node.addr.slice(0, 8)}`, {
-      userGroupName: this.principalName, userName: user.principalName,
-    });
   }
 }
 
-class ImportedVolcPrincipal extends VolcPrincipalBase {
+/** Properties of a VolcIamRole. */
+export interface VolcIamRoleProps {
+  /** Role name: 1-64 letters, digits, `.`, `_`, `-`. */
+  readonly roleName: string;
+  /** Services that may assume the role, e.g. `vke` (volcengine docs 6257/1134850). @default - none */
+  readonly trustedServices?: string[];
+  /** IAM TRNs that may assume the role, e.g. `trn:iam::2100000001:root`. @default - none */
+  readonly trustedPrincipals?: string[];
+  /** @default - the role name */
+  readonly displayName?: string;
+  /** @default - none */
+  readonly description?: string;
+}
+
+/**
+ * A Volcengine IAM role (volcengine_iam_role) with its trust policy.
+ *
+ * @example
+ * const svc = new VolcIamRole(stack, 'svc', { roleName: 'vke-nodes', trustedServices: ['vke'] });
+ * svc.attachSystemPolicy('TOSReadOnlyAccess');
+ */
+export class VolcIamRole extends VolcPrincipalBase implements IVolcRole {
+  /** An existing role, by name; nothing is created. */
+  public static fromRoleName(scope: Construct, id: string, roleName: string): IVolcRole {
+    return new ImportedVolcRole(scope, id, roleName);
+  }
+
+  public readonly principalKind = PrincipalKind.ROLE;
+  public readonly principalName: string;
   public readonly declaredName: string;
-  constructor(scope: Construct, id: string, public readonly principalKind: VolcPrincipalKind, public readonly principalName: string) {
+  public readonly roleName: string;
+  public readonly resource: volcengine.iamRole.IamRole;
+
+  constructor(scope: Construct, id: string, props: VolcIamRoleProps) {
     super(scope, id);
-    this.declaredName = principalName;
-    validateName(this, principalKind === VolcPrincipalKind.USER ? NAMES.user : NAMES.group, principalName);
+    validateName(this, NAMES.role, props.roleName);
+    const principal: Record<string, string[]> = {};
+    if (props.trustedServices?.length) principal.Service = props.trustedServices;
+    if (props.trustedPrincipals?.length) principal.IAM = props.trustedPrincipals;
+    if (Object.keys(principal).length === 0) {
+      throw new Error(`${this.node.path}: a role needs someone to assume it. Fix: set trustedServices or trustedPrincipals`);
+    }
+    this.resource = new volcengine.iamRole.IamRole(this, 'Resource', {
+      roleName: props.roleName,
+      displayName: props.displayName ?? props.roleName,
+      description: props.description,
+      trustPolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole'], Principal: principal }] }),
+    });
+    readableLogicalId(this.resource, props.roleName);
+    this.principalName = this.resource.roleName;
+    this.roleName = this.resource.roleName;
+    this.declaredName = props.roleName;
   }
 }
 
@@ -168,7 +259,10 @@ export interface VolcIamPolicyProps {
  * team.attachPolicy(policy);
  */
 export class VolcIamPolicy extends Construct {
+  /** The policy name, as a reference to the resource (so attachments wait for the policy). */
   public readonly policyName: string;
+  /** The name as written in code. */
+  public readonly declaredName: string;
   /** The document as synthesized (policy variables escaped for Terraform). */
   public readonly document: string;
   public readonly resource: volcengine.iamPolicy.IamPolicy;
@@ -187,6 +281,8 @@ export class VolcIamPolicy extends Construct {
       policyName: props.policyName, policyDocument: this.document, description: props.description,
     });
     this.policyName = this.resource.policyName;
+    this.declaredName = props.policyName;
+    readableLogicalId(this.resource, props.policyName);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { IVolcPrincipal, VolcIamPolicy, volcRegionAndAccount } from './iam';
+import { Grant } from '../core/grant';
 
 /** Workload kinds for an owner grant, with the guide's resource name and action keyword (seed 001 table). */
 export enum VemlpResourceKind {
@@ -48,6 +49,8 @@ export interface ResourceOwnerGrantProps {
  */
 export class ResourceOwnerGrant extends Construct {
   public readonly policy: VolcIamPolicy;
+  /** The policy and its attachment. */
+  public readonly grant: Grant;
 
   constructor(scope: Construct, id: string, props: ResourceOwnerGrantProps) {
     super(scope, id);
@@ -57,6 +60,6 @@ export class ResourceOwnerGrant extends Construct {
       policyName: props.policyName ?? `owner-${props.resourceId}`,
       statements: [{ actions: [`ml_platform:*${k.keyword}*`], resources: [`trn:ml_platform:${region}:${accountId}:${k.resource}/${props.resourceId}`] }],
     });
-    props.principal.attachPolicy(this.policy);
+    this.grant = Grant.combine([Grant._of(props.principal, [this.policy], []), props.principal.attachPolicy(this.policy, { owner: this })]);
   }
 }

@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { IVolcPrincipal, VolcIamPolicy } from './iam';
 import { QUEUE_CREATOR_ACTIONS } from '../../catalog/vemlp';
 import { designateAdmins } from '../core/designated-admins';
+import { Grant } from '../core/grant';
+import { principalSpec } from '../core/principal';
 
 /** Which file storage the resource admin manages (seed 001: CFSFullAccess / vePFSFullAccess only when used). */
 export enum VemlpStorage {
@@ -46,6 +48,8 @@ export class MlPlatformResourceAdmin extends Construct {
   public readonly systemPolicies: string[];
   /** The queue-creator policy, when one was created. */
   public readonly queueCreatorPolicy?: QueueCreatorPolicy;
+  /** The attachments (and the queue-creator policy) this persona created. */
+  public readonly grant: Grant;
 
   constructor(scope: Construct, id: string, props: MlPlatformResourceAdminProps) {
     super(scope, id);
@@ -58,12 +62,14 @@ export class MlPlatformResourceAdmin extends Construct {
       ...(storage === VemlpStorage.CLOUDFS || storage === VemlpStorage.CLOUDFS_AND_VEPFS ? ['CFSFullAccess'] : []),
       ...(storage === VemlpStorage.VEPFS || storage === VemlpStorage.CLOUDFS_AND_VEPFS ? ['vePFSFullAccess'] : []),
     ];
-    for (const p of this.systemPolicies) props.principal.attachSystemPolicy(p);
-    designateAdmins(this, [`${props.principal.principalKind}/${props.principal.declaredName}`]);
+    const grants = this.systemPolicies.map(p => props.principal.attachSystemPolicy(p, { owner: this }));
+    designateAdmins(this, [principalSpec(props.principal)]);
     if (iam === QueueCreatorIamAccess.QUEUE_CREATOR_POLICY) {
       this.queueCreatorPolicy = new QueueCreatorPolicy(this, 'QueueCreator', { policyName: props.queueCreatorPolicyName });
-      props.principal.attachPolicy(this.queueCreatorPolicy.policy);
+      grants.push(Grant._of(props.principal, [this.queueCreatorPolicy.policy], []),
+        props.principal.attachPolicy(this.queueCreatorPolicy.policy, { owner: this }));
     }
+    this.grant = Grant.combine(grants);
   }
 }
 
@@ -80,9 +86,11 @@ export interface MlPlatformDeveloperProps {
  * new MlPlatformDeveloper(stack, 'devs', { principal: devGroup });
  */
 export class MlPlatformDeveloper extends Construct {
+  public readonly grant: Grant;
+
   constructor(scope: Construct, id: string, props: MlPlatformDeveloperProps) {
     super(scope, id);
-    props.principal.attachSystemPolicy('MLPlatformDeveloperAccess');
+    this.grant = props.principal.attachSystemPolicy('MLPlatformDeveloperAccess', { owner: this });
   }
 }
 

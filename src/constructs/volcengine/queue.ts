@@ -1,9 +1,11 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { IVolcPrincipal, VolcIamGroup, VolcIamPolicy, VolcPrincipalKind, volcRegionAndAccount } from './iam';
+import { IVolcPrincipal, IVolcUser, VolcIamGroup, VolcIamPolicy, volcRegionAndAccount } from './iam';
 import { queueAdminPolicyStatements, queueMemberPolicyStatements } from '../../catalog/vemlp';
 import { designateAdmins } from '../core/designated-admins';
+import { Grant } from '../core/grant';
 import { recordPlatformSettings } from '../core/platform-settings';
+import { PrincipalKind, principalSpec } from '../core/principal';
 import { PolicyStatement } from '../core/statements';
 
 /** The admin and member policy statements of a queue, exactly as the veMLP console creates them (seed 001). */
@@ -45,9 +47,9 @@ export interface ResourceQueueWithGroupsProps {
   readonly region?: string;
   /** @default - a Terraform variable `volcengine_account_id`: known at plan time, never guessed */
   readonly accountId?: string;
-  /** Queue admins: users join `<queueId>-admin-group`; groups get the admin policy directly. @default - none */
+  /** Queue admins: users join `<queueId>-admin-group`; groups and roles get the admin policy directly. @default - none */
   readonly admins?: IVolcPrincipal[];
-  /** Queue members: users join `<queueId>-developer-group`; groups get the member policy directly. @default - none */
+  /** Queue members: users join `<queueId>-developer-group`; groups and roles get the member policy directly. @default - none */
   readonly members?: IVolcPrincipal[];
   /** Capacity of the queue in the unit of `QueueUserCap.absolute` (e.g. GPUs). @default - absolute caps cannot be checked */
   readonly capacity?: number;
@@ -65,8 +67,9 @@ export interface ResourceQueueWithGroupsProps {
  * A veMLP resource queue's permission set, as the console builds it: groups `q-<id>-admin-group` and
  * `q-<id>-developer-group`, policies `q-<id>-admin-policy` and `q-<id>-developer-policy`, attachments, and
  * memberships. By default the console owns them (QueueIamMode.CONSOLE): admins and members are recorded and the
- * access model knows the console's groups and policies; QueueIamMode.TERRAFORM creates them in IAM. Per-user caps go to the platform-settings manifest (kind `vemlp-queue`) as a plan-visible
- * `terraform_data`: Terraform records them and a person applies them in the veMLP console (`aiam settings runbook`).
+ * access model knows the console's groups and policies; QueueIamMode.TERRAFORM creates them in IAM. Per-user caps go
+ * to the platform-settings manifest (kind `vemlp-queue`) as a plan-visible `terraform_data`: Terraform records them
+ * and a person applies them in the veMLP console (`aiam settings runbook`).
  *
  * @example
  * new ResourceQueueWithGroups(stack, 'train', {
@@ -86,6 +89,8 @@ export class ResourceQueueWithGroups extends Construct {
   public readonly developerPolicy?: VolcIamPolicy;
   public readonly queueId: string;
   public readonly iamMode: QueueIamMode;
+  /** Memberships and attachments this queue created for its admins and members. */
+  public readonly grant: Grant;
 
   constructor(scope: Construct, id: string, props: ResourceQueueWithGroupsProps) {
     super(scope, id);
@@ -110,6 +115,7 @@ export class ResourceQueueWithGroups extends Construct {
     const admins = props.admins ?? [];
     const members = props.members ?? [];
     const seen = new Map<IVolcPrincipal, string>();
+    const grants: Grant[] = [];
     for (const [list, role] of [[admins, 'admin'], [members, 'member']] as const) {
       for (const p of list) {
         const previous = seen.get(p);
@@ -118,13 +124,15 @@ export class ResourceQueueWithGroups extends Construct {
         }
         seen.set(p, role);
         if (!inTerraform) continue; // the console adds them (recorded below)
-        if (p.principalKind === VolcPrincipalKind.USER) (role === 'admin' ? this.adminGroup! : this.developerGroup!).addUser(p);
-        else p.attachPolicy(role === 'admin' ? this.adminPolicy! : this.developerPolicy!);
+        grants.push(p.principalKind === PrincipalKind.USER
+          ? (role === 'admin' ? this.adminGroup! : this.developerGroup!).addUser(p as unknown as IVolcUser, { owner: this })
+          : p.attachPolicy(role === 'admin' ? this.adminPolicy! : this.developerPolicy!, { owner: this }));
       }
     }
     // Queue admins manage members through IAM by the guide's design (its admin policy grants iam:AddUserToGroup).
-    designateAdmins(this, [`group/${queueId}-admin-group`, ...admins.map(p => `${p.principalKind}/${p.declaredName}`)]);
-    const users = new Set([...seen.keys()].filter(p => p.principalKind === VolcPrincipalKind.USER).map(p => p.declaredName));
+    designateAdmins(this, [`group/${queueId}-admin-group`, ...admins.map(principalSpec)]);
+    this.grant = Grant.combine(grants);
+    const users = new Set([...seen.keys()].filter(p => p.principalKind === PrincipalKind.USER).map(p => p.declaredName));
     const caps = this.validateCaps(props.userCaps ?? [], users, props.capacity);
     recordPlatformSettings(this, 'Settings', 'vemlp-queue', 'volcengine', {
       queueId,

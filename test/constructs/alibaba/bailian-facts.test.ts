@@ -4,7 +4,7 @@ import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { BailianPage, BailianPageBundles, BailianWorkspace } from '../../../src';
 import { Catalog } from '../../../src/catalog';
-import { BAILIAN_FACTS, BAILIAN_PAGES, bailianWorkspaceNameProblem } from '../../../src/catalog/bailian';
+import { BAILIAN_FACTS, BAILIAN_PAGE_FACTS, bailianWorkspaceNameProblem } from '../../../src/catalog/bailian';
 
 const stack = () => new TerraformStack(Testing.app(), 's');
 
@@ -24,8 +24,8 @@ test('only certain problems are rejected: empty, blank, over 64 characters, cont
 });
 
 test('every page the constructs know has the guide\'s label, and the bundles use only those pages', () => {
-  expect(BAILIAN_PAGES.map(p => p.id).sort()).toEqual(Object.values(BailianPage).sort());
-  for (const p of BAILIAN_PAGES) expect(p.label).toMatch(/-操作$/);
+  expect(BAILIAN_PAGE_FACTS.map(p => p.id).sort()).toEqual(Object.values(BailianPage).sort());
+  for (const p of BAILIAN_PAGE_FACTS) expect(p.label).toMatch(/-操作$/);
   expect(BailianPageBundles.ALL.sort()).toEqual(Object.values(BailianPage).sort());
 });
 

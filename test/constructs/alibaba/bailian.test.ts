@@ -1,10 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { App, TerraformStack, Testing } from 'cdktf';
-import {
-  alicloud, ApiKeyGrant, BailianPage, BailianPageBundles, BailianWorkspace, BillingAccess, OpenApiDataAccess, ProductionWorkspaceSet, QuotaUnit,
-  RamGroup, RamRole, RamUser, SuperAdmin, WorkspaceAdmin, WorkspaceStrategy,
-} from '../../../src';
+import { alicloud, bailian, ram } from '../../../src';
 import { AiPlatformPack, runChecks } from '../../../src/checks';
 import { bailianMemberships, loadAccessModel } from '../../../src/model';
 import { Decision } from '../../../src/policy';
@@ -14,24 +11,24 @@ import { synthesize } from '../../model/fixtures';
 function production(app: App): void {
   const s = new TerraformStack(app, 'bailian');
   new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
-  const alice = new RamUser(s, 'alice', { userName: 'alice' });
-  const bob = new RamUser(s, 'bob', { userName: 'bob' });
-  const carol = new RamUser(s, 'carol', { userName: 'carol' });
-  const dave = new RamUser(s, 'dave', { userName: 'dave' });
-  const erin = new RamUser(s, 'erin', { userName: 'erin' });
-  const app1 = new RamRole(s, 'chatbot-app', { roleName: 'chatbot-app', trustedServices: ['ecs.aliyuncs.com'] });
-  new SuperAdmin(s, 'platform-admin', { user: alice });
-  new SuperAdmin(s, 'buyer-admin', { user: new RamUser(s, 'gina', { userName: 'gina' }), purchasePrepaid: true });
-  const envs = new ProductionWorkspaceSet(s, 'chatbot', { project: 'chatbot', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 } });
-  envs.prod!.grantModelInvoke(bob, { models: ['qwen-max'] });
-  envs.test!.grantModelTuning(carol, { models: ['qwen-plus'] });
-  new WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod!, user: dave });
-  new ApiKeyGrant(s, 'bob-prod-key', { workspace: envs.prod!, owner: bob });
-  new ApiKeyGrant(s, 'erin-prod-key', { workspace: envs.prod!, owner: erin });
-  new ApiKeyGrant(s, 'app-prod-key', { workspace: envs.prod!, owner: app1 });
-  new OpenApiDataAccess(s, 'rag', { principal: app1 });
-  const finance = new RamGroup(s, 'finance', { groupName: 'finance' });
-  new BillingAccess(s, 'bills', { principal: finance });
+  const alice = new ram.RamUser(s, 'alice', { userName: 'alice' });
+  const bob = new ram.RamUser(s, 'bob', { userName: 'bob' });
+  const carol = new ram.RamUser(s, 'carol', { userName: 'carol' });
+  const dave = new ram.RamUser(s, 'dave', { userName: 'dave' });
+  const erin = new ram.RamUser(s, 'erin', { userName: 'erin' });
+  const app1 = new ram.RamRole(s, 'chatbot-app', { roleName: 'chatbot-app', trustedServices: ['ecs.aliyuncs.com'] });
+  new bailian.SuperAdmin(s, 'platform-admin', { user: alice });
+  new bailian.SuperAdmin(s, 'buyer-admin', { user: new ram.RamUser(s, 'gina', { userName: 'gina' }), purchasePrepaid: true });
+  const envs = new bailian.ProductionWorkspaceSet(s, 'chatbot', { project: 'chatbot', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 60, test: 20, dev: 10 } });
+  envs.prod.grantModelInvoke(bob, { models: ['qwen-max'] });
+  envs.test.grantModelTuning(carol, { models: ['qwen-plus'] });
+  new bailian.WorkspaceAdmin(s, 'prod-admin', { workspace: envs.prod, user: dave });
+  new bailian.ApiKeyGrant(s, 'bob-prod-key', { workspace: envs.prod, owner: bob });
+  new bailian.ApiKeyGrant(s, 'erin-prod-key', { workspace: envs.prod, owner: erin });
+  new bailian.ApiKeyGrant(s, 'app-prod-key', { workspace: envs.prod, owner: app1 });
+  new bailian.OpenApiDataAccess(s, 'rag', { principal: app1 });
+  const finance = new ram.RamGroup(s, 'finance', { groupName: 'finance' });
+  new bailian.BillingAccess(s, 'bills', { principal: finance });
 }
 
 describe('the guide\'s production setup, through the access model and evaluator', () => {
@@ -55,10 +52,10 @@ describe('the guide\'s production setup, through the access model and evaluator'
 
   test('a normal user gets exactly the pages granted', () => {
     expect(bailianMemberships(model, who('user/bob'))).toEqual([
-      { workspace: 'chatbot-prod-workspace', region: 'cn-beijing', admin: false, apiKeyManagement: false, pages: BailianPageBundles.CALL_MODELS_IN_CONSOLE },
+      { workspace: 'chatbot-prod-workspace', region: 'cn-beijing', admin: false, apiKeyManagement: false, pages: bailian.BailianPageBundles.CALL_MODELS_IN_CONSOLE },
     ]);
-    expect(bailianMemberships(model, who('user/carol'))[0].pages).toEqual(BailianPageBundles.ALL.filter(p => BailianPageBundles.TUNE_MODELS_IN_CONSOLE.includes(p)));
-    expect(bailianMemberships(model, who('user/dave'))[0]).toEqual(expect.objectContaining({ admin: true, apiKeyManagement: true, pages: BailianPageBundles.ALL }));
+    expect(bailianMemberships(model, who('user/carol'))[0].pages).toEqual(bailian.BailianPageBundles.ALL.filter(p => bailian.BailianPageBundles.TUNE_MODELS_IN_CONSOLE.includes(p)));
+    expect(bailianMemberships(model, who('user/dave'))[0]).toEqual(expect.objectContaining({ admin: true, apiKeyManagement: true, pages: bailian.BailianPageBundles.ALL }));
   });
 
   test('a key\'s owner must be a member: erin\'s key is a finding, bob\'s and the role\'s are not', () => {
@@ -89,7 +86,7 @@ describe('the guide\'s production setup, through the access model and evaluator'
 });
 
 describe('quota split rounding', () => {
-  const set = (quota: number, split: Record<string, number>, unit?: QuotaUnit) => new ProductionWorkspaceSet(
+  const set = (quota: number, split: Record<string, number>, unit?: bailian.QuotaUnit) => new bailian.ProductionWorkspaceSet(
     new TerraformStack(Testing.app(), 's'), 'set', { project: 'p', region: 'cn-beijing', accountQuota: { qpm: quota }, split, splitUnit: unit });
 
   test('floor per workspace, remainder to the buffer: allocations + buffer = quota, every time', () => {
@@ -102,13 +99,13 @@ describe('quota split rounding', () => {
   });
 
   test('absolute shares', () => {
-    const s = set(1000, { dev: 100, test: 200, prod: 600 }, QuotaUnit.ABSOLUTE);
+    const s = set(1000, { dev: 100, test: 200, prod: 600 }, bailian.QuotaUnit.ABSOLUTE);
     expect(s.buffer).toEqual({ qpm: 100, tpm: undefined });
   });
 
   test('by business line', () => {
-    const s = new ProductionWorkspaceSet(new TerraformStack(Testing.app(), 's'), 'lines', {
-      strategy: WorkspaceStrategy.BY_BUSINESS_LINE, teams: ['marketing-team', 'customer-team'], region: 'cn-beijing',
+    const s = new bailian.ProductionWorkspaceSet(new TerraformStack(Testing.app(), 's'), 'lines', {
+      strategy: bailian.WorkspaceStrategy.BY_BUSINESS_LINE, teams: ['marketing-team', 'customer-team'], region: 'cn-beijing',
     });
     expect(Object.values(s.workspaces).map(w => w.workspaceName)).toEqual(['marketing-team-workspace', 'customer-team-workspace']);
   });
@@ -118,36 +115,40 @@ describe('synth-time errors name the construct path and the fix', () => {
   const stack = () => new TerraformStack(Testing.app(), 'ms');
 
   test('restricting the default workspace', () => {
-    expect(() => new BailianWorkspace(stack(), 'default', { workspaceName: 'default', region: 'cn-beijing', isDefault: true, rateLimits: [{ model: 'qwen-max', qpm: 10 }] }))
+    expect(() => new bailian.BailianWorkspace(stack(), 'default', { workspaceName: 'default', region: 'cn-beijing', isDefault: true, rateLimits: [{ model: 'qwen-max', qpm: 10 }] }))
       .toThrow(/^ms\/default: the default workspace cannot be rate-limited\. Fix:/);
-    expect(() => new BailianWorkspace(stack(), 'default', { workspaceName: 'default', region: 'cn-beijing', isDefault: true, allowInvoke: ['qwen-max'] }))
+    expect(() => new bailian.BailianWorkspace(stack(), 'default', { workspaceName: 'default', region: 'cn-beijing', isDefault: true, allowInvoke: ['qwen-max'] }))
       .toThrow(/^ms\/default: the default workspace cannot be restricted to models \(invoke\)\. Fix:/);
   });
 
   test('over-allocated quota', () => {
-    expect(() => new ProductionWorkspaceSet(stack(), 'set', { project: 'p', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 70, test: 20, dev: 20 } }))
+    expect(() => new bailian.ProductionWorkspaceSet(stack(), 'set', { project: 'p', region: 'cn-beijing', accountQuota: { qpm: 1000 }, split: { prod: 70, test: 20, dev: 20 } }))
       .toThrow(/^ms\/set: shares add up to 110%\. Fix: keep the total at or under 100%/);
-    expect(() => new ProductionWorkspaceSet(stack(), 'set', { project: 'p', region: 'cn-beijing', accountQuota: { qpm: 100 }, split: { prod: 70, test: 20, dev: 20 }, splitUnit: QuotaUnit.ABSOLUTE }))
+    expect(() => new bailian.ProductionWorkspaceSet(stack(), 'set', { project: 'p', region: 'cn-beijing', accountQuota: { qpm: 100 }, split: { prod: 70, test: 20, dev: 20 }, splitUnit: bailian.QuotaUnit.ABSOLUTE }))
       .toThrow(/shares add up to 110 QPM, over the account quota of 100/);
   });
 
   test('a workspace with two regions', () => {
-    expect(() => new BailianWorkspace(stack(), 'ws', { workspaceName: 'ws', region: 'cn-beijing,cn-shanghai' }))
+    expect(() => new bailian.BailianWorkspace(stack(), 'ws', { workspaceName: 'ws', region: 'cn-beijing,cn-shanghai' }))
       .toThrow(/^ms\/ws: region "cn-beijing,cn-shanghai" is not one region id\. Fix: a workspace never spans regions/);
     const s = stack();
-    const ws = new BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' });
-    expect(() => new ApiKeyGrant(s, 'key', { workspace: ws, region: 'cn-hangzhou' })).toThrow(/^ms\/key: the key is in cn-hangzhou but workspace ws is in cn-beijing/);
+    const ws = new bailian.BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' });
+    expect(() => new bailian.ApiKeyGrant(s, 'key', { workspace: ws, region: 'cn-hangzhou' })).toThrow(/^ms\/key: the key is in cn-hangzhou but workspace ws is in cn-beijing/);
   });
 
   test('an invalid RAM name', () => {
-    expect(() => new RamUser(stack(), 'u', { userName: 'bob smith' })).toThrow(/^ms\/u: invalid RAM user name "bob smith"\. Fix: use 1-64 characters: letters, digits, '\.', '_' and '-'/);
-    expect(() => new RamRole(stack(), 'r', { roleName: 'bad_role', trustedServices: ['ecs.aliyuncs.com'] })).toThrow(/invalid RAM role name "bad_role"/);
+    expect(() => new ram.RamUser(stack(), 'u', { userName: 'bob smith' })).toThrow(/^ms\/u: invalid RAM user name "bob smith"\. Fix: use 1-64 characters: letters, digits, '\.', '_' and '-'/);
+    expect(() => new ram.RamRole(stack(), 'r', { roleName: 'bad_role', trustedServices: ['ecs.aliyuncs.com'] })).toThrow(/invalid RAM role name "bad_role"/);
   });
 
   test('page permissions go to users, not groups', () => {
     const s = stack();
-    const ws = new BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' });
-    expect(() => ws.grantPages(new RamGroup(s, 'g', { groupName: 'g' }), [BailianPage.MODEL_EXPERIENCE])).toThrow(/Model Studio page permissions are per RAM user or role/);
+    const ws = new bailian.BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' });
+    const group: any = new ram.RamGroup(s, 'g', { groupName: 'g' });
+    // @ts-expect-error a group is not an IRamIdentity: TypeScript rejects it; other jsii languages get the error below
+    const asGroup: ram.IRamIdentity = new ram.RamGroup(s, 'g2', { groupName: 'g2' });
+    void asGroup;
+    expect(() => ws.grantPages(group, [bailian.BailianPage.MODEL_EXPERIENCE])).toThrow(/Model Studio page permissions are per RAM user or role/);
   });
 });
 
@@ -162,9 +163,9 @@ describe('Model Studio rules fire and stay quiet', () => {
   }
 
   test('AIAM-BAILIAN-005: pages without an allowlist', () => {
-    expect(findings(s => new BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' }).grantPages(new RamUser(s, 'u', { userName: 'u' }), BailianPageBundles.CALL_MODELS_IN_CONSOLE)))
+    expect(findings(s => new bailian.BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' }).grantPages(new ram.RamUser(s, 'u', { userName: 'u' }), bailian.BailianPageBundles.CALL_MODELS_IN_CONSOLE)))
       .toContain('AIAM-BAILIAN-005');
-    expect(findings(s => new BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' }).grantModelInvoke(new RamUser(s, 'u', { userName: 'u' }), { models: ['qwen-max'] })))
+    expect(findings(s => new bailian.BailianWorkspace(s, 'ws', { workspaceName: 'ws', region: 'cn-beijing' }).grantModelInvoke(new ram.RamUser(s, 'u', { userName: 'u' }), { models: ['qwen-max'] })))
       .not.toContain('AIAM-BAILIAN-005');
   });
 });

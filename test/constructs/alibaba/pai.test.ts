@@ -1,9 +1,6 @@
 import * as fs from 'fs';
 import { TerraformStack, Testing } from 'cdktf';
-import {
-  alicloud, PaiAccess, PaiAccessBundle, PaiFeature, PaiRecAccess, PaiRecAccessLevel, PaiWorkspace, PaiWorkspaceRole,
-  RamCustomPolicy, RamGroup, RamUser,
-} from '../../../src';
+import { alicloud, pai, PaiFeature, ram } from '../../../src';
 import { loadAccessModel } from '../../../src/model';
 import { Decision } from '../../../src/policy';
 import { synthesize } from '../../model/fixtures';
@@ -12,16 +9,16 @@ describe('PAI-Rec and PAI through the access model', () => {
   const out = synthesize(app => {
     const s = new TerraformStack(app, 'pai');
     new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-hangzhou' });
-    const analyst = new RamUser(s, 'analyst', { userName: 'analyst' });
-    const operator = new RamUser(s, 'operator', { userName: 'operator' });
-    new PaiRecAccess(s, 'read', { principal: analyst, level: PaiRecAccessLevel.READ_ONLY });
-    new PaiRecAccess(s, 'ops', { principal: operator, level: PaiRecAccessLevel.OPERATOR });
-    const deployers = new RamGroup(s, 'deployers', { groupName: 'eas-deployers' });
-    const dev = new RamUser(s, 'dev', { userName: 'dev' });
+    const analyst = new ram.RamUser(s, 'analyst', { userName: 'analyst' });
+    const operator = new ram.RamUser(s, 'operator', { userName: 'operator' });
+    new pai.PaiRecAccess(s, 'read', { principal: analyst, level: pai.PaiRecAccessLevel.READ_ONLY });
+    new pai.PaiRecAccess(s, 'ops', { principal: operator, level: pai.PaiRecAccessLevel.OPERATOR });
+    const deployers = new ram.RamGroup(s, 'deployers', { groupName: 'eas-deployers' });
+    const dev = new ram.RamUser(s, 'dev', { userName: 'dev' });
     deployers.addUser(dev);
-    new PaiAccess(s, 'eas', { principal: deployers, bundle: PaiAccessBundle.EAS_FULL, activateFeatures: [PaiFeature.EAS] });
-    const ws = new PaiWorkspace(s, 'ws', { workspaceName: 'recsys', description: 'recommendation models' });
-    ws.addMember(dev, [PaiWorkspaceRole.ALGO_DEVELOPER, PaiWorkspaceRole.ALGO_OPERATOR]);
+    new pai.PaiAccess(s, 'eas', { principal: deployers, bundle: pai.PaiAccessBundle.EAS_FULL, activateFeatures: [PaiFeature.EAS] });
+    const ws = new pai.PaiWorkspace(s, 'ws', { workspaceName: 'recsys', description: 'recommendation models' });
+    ws.addMember(dev, [pai.PaiWorkspaceRole.ALGO_DEVELOPER, pai.PaiWorkspaceRole.ALGO_OPERATOR]);
   });
   const model = loadAccessModel(out);
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -53,7 +50,7 @@ describe('PAI-Rec and PAI through the access model', () => {
       roles: ['PAI.AlgoDeveloper', 'PAI.AlgoOperator'],
       // Ids known after apply stay references to the resources they come from.
       workspace: expect.stringMatching(/^alicloud_pai_workspace_workspace\.ws_/),
-      userId: expect.stringMatching(/^alicloud_ram_user\.dev_/),
+      userId: expect.stringMatching(/^alicloud_ram_user\.dev\b/),
     })]);
   });
 });
@@ -66,21 +63,21 @@ describe('synth-time errors', () => {
   };
   test('an ARN-scoped pairec statement names the fix', () => {
     const s = stack();
-    expect(() => new PaiRecAccess(s, 'x', { principal: new RamUser(s, 'u', { userName: 'u' }), resources: ['acs:pairec:cn-hangzhou:123:instance/pairec-1'] }))
+    expect(() => new pai.PaiRecAccess(s, 'x', { principal: new ram.RamUser(s, 'u', { userName: 'u' }), resources: ['acs:pairec:cn-hangzhou:123:instance/pairec-1'] }))
       .toThrow(/^pai\/x: PAI-Rec has no resource-level authorization.*Fix: drop resources/);
-    expect(() => new RamCustomPolicy(s, 'raw', { policyName: 'raw', statements: [{ actions: ['pairec:ListInstances'], resources: ['acs:pairec:*:*:instance/x'] }] }))
+    expect(() => new ram.RamCustomPolicy(s, 'raw', { policyName: 'raw', statements: [{ actions: ['pairec:ListInstances'], resources: ['acs:pairec:*:*:instance/x'] }] }))
       .toThrow(/^pai\/raw: statement 0 scopes pairec actions to .* Fix: use resources \["\*"\]/);
   });
   test('unknown PAI-Rec actions, with a suggestion', () => {
     const s = stack();
-    expect(() => new PaiRecAccess(s, 'x', { principal: new RamUser(s, 'u', { userName: 'u' }), actions: ['pairec:ListInstance'] }))
+    expect(() => new pai.PaiRecAccess(s, 'x', { principal: new ram.RamUser(s, 'u', { userName: 'u' }), actions: ['pairec:ListInstance'] }))
       .toThrow(/not PAI-Rec actions: pairec:ListInstance \(did you mean pairec:ListInstances\?\)/);
   });
   test('invalid names and roles', () => {
     const s = stack();
-    expect(() => new PaiWorkspace(s, 'ws', { workspaceName: 'bad name', description: 'd' })).toThrow(/^pai\/ws: invalid PAI workspace name "bad name"/);
-    const ws = new PaiWorkspace(s, 'ok', { workspaceName: 'recsys', description: 'd' });
-    expect(() => ws.addMemberById('123', [PaiWorkspaceRole.OWNER])).toThrow(/cannot be made owner through membership/);
-    expect(() => new RamUser(s, 'bad', { userName: 'no spaces allowed' })).toThrow(/invalid RAM user name/);
+    expect(() => new pai.PaiWorkspace(s, 'ws', { workspaceName: 'bad name', description: 'd' })).toThrow(/^pai\/ws: invalid PAI workspace name "bad name"/);
+    const ws = new pai.PaiWorkspace(s, 'ok', { workspaceName: 'recsys', description: 'd' });
+    expect(() => ws.addMemberById('123', { roles: [pai.PaiWorkspaceRole.OWNER] })).toThrow(/cannot be made owner through membership/);
+    expect(() => new ram.RamUser(s, 'bad', { userName: 'no spaces allowed' })).toThrow(/invalid RAM user name/);
   });
 });

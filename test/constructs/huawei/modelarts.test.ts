@@ -1,8 +1,6 @@
 import * as fs from 'fs';
 import { TerraformStack, Testing } from 'cdktf';
-import {
-  HuaweiCustomPolicy, HuaweiIamGroup, HuaweiIamUser, HuaweiScope, huaweicloud, ModelArtsAccess, ModelArtsAccessLevel, ModelArtsFeature, PolicyEffect,
-} from '../../../src';
+import { huawei_iam, huaweicloud, modelarts, ModelArtsFeature, PolicyEffect } from '../../../src';
 import { AiPlatformPack, runChecks } from '../../../src/checks';
 import { loadAccessModel } from '../../../src/model';
 import { Decision } from '../../../src/policy';
@@ -37,7 +35,7 @@ const hwStack = () => {
 
 test.each(Object.values(ModelArtsFeature))('feature %s gets every dependency of the guide\'s table', feature => {
   const s = hwStack();
-  const access = new ModelArtsAccess(s, 'a', { group: new HuaweiIamGroup(s, 'g', { groupName: 'g' }), features: [feature] });
+  const access = new modelarts.ModelArtsAccess(s, 'a', { group: new huawei_iam.HuaweiIamGroup(s, 'g', { groupName: 'g' }), features: [feature] });
   const granted = new Set(access.policies.map(p => p.toLowerCase()));
   for (const dep of GUIDE_TABLE[feature]) expect(granted).toContain(dep);
 });
@@ -46,22 +44,22 @@ describe('ModelArts through the access model', () => {
   const out = synthesize(app => {
     const s = new TerraformStack(app, 'hw');
     new huaweicloud.provider.HuaweicloudProvider(s, 'p', { region: 'cn-north-4' });
-    const erin = new HuaweiIamUser(s, 'erin', { userName: 'erin' });
-    const trainers = new HuaweiIamGroup(s, 'trainers', { groupName: 'trainers' });
+    const erin = new huawei_iam.HuaweiIamUser(s, 'erin', { userName: 'erin' });
+    const trainers = new huawei_iam.HuaweiIamGroup(s, 'trainers', { groupName: 'trainers' });
     trainers.addUser(erin);
     // Seed 003, 示例2.
-    const noPools = new HuaweiCustomPolicy(s, 'no-pools', {
+    const noPools = new huawei_iam.HuaweiCustomPolicy(s, 'no-pools', {
       policyName: 'modelarts-no-pools',
       statements: [
         { actions: ['modelarts:*:*'] }, { actions: ['swr:*:*'] }, { actions: ['smn:*:*'] },
         { effect: PolicyEffect.DENY, actions: ['modelarts:pool:create', 'modelarts:pool:update', 'modelarts:pool:delete'] },
       ],
     });
-    trainers.assignCustomPolicy(noPools, HuaweiScope.project('proj-cn-north-4'));
-    const frank = new HuaweiIamUser(s, 'frank', { userName: 'frank' });
-    const ops = new HuaweiIamGroup(s, 'ops', { groupName: 'ops' });
+    trainers.assignCustomPolicy(noPools, { scope: huawei_iam.HuaweiScope.project('proj-cn-north-4') });
+    const frank = new huawei_iam.HuaweiIamUser(s, 'frank', { userName: 'frank' });
+    const ops = new huawei_iam.HuaweiIamGroup(s, 'ops', { groupName: 'ops' });
     ops.addUser(frank);
-    new ModelArtsAccess(s, 'ops-access', { group: ops, level: ModelArtsAccessLevel.FULL_ACCESS, features: [ModelArtsFeature.CLUSTERS] });
+    new modelarts.ModelArtsAccess(s, 'ops-access', { group: ops, level: modelarts.ModelArtsAccessLevel.FULL_ACCESS, features: [ModelArtsFeature.CLUSTERS] });
   });
   const model = loadAccessModel(out);
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -81,7 +79,7 @@ describe('ModelArts through the access model', () => {
     expect(model.findings.map(f => f.code)).not.toContain('unknown-system-policy'); // known by name
   });
 
-  test('the rule pack is quiet on what ModelArtsAccess builds', () => {
+  test('the rule pack is quiet on what modelarts.ModelArtsAccess builds', () => {
     const ids = runChecks(model, [new AiPlatformPack()]).findings.map(f => f.ruleId);
     expect(ids).not.toContain('AIAM-MA-001');
     expect(ids).not.toContain('AIAM-MA-002');
@@ -89,32 +87,32 @@ describe('ModelArts through the access model', () => {
 });
 
 describe('the guide\'s custom-policy examples are reproducible (seed 003)', () => {
-  const documentOf = (build: (s: TerraformStack) => HuaweiCustomPolicy) => JSON.parse(build(hwStack()).document);
+  const documentOf = (build: (s: TerraformStack) => huawei_iam.HuaweiCustomPolicy) => JSON.parse(build(hwStack()).document);
   test('示例1: image management', () => {
-    expect(documentOf(s => new HuaweiCustomPolicy(s, 'p', { policyName: 'image', statements: [{ actions: ['modelarts:image:register', 'modelarts:image:listgroup'] }] })))
+    expect(documentOf(s => new huawei_iam.HuaweiCustomPolicy(s, 'p', { policyName: 'image', statements: [{ actions: ['modelarts:image:register', 'modelarts:image:listgroup'] }] })))
       .toEqual({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['modelarts:image:register', 'modelarts:image:listgroup'] }] });
   });
   test('示例3: several services of one scope', () => {
-    expect(documentOf(s => new HuaweiCustomPolicy(s, 'p', { policyName: 'multi', statements: [{ actions: ['modelarts:service:*'] }, { actions: ['lts:logs:list'] }] })))
+    expect(documentOf(s => new huawei_iam.HuaweiCustomPolicy(s, 'p', { policyName: 'multi', statements: [{ actions: ['modelarts:service:*'] }, { actions: ['lts:logs:list'] }] })))
       .toEqual({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['modelarts:service:*'] }, { Effect: 'Allow', Action: ['lts:logs:list'] }] });
   });
 });
 
 describe('synth-time errors', () => {
   test('a policy mixing project-level and global services', () => {
-    expect(() => new HuaweiCustomPolicy(hwStack(), 'p', { policyName: 'mixed', statements: [{ actions: ['modelarts:notebook:list'] }, { actions: ['obs:bucket:list'] }] }))
+    expect(() => new huawei_iam.HuaweiCustomPolicy(hwStack(), 'p', { policyName: 'mixed', statements: [{ actions: ['modelarts:notebook:list'] }, { actions: ['obs:bucket:list'] }] }))
       .toThrow(/^hw\/p: mixes global services \(obs\) with project-level services \(modelarts\)\. Fix: create two custom policies/);
   });
   test('a Resource in a modelarts statement', () => {
-    expect(() => new HuaweiCustomPolicy(hwStack(), 'p', { policyName: 'res', statements: [{ actions: ['modelarts:notebook:list'], resources: ['modelarts:*:*:notebook:nb-1'] }] }))
+    expect(() => new huawei_iam.HuaweiCustomPolicy(hwStack(), 'p', { policyName: 'res', statements: [{ actions: ['modelarts:notebook:list'], resources: ['modelarts:*:*:notebook:nb-1'] }] }))
       .toThrow(/ModelArts actions, which do not support resource paths\. Fix: remove resources/);
   });
   test('invalid names', () => {
-    expect(() => new HuaweiIamGroup(hwStack(), 'g', { groupName: 'bad/name' })).toThrow(/^hw\/g: invalid IAM user group name "bad\/name"/);
+    expect(() => new huawei_iam.HuaweiIamGroup(hwStack(), 'g', { groupName: 'bad/name' })).toThrow(/^hw\/g: invalid IAM user group name "bad\/name"/);
   });
   test('a global-service dependency in one project needs the domain id', () => {
     const s = hwStack();
-    expect(() => new ModelArtsAccess(s, 'a', { group: new HuaweiIamGroup(s, 'g', { groupName: 'g' }), features: [ModelArtsFeature.AI_GALLERY], scope: HuaweiScope.project('p1') }))
+    expect(() => new modelarts.ModelArtsAccess(s, 'a', { group: new huawei_iam.HuaweiIamGroup(s, 'g', { groupName: 'g' }), features: [ModelArtsFeature.AI_GALLERY], scope: huawei_iam.HuaweiScope.project('p1') }))
       .toThrow(/OBS Administrator is a global-service policy and cannot be assigned in project p1\. Fix:/);
   });
 });

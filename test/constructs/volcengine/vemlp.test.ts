@@ -1,10 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
-import {
-  MlPlatformDeveloper, MlPlatformResourceAdmin, QueueCreatorIamAccess, QueueIamMode, ResourceOwnerGrant, ResourceQueueWithGroups, VemlpResourceKind,
-  VemlpStorage, VolcIamGroup, VolcIamPolicy, VolcIamUser, volcengine,
-} from '../../../src';
+import { vemlp, volcengine, volcengine_iam } from '../../../src';
 import { loadAccessModel } from '../../../src/model';
 import { Decision } from '../../../src/policy';
 import { synthesize } from '../../model/fixtures';
@@ -24,15 +21,15 @@ function stackWith(build: (s: TerraformStack) => void): TerraformStack {
 function team(app: App): void {
   const s = new TerraformStack(app, 'vemlp');
   new volcengine.provider.VolcengineProvider(s, 'p', { region: 'cn-beijing' });
-  const alice = new VolcIamUser(s, 'alice', { userName: 'alice' });
-  const bob = new VolcIamUser(s, 'bob', { userName: 'bob' });
-  const carol = new VolcIamUser(s, 'carol', { userName: 'carol' });
-  const ops = new VolcIamGroup(s, 'ops', { groupName: 'ml-ops' });
-  new MlPlatformResourceAdmin(s, 'ops-admin', { principal: ops, storage: VemlpStorage.VEPFS });
-  new ResourceQueueWithGroups(s, 'train', { queueId: Q1, accountId: ACCOUNT, admins: [alice], members: [bob], capacity: 16, userCaps: [{ user: 'bob', percent: 50 }] });
-  new ResourceQueueWithGroups(s, 'infer', { queueId: Q2, accountId: ACCOUNT, members: [carol] });
-  new MlPlatformDeveloper(s, 'carol-dev', { principal: carol });
-  new ResourceOwnerGrant(s, 'hand-over', { principal: bob, resourceKind: VemlpResourceKind.DEV_INSTANCE, resourceId: 'di-20250301-abc', accountId: ACCOUNT });
+  const alice = new volcengine_iam.VolcIamUser(s, 'alice', { userName: 'alice' });
+  const bob = new volcengine_iam.VolcIamUser(s, 'bob', { userName: 'bob' });
+  const carol = new volcengine_iam.VolcIamUser(s, 'carol', { userName: 'carol' });
+  const ops = new volcengine_iam.VolcIamGroup(s, 'ops', { groupName: 'ml-ops' });
+  new vemlp.MlPlatformResourceAdmin(s, 'ops-admin', { principal: ops, storage: vemlp.VemlpStorage.VEPFS });
+  new vemlp.ResourceQueueWithGroups(s, 'train', { queueId: Q1, accountId: ACCOUNT, admins: [alice], members: [bob], capacity: 16, userCaps: [{ user: 'bob', percent: 50 }] });
+  new vemlp.ResourceQueueWithGroups(s, 'infer', { queueId: Q2, accountId: ACCOUNT, members: [carol] });
+  new vemlp.MlPlatformDeveloper(s, 'carol-dev', { principal: carol });
+  new vemlp.ResourceOwnerGrant(s, 'hand-over', { principal: bob, resourceKind: vemlp.VemlpResourceKind.DEV_INSTANCE, resourceId: 'di-20250301-abc', accountId: ACCOUNT });
 }
 
 describe('veMLP constructs, through the access model and evaluator', () => {
@@ -85,9 +82,9 @@ describe('veMLP constructs, through the access model and evaluator', () => {
 describe('synthesized documents equal the guide\'s, statement by statement (seed 001)', () => {
   // The guide's documents use account 2100xxx, region cn-beijing and queue q-202504xxx7-txxxx.
   const s = stackWith(st => {
-    new ResourceQueueWithGroups(st, 'q', { queueId: 'q-202504xxx7-txxxx', accountId: '2100xxx', iamMode: QueueIamMode.TERRAFORM });
-    new ResourceOwnerGrant(st, 'o', { principal: VolcIamUser.fromUserName(st, 'u', 'someone'), resourceKind: VemlpResourceKind.DEV_INSTANCE, resourceId: 'di-202503xxxx2-gtxxxj', accountId: '2100xxx' });
-    new MlPlatformResourceAdmin(st, 'a', { principal: VolcIamGroup.fromGroupName(st, 'g', 'ops'), iamAccess: QueueCreatorIamAccess.QUEUE_CREATOR_POLICY });
+    new vemlp.ResourceQueueWithGroups(st, 'q', { queueId: 'q-202504xxx7-txxxx', accountId: '2100xxx', iamMode: vemlp.QueueIamMode.TERRAFORM });
+    new vemlp.ResourceOwnerGrant(st, 'o', { principal: volcengine_iam.VolcIamUser.fromUserName(st, 'u', 'someone'), resourceKind: vemlp.VemlpResourceKind.DEV_INSTANCE, resourceId: 'di-202503xxxx2-gtxxxj', accountId: '2100xxx' });
+    new vemlp.MlPlatformResourceAdmin(st, 'a', { principal: volcengine_iam.VolcIamGroup.fromGroupName(st, 'g', 'ops'), iamAccess: vemlp.QueueCreatorIamAccess.QUEUE_CREATOR_POLICY });
   });
   const json = JSON.parse(Testing.synth(s));
   const policies = Object.values<any>(json.resource.volcengine_iam_policy);
@@ -113,7 +110,7 @@ describe('synthesized documents equal the guide\'s, statement by statement (seed
 
   test('policy variables reach Terraform escaped ($${...}) and the model reads them back', () => {
     const s2 = stackWith(st => {
-      new VolcIamUser(st, 'u', { userName: 'dana' }).attachPolicy(new VolcIamPolicy(st, 'own', {
+      new volcengine_iam.VolcIamUser(st, 'u', { userName: 'dana' }).attachPolicy(new volcengine_iam.VolcIamPolicy(st, 'own', {
         policyName: 'own-only', statements: [{ actions: ['ml_platform:*DevInstance*'], conditions: [{ operator: 'StringEquals', key: 'volc:PrincipalTrn', values: ['${volc:ResourceTag/sys:ml_platform:createdby}'] }] }],
       }));
     });
@@ -125,7 +122,7 @@ describe('synthesized documents equal the guide\'s, statement by statement (seed
     const out = synthesize(app => {
       const st = new TerraformStack(app, 'noacct');
       new volcengine.provider.VolcengineProvider(st, 'p', { region: 'cn-beijing' });
-      new ResourceQueueWithGroups(st, 'q', { queueId: 'q-1', members: [new VolcIamUser(st, 'u', { userName: 'erin' })] });
+      new vemlp.ResourceQueueWithGroups(st, 'q', { queueId: 'q-1', members: [new volcengine_iam.VolcIamUser(st, 'u', { userName: 'erin' })] });
     });
     const m = loadAccessModel(out);
     const a = m.can(m.findPrincipal('user/erin'), { action: 'ml_platform:CreateJob', resource: 'trn:ml_platform:cn-beijing:123:resourcequeue/q-1' });
@@ -138,25 +135,25 @@ describe('synthesized documents equal the guide\'s, statement by statement (seed
 describe('synth-time errors name the construct path and the fix', () => {
   const expectError = (build: (s: TerraformStack) => void, message: RegExp) => expect(() => stackWith(build)).toThrow(message);
 
-  test('invalid queue id', () => expectError(s => new ResourceQueueWithGroups(s, 'q', { queueId: 'Queue 1', accountId: ACCOUNT }), /^vemlp\/q: invalid queue id "Queue 1"\. Fix:/));
-  test('group name over the IAM limit', () => expectError(s => new ResourceQueueWithGroups(s, 'q', { queueId: `q-${'a'.repeat(60)}`, accountId: ACCOUNT, iamMode: QueueIamMode.TERRAFORM }),
+  test('invalid queue id', () => expectError(s => new vemlp.ResourceQueueWithGroups(s, 'q', { queueId: 'Queue 1', accountId: ACCOUNT }), /^vemlp\/q: invalid queue id "Queue 1"\. Fix:/));
+  test('group name over the IAM limit', () => expectError(s => new vemlp.ResourceQueueWithGroups(s, 'q', { queueId: `q-${'a'.repeat(60)}`, accountId: ACCOUNT, iamMode: vemlp.QueueIamMode.TERRAFORM }),
     /vemlp\/q\/AdminGroup: invalid IAM user group name "q-a+-admin-group"\. Fix: use 1-64 characters/));
-  test('invalid user name', () => expectError(s => new VolcIamUser(s, 'u', { userName: 'bad name' }), /^vemlp\/u: invalid IAM user name "bad name"/));
-  test('cap over 100%', () => expectError(s => new ResourceQueueWithGroups(s, 'q', {
-    queueId: Q1, accountId: ACCOUNT, members: [new VolcIamUser(s, 'u', { userName: 'u1' })], userCaps: [{ user: 'u1', percent: 120 }],
+  test('invalid user name', () => expectError(s => new volcengine_iam.VolcIamUser(s, 'u', { userName: 'bad name' }), /^vemlp\/u: invalid IAM user name "bad name"/));
+  test('cap over 100%', () => expectError(s => new vemlp.ResourceQueueWithGroups(s, 'q', {
+    queueId: Q1, accountId: ACCOUNT, members: [new volcengine_iam.VolcIamUser(s, 'u', { userName: 'u1' })], userCaps: [{ user: 'u1', percent: 120 }],
   }), /^vemlp\/q: cap for "u1" is 120%\. Fix: use a percentage above 0 and at most 100/));
-  test('cap over the queue capacity', () => expectError(s => new ResourceQueueWithGroups(s, 'q', {
-    queueId: Q1, accountId: ACCOUNT, capacity: 8, members: [new VolcIamUser(s, 'u', { userName: 'u1' })], userCaps: [{ user: 'u1', absolute: 9 }],
+  test('cap over the queue capacity', () => expectError(s => new vemlp.ResourceQueueWithGroups(s, 'q', {
+    queueId: Q1, accountId: ACCOUNT, capacity: 8, members: [new volcengine_iam.VolcIamUser(s, 'u', { userName: 'u1' })], userCaps: [{ user: 'u1', absolute: 9 }],
   }), /cap for "u1" is 9, over the queue capacity 8/));
-  test('cap for a user outside the queue', () => expectError(s => new ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, userCaps: [{ user: 'ghost', percent: 10 }] }),
+  test('cap for a user outside the queue', () => expectError(s => new vemlp.ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, userCaps: [{ user: 'ghost', percent: 10 }] }),
     /cap for "ghost", who is not an admin or member/));
   test('duplicate membership', () => expectError(s => {
-    const u = new VolcIamUser(s, 'u', { userName: 'u1' });
-    new ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, admins: [u], members: [u] });
+    const u = new volcengine_iam.VolcIamUser(s, 'u', { userName: 'u1' });
+    new vemlp.ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, admins: [u], members: [u] });
   }, /vemlp\/q: vemlp\/u is listed as admin and as member\. Fix: list each principal once/));
   test('the same user twice in one group', () => expectError(s => {
-    const u = new VolcIamUser(s, 'u', { userName: 'u1' });
-    new ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, members: [u, u] });
+    const u = new volcengine_iam.VolcIamUser(s, 'u', { userName: 'u1' });
+    new vemlp.ResourceQueueWithGroups(s, 'q', { queueId: Q1, accountId: ACCOUNT, members: [u, u] });
   }, /is listed as member and as member/));
 });
 
@@ -165,21 +162,21 @@ test('the vemlp-queue settings entry validates against schemas/platform-settings
   const Ajv2020 = require('ajv/dist/2020').default;
   const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'platform-settings.v1.schema.json'), 'utf8'));
   const validate = new Ajv2020({ strict: false }).compile(schema);
-  const s = stackWith(st => new ResourceQueueWithGroups(st, 'q', {
-    queueId: Q1, accountId: ACCOUNT, capacity: 4, members: [new VolcIamUser(st, 'u', { userName: 'u1' })], userCaps: [{ user: 'u1', absolute: 2 }],
+  const s = stackWith(st => new vemlp.ResourceQueueWithGroups(st, 'q', {
+    queueId: Q1, accountId: ACCOUNT, capacity: 4, members: [new volcengine_iam.VolcIamUser(st, 'u', { userName: 'u1' })], userCaps: [{ user: 'u1', absolute: 2 }],
   }));
   const input = Object.values<any>(JSON.parse(Testing.synth(s)).resource.terraform_data)[0].input;
   expect(validate(input) ? [] : validate.errors).toEqual([]);
   expect(validate({ ...input, settings: { ...input.settings, userCaps: [{ user: 'u1', percent: 150 }] } })).toBe(false);
 });
 
-describe('console-owned queue IAM (QueueIamMode.CONSOLE, the default; seed 001 分配队列权限 / 管理用户权限)', () => {
+describe('console-owned queue IAM (vemlp.QueueIamMode.CONSOLE, the default; seed 001 分配队列权限 / 管理用户权限)', () => {
   const out = synthesize(app => {
     const st = new TerraformStack(app, 'console');
     new volcengine.provider.VolcengineProvider(st, 'p', { region: 'cn-beijing' });
-    const lead = new VolcIamUser(st, 'lead', { userName: 'lead' });
-    const ops = new VolcIamGroup(st, 'ops', { groupName: 'ops' });
-    new ResourceQueueWithGroups(st, 'q', { queueId: 'q-202504xxx7-txxxx', accountId: '2100xxx', admins: [lead], members: [ops] });
+    const lead = new volcengine_iam.VolcIamUser(st, 'lead', { userName: 'lead' });
+    const ops = new volcengine_iam.VolcIamGroup(st, 'ops', { groupName: 'ops' });
+    new vemlp.ResourceQueueWithGroups(st, 'q', { queueId: 'q-202504xxx7-txxxx', accountId: '2100xxx', admins: [lead], members: [ops] });
   });
   const json = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'console', 'cdk.tf.json'), 'utf8'));
   const model = loadAccessModel(out);

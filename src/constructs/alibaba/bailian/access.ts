@@ -1,12 +1,15 @@
 import { Construct } from 'constructs';
+import { BAILIAN_POLICIES } from '../../../catalog/bailian';
 import { designateAdmins } from '../../core/designated-admins';
-import { IRamPrincipal, RamPrincipalKind } from '../ram';
+import { Grant } from '../../core/grant';
+import { principalSpec } from '../../core/principal';
+import { IRamIdentity, IRamPrincipal, IRamUser } from '../ram';
 import { BailianWorkspace } from './workspace';
 
 /** Properties of SuperAdmin. */
 export interface SuperAdminProps {
   /** The RAM user to make super admin. Omit for the main account, which needs nothing. @default - the main account */
-  readonly user?: IRamPrincipal;
+  readonly user?: IRamUser;
   /** Also allow buying prepaid products (AliyunBSSOrderAccess), as the guide's setup does. @default false */
   readonly purchasePrepaid?: boolean;
 }
@@ -21,24 +24,23 @@ export interface SuperAdminProps {
  */
 export class SuperAdmin extends Construct {
   public readonly systemPolicies: string[];
+  /** The attachments this persona created (none for the main account). */
+  public readonly grant: Grant;
 
   constructor(scope: Construct, id: string, props: SuperAdminProps = {}) {
     super(scope, id);
-    this.systemPolicies = props.user ? ['AliyunBailianFullAccess', ...(props.purchasePrepaid ? ['AliyunBSSOrderAccess'] : [])] : [];
-    if (props.user) {
-      if (props.user.principalKind !== RamPrincipalKind.USER) {
-        throw new Error(`${this.node.path}: a super admin is a RAM user (or the main account). Fix: pass a RamUser, or omit user for the main account`);
-      }
-      for (const p of this.systemPolicies) props.user.attachSystemPolicy(p);
-      designateAdmins(this, [`user/${props.user.declaredName}`]);
-    }
+    const user = props.user;
+    this.systemPolicies = user ? [BAILIAN_POLICIES.superAdmin, ...(props.purchasePrepaid ? [BAILIAN_POLICIES.prepaidOrders] : [])] : [];
+    this.grant = Grant.combine(user ? this.systemPolicies.map(p => user.attachSystemPolicy(p, { owner: this })) : []);
+    if (user) designateAdmins(this, [principalSpec(user)]);
   }
 }
 
 /** Properties of WorkspaceAdmin. */
 export interface WorkspaceAdminProps {
   readonly workspace: BailianWorkspace;
-  readonly user: IRamPrincipal;
+  /** A RAM user or role. */
+  readonly user: IRamIdentity;
 }
 
 /**
@@ -48,9 +50,11 @@ export interface WorkspaceAdminProps {
  * new WorkspaceAdmin(stack, 'prod-admin', { workspace: envs.prod, user: bob });
  */
 export class WorkspaceAdmin extends Construct {
+  public readonly grant: Grant;
+
   constructor(scope: Construct, id: string, props: WorkspaceAdminProps) {
     super(scope, id);
-    props.workspace.addAdmin(props.user);
+    this.grant = props.workspace.addAdmin(props.user);
   }
 }
 
@@ -77,9 +81,11 @@ export interface OpenApiDataAccessProps {
  * new OpenApiDataAccess(stack, 'rag-data', { principal: ragService, level: BailianDataAccessLevel.READ_ONLY });
  */
 export class OpenApiDataAccess extends Construct {
+  public readonly grant: Grant;
+
   constructor(scope: Construct, id: string, props: OpenApiDataAccessProps) {
     super(scope, id);
-    props.principal.attachSystemPolicy(props.level ?? BailianDataAccessLevel.READ_ONLY);
+    this.grant = props.principal.attachSystemPolicy(props.level ?? BailianDataAccessLevel.READ_ONLY, { owner: this });
   }
 }
 
@@ -99,9 +105,14 @@ export interface BillingAccessProps {
  * new BillingAccess(stack, 'finance', { principal: financeGroup, viewBills: true });
  */
 export class BillingAccess extends Construct {
+  public readonly grant: Grant;
+
   constructor(scope: Construct, id: string, props: BillingAccessProps) {
     super(scope, id);
-    if (props.viewBills ?? true) props.principal.attachSystemPolicy('AliyunBSSReadOnlyAccess');
-    if (props.purchasePrepaid) props.principal.attachSystemPolicy('AliyunBSSOrderAccess');
+    const policies = [
+      ...(props.viewBills ?? true ? [BAILIAN_POLICIES.billsReadOnly] : []),
+      ...(props.purchasePrepaid ? [BAILIAN_POLICIES.prepaidOrders] : []),
+    ];
+    this.grant = Grant.combine(policies.map(p => props.principal.attachSystemPolicy(p, { owner: this })));
   }
 }

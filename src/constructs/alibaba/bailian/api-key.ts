@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
+import { API_KEY_LIFECYCLE } from '../../../catalog/bailian';
 import { recordPlatformSettings } from '../../core/platform-settings';
-import { IRamPrincipal, RamPrincipalKind } from '../ram';
+import { PrincipalKind } from '../../core/principal';
+import { IRamIdentity } from '../ram';
 import { BailianWorkspace } from './workspace';
 
 /** Who owns an API key. */
@@ -10,19 +12,13 @@ export enum ApiKeyOwnerKind {
   RAM_ROLE = 'ram-role',
 }
 
-/** What happens to a key when its owner changes (seed 000, API Key 的状态随归属用户(账号)操作的变化). */
-export const API_KEY_LIFECYCLE: Record<ApiKeyOwnerKind, { removedFromWorkspace: string; ownerDeleted: string; keyDeleted: string }> = {
-  [ApiKeyOwnerKind.MAIN_ACCOUNT]: { removedFromWorkspace: 'not-applicable', ownerDeleted: 'not-applicable', keyDeleted: 'invalid-forever' },
-  [ApiKeyOwnerKind.RAM_USER]: { removedFromWorkspace: 'invalid-until-rejoined', ownerDeleted: 'invalid-forever', keyDeleted: 'invalid-forever' },
-  [ApiKeyOwnerKind.RAM_ROLE]: { removedFromWorkspace: 'valid', ownerDeleted: 'valid', keyDeleted: 'invalid-forever' },
-};
 
 /** Properties of ApiKeyGrant. */
 export interface ApiKeyGrantProps {
   /** The one workspace the key belongs to (it can never move). */
   readonly workspace: BailianWorkspace;
-  /** The owner: a RAM user or role. Omit for the main account. @default - the main account */
-  readonly owner?: IRamPrincipal;
+  /** The owner: a RAM user or (better: it survives people leaving) a RAM role. @default - the main account */
+  readonly owner?: IRamIdentity;
   /** The key's region; must be the workspace's. @default - the workspace's region */
   readonly region?: string;
   /** A name for the key in reviews and reports (never the key value). @default - the construct id */
@@ -48,11 +44,8 @@ export class ApiKeyGrant extends Construct {
       throw new Error(`${this.node.path}: the key is in ${region} but workspace ${props.workspace.workspaceName} is in ${props.workspace.region}. ` +
         'Fix: a key belongs to one workspace in one region; create it in the workspace\'s region');
     }
-    if (props.owner?.principalKind === RamPrincipalKind.GROUP) {
-      throw new Error(`${this.node.path}: a key is owned by one user or role, not a group. Fix: choose a RAM user or (better, it survives people leaving) a RAM role`);
-    }
     this.ownerKind = !props.owner ? ApiKeyOwnerKind.MAIN_ACCOUNT
-      : props.owner.principalKind === RamPrincipalKind.ROLE ? ApiKeyOwnerKind.RAM_ROLE : ApiKeyOwnerKind.RAM_USER;
+      : props.owner.principalKind === PrincipalKind.ROLE ? ApiKeyOwnerKind.RAM_ROLE : ApiKeyOwnerKind.RAM_USER;
     recordPlatformSettings(this, 'Settings', 'bailian-api-key', 'alibaba', {
       name: props.keyName ?? id,
       workspace: props.workspace.workspaceName,

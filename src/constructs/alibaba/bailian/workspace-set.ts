@@ -95,10 +95,17 @@ export class ProductionWorkspaceSet extends Construct {
     if (props.split || props.accountQuota) this.splitQuota(props, fail);
   }
 
-  public get dev(): BailianWorkspace | undefined { return this.workspaces.dev; }
-  public get test(): BailianWorkspace | undefined { return this.workspaces.test; }
+  /** The dev workspace (BY_ENVIRONMENT); throws for a business-line set. */
+  public get dev(): BailianWorkspace { return this.workspace('dev'); }
+  /** The test workspace (BY_ENVIRONMENT); throws for a business-line set. */
+  public get test(): BailianWorkspace { return this.workspace('test'); }
+  /** The prod workspace (BY_ENVIRONMENT); throws for a business-line set. */
+  public get prod(): BailianWorkspace { return this.workspace('prod'); }
+  /** The staging workspace, when `includeStaging` is set. */
   public get staging(): BailianWorkspace | undefined { return this.workspaces.staging; }
-  public get prod(): BailianWorkspace | undefined { return this.workspaces.prod; }
+
+  /** A business line's workspace (BY_BUSINESS_LINE), by team name. */
+  public team(name: string): BailianWorkspace { return this.workspace(name); }
 
   /** The workspace for a key; throws naming the keys there are. */
   public workspace(key: string): BailianWorkspace {

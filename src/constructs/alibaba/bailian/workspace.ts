@@ -1,12 +1,15 @@
 import { Token } from 'cdktf';
-import { Construct } from 'constructs';
-import { bailianWorkspaceNameProblem } from '../../../catalog/bailian';
+import { Construct, IConstruct } from 'constructs';
+import { BAILIAN_PAGES, bailianWorkspaceNameProblem, CALL_MODELS_PAGES, DEPLOY_MODELS_PAGES, REGION_ID, TUNE_MODELS_PAGES } from '../../../catalog/bailian';
+import type { BailianWorkspaceSettings } from '../../../model/platform-settings.generated';
+import { Grant } from '../../core/grant';
 import { recordPlatformSettings } from '../../core/platform-settings';
-import { IRamPrincipal, RamPrincipalKind } from '../ram';
+import { PrincipalKind } from '../../core/principal';
+import { IRamIdentity } from '../ram';
 
 /**
  * Console pages a workspace member can be given (seed 000, 权限管理 page permissions). The labels are the guide's
- * (模型体验-操作, ...); the ids are this library's [inferred]: see BAILIAN_PAGES in src/catalog/bailian.ts.
+ * (模型体验-操作, ...); the ids are this library's [inferred]: see BAILIAN_PAGE_FACTS in src/catalog/bailian.ts.
  */
 export enum BailianPage {
   /** 模型体验 */
@@ -30,16 +33,11 @@ export enum BailianPage {
 /** The guide's recipes as named page bundles. */
 export class BailianPageBundles {
   /** "Call models in the console": model experience, batch inference, model observation. */
-  public static readonly CALL_MODELS_IN_CONSOLE: BailianPage[] = [
-    BailianPage.MODEL_EXPERIENCE, BailianPage.BATCH_INFERENCE, BailianPage.MODEL_OBSERVATION,
-  ];
+  public static readonly CALL_MODELS_IN_CONSOLE: BailianPage[] = CALL_MODELS_PAGES.map(p => p as BailianPage);
   /** "Tune models in the console": experience, tuning, my models, deployment, evaluation, data management, observation. */
-  public static readonly TUNE_MODELS_IN_CONSOLE: BailianPage[] = [
-    BailianPage.MODEL_EXPERIENCE, BailianPage.MODEL_TUNING, BailianPage.MY_MODELS, BailianPage.MODEL_DEPLOYMENT,
-    BailianPage.MODEL_EVALUATION, BailianPage.DATA_MANAGEMENT, BailianPage.MODEL_OBSERVATION,
-  ];
+  public static readonly TUNE_MODELS_IN_CONSOLE: BailianPage[] = TUNE_MODELS_PAGES.map(p => p as BailianPage);
   /** Every page the guide names: what a workspace admin gets [inferred: the console may have more pages]. */
-  public static readonly ALL: BailianPage[] = Object.values(BailianPage);
+  public static readonly ALL: BailianPage[] = BAILIAN_PAGES.map(p => p as BailianPage);
 }
 
 /** A per-model rate limit: requests per minute and/or tokens per minute. */
@@ -80,7 +78,7 @@ export interface BailianWorkspaceProps {
 }
 
 interface MemberSettings {
-  principal: IRamPrincipal;
+  principal: IRamIdentity;
   admin: boolean;
   pages: Set<BailianPage>;
   apiKeyManagement: boolean;
@@ -107,11 +105,12 @@ export class BailianWorkspace extends Construct {
   private readonly rateLimits: BailianRateLimit[] = [];
   private readonly members = new Map<string, MemberSettings>();
   private quota?: { qpm?: number; tpm?: number };
+  private readonly settingsRecord: IConstruct;
 
   constructor(scope: Construct, id: string, props: BailianWorkspaceProps) {
     super(scope, id);
     const region = props.region;
-    if (!Token.isUnresolved(region) && !/^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) {
+    if (!Token.isUnresolved(region) && !REGION_ID.test(region)) {
       throw new Error(`${this.node.path}: region "${region}" is not one region id. Fix: a workspace never spans regions; create one workspace per region (e.g. "cn-beijing")`);
     }
     const nameProblem = Token.isUnresolved(props.workspaceName) ? undefined : bailianWorkspaceNameProblem(props.workspaceName);
@@ -131,46 +130,51 @@ export class BailianWorkspace extends Construct {
       }
       this.restrict(set, models, what);
     }
-    const settings = recordPlatformSettings(this, 'Settings', 'bailian-workspace', 'alibaba', {});
     // Rendered at synth so grants made after construction are included.
-    settings.addOverride('input.settings', Token.asAny({ resolve: () => this.settings() }));
+    this.settingsRecord = recordPlatformSettings(this, 'Settings', 'bailian-workspace', 'alibaba', () => this.settings());
   }
 
   /** Allows the models to be called in this workspace, and gives the principal the console pages to call them. */
-  public grantModelInvoke(principal: IRamPrincipal, options: BailianModelGrantOptions): void {
+  public grantModelInvoke(principal: IRamIdentity, options: BailianModelGrantOptions): Grant {
     this.restrict(this.invokeModels, options.models, 'invoke');
-    this.member(principal).pages = new Set([...this.member(principal).pages, ...BailianPageBundles.CALL_MODELS_IN_CONSOLE]);
+    return this.grantPages(principal, BailianPageBundles.CALL_MODELS_IN_CONSOLE);
   }
 
   /** Allows the models to be tuned (and the tuned models deployed), and gives the principal the tuning pages. */
-  public grantModelTuning(principal: IRamPrincipal, options: BailianModelGrantOptions): void {
+  public grantModelTuning(principal: IRamIdentity, options: BailianModelGrantOptions): Grant {
     this.restrict(this.tuneModels, options.models, 'tune');
-    this.member(principal).pages = new Set([...this.member(principal).pages, ...BailianPageBundles.TUNE_MODELS_IN_CONSOLE]);
+    return this.grantPages(principal, BailianPageBundles.TUNE_MODELS_IN_CONSOLE);
   }
 
   /** Allows the models to be deployed directly, and gives the principal the deployment pages. */
-  public grantModelDeployment(principal: IRamPrincipal, options: BailianModelGrantOptions): void {
+  public grantModelDeployment(principal: IRamIdentity, options: BailianModelGrantOptions): Grant {
     this.restrict(this.deployModels, options.models, 'deploy');
-    this.member(principal).pages = new Set([...this.member(principal).pages, BailianPage.MODEL_DEPLOYMENT, BailianPage.MY_MODELS]);
+    return this.grantPages(principal, DEPLOY_MODELS_PAGES.map(p => p as BailianPage));
   }
 
-  /** Gives a RAM user console pages of this workspace (it becomes a member). */
-  public grantPages(principal: IRamPrincipal, pages: BailianPage[]): void {
+  /**
+   * Gives a RAM user or role console pages of this workspace (it becomes a member). Page permissions have no
+   * Terraform resource: the grant lists the workspace's platform-settings record, where they are written.
+   */
+  public grantPages(principal: IRamIdentity, pages: BailianPage[]): Grant {
     const m = this.member(principal);
     m.pages = new Set([...m.pages, ...pages]);
+    return this.grantOf(principal);
   }
 
-  /** Lets a RAM user create, delete and view every API key of this workspace. */
-  public grantApiKeyManagement(principal: IRamPrincipal): void {
+  /** Lets a RAM user or role create, delete and view every API key of this workspace. */
+  public grantApiKeyManagement(principal: IRamIdentity): Grant {
     this.member(principal).apiKeyManagement = true;
+    return this.grantOf(principal);
   }
 
-  /** Makes a RAM user admin of this workspace: every page, user and API key management. */
-  public addAdmin(principal: IRamPrincipal): void {
+  /** Makes a RAM user or role admin of this workspace: every page, user and API key management. */
+  public addAdmin(principal: IRamIdentity): Grant {
     const m = this.member(principal);
     m.admin = true;
     m.apiKeyManagement = true;
     m.pages = new Set(BailianPageBundles.ALL);
+    return this.grantOf(principal);
   }
 
   /** Adds a per-model rate limit. */
@@ -186,7 +190,7 @@ export class BailianWorkspace extends Construct {
   }
 
   /** Whether a principal is a member (has any page, admin or API-key right here). */
-  public isMember(principal: IRamPrincipal): boolean {
+  public isMember(principal: IRamIdentity): boolean {
     return this.members.has(memberKey(principal));
   }
 
@@ -201,8 +205,13 @@ export class BailianWorkspace extends Construct {
     if (!this.isDefault) models.forEach(m => set.add(m));
   }
 
-  private member(principal: IRamPrincipal): MemberSettings {
-    if (principal.principalKind === RamPrincipalKind.GROUP) {
+  private grantOf(principal: IRamIdentity): Grant {
+    return Grant._of(principal, [this.settingsRecord], []);
+  }
+
+  private member(principal: IRamIdentity): MemberSettings {
+    // The type says so in TypeScript; jsii languages without static types get the same message.
+    if (principal.principalKind === PrincipalKind.GROUP) {
       throw new Error(`${this.node.path}: ${principal.node.path} is a RAM group; Model Studio page permissions are per RAM user or role. Fix: grant each user`);
     }
     const key = memberKey(principal);
@@ -214,7 +223,7 @@ export class BailianWorkspace extends Construct {
     return m;
   }
 
-  private settings(): Record<string, unknown> {
+  private settings(): BailianWorkspaceSettings {
     return {
       name: this.workspaceName,
       region: this.region,
@@ -234,6 +243,6 @@ export class BailianWorkspace extends Construct {
   }
 }
 
-function memberKey(p: IRamPrincipal): string {
+function memberKey(p: IRamIdentity): string {
   return `${p.principalKind}/${p.declaredName}`;
 }

@@ -1,2 +1,1 @@
 export * from './pai';
-export { PaiFeature } from '../../../catalog/pai';

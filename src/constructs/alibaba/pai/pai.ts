@@ -3,7 +3,8 @@ import { AccessLevel, Catalog } from '../../../catalog';
 import { activationPolicies, PaiFeature } from '../../../catalog/pai';
 import { Dialect } from '../../../policy/types';
 import { alicloud } from '../../../providers';
-import { IRamPrincipal, RamCustomPolicy, RamUser } from '../ram';
+import { Grant } from '../../core/grant';
+import { IRamPrincipal, IRamUser, RamCustomPolicy, RamUser } from '../ram';
 
 /** How much of PAI-Rec a principal gets (all from the pairec catalog, seed 002). */
 export enum PaiRecAccessLevel {
@@ -38,6 +39,8 @@ export interface PaiRecAccessProps {
 export class PaiRecAccess extends Construct {
   public readonly policy: RamCustomPolicy;
   public readonly actions: string[];
+  /** The policy and its attachment. */
+  public readonly grant: Grant;
 
   constructor(scope: Construct, id: string, props: PaiRecAccessProps) {
     super(scope, id);
@@ -65,7 +68,7 @@ export class PaiRecAccess extends Construct {
       policyName: props.policyName ?? `pairec-${props.actions ? 'custom' : level}`,
       statements: [{ actions: this.actions, resources: ['*'] }],
     });
-    props.principal.attachPolicy(this.policy);
+    this.grant = Grant.combine([Grant._of(props.principal, [this.policy], []), props.principal.attachPolicy(this.policy, { owner: this })]);
   }
 }
 
@@ -85,6 +88,13 @@ export enum PaiWorkspaceRole {
 export enum PaiEnvType {
   DEV = 'dev',
   PROD = 'prod',
+}
+
+/** A PAI workspace member by user id. */
+export interface PaiMemberOptions {
+  readonly roles: PaiWorkspaceRole[];
+  /** A name for the member in construct ids and errors. @default - the user id */
+  readonly label?: string;
 }
 
 /** Properties of PaiWorkspace. */
@@ -119,25 +129,27 @@ export class PaiWorkspace extends Construct {
   }
 
   /** Adds a RAM user created in this app as a member with roles. */
-  public addMember(user: IRamPrincipal, roles: PaiWorkspaceRole[]): void {
+  public addMember(user: IRamUser, roles: PaiWorkspaceRole[]): Grant {
     if (!(user instanceof RamUser)) {
-      throw new Error(`${this.node.path}: ${user.node.path} is not a RamUser created here, so its user id is unknown. Fix: use addMemberById(userId, roles)`);
+      throw new Error(`${this.node.path}: ${user.node.path} is not a RamUser created here, so its user id is unknown. Fix: use addMemberById(userId, { roles })`);
     }
-    this.addMemberById(user.resource.id, roles, user.declaredName);
+    return Grant._of(user, this.addMemberById(user.resource.id, { roles, label: user.declaredName }).created, []);
   }
 
   /** Adds a member by RAM user id. */
-  public addMemberById(userId: string, roles: PaiWorkspaceRole[], label?: string): void {
-    const name = label ?? userId;
+  public addMemberById(userId: string, options: PaiMemberOptions): Grant {
+    const roles = options.roles;
+    const name = options.label ?? userId;
     if (roles.length === 0) throw new Error(`${this.node.path}: member ${name} has no role. Fix: give at least one PaiWorkspaceRole`);
     if (roles.includes(PaiWorkspaceRole.OWNER)) {
       throw new Error(`${this.node.path}: ${name} cannot be made owner through membership. Fix: the owner is set when the workspace is created; use PaiWorkspaceRole.ADMIN`);
     }
     if (this.memberKeys.has(name)) throw new Error(`${this.node.path}: ${name} is already a member. Fix: list each member once, with all its roles`);
     this.memberKeys.add(name);
-    new alicloud.paiWorkspaceMember.PaiWorkspaceMember(this, `member-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`, {
+    const m = new alicloud.paiWorkspaceMember.PaiWorkspaceMember(this, `Member-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`, {
       workspaceId: this.workspaceId, userId, roles: [...new Set(roles)],
     });
+    return Grant._of(undefined, [m], []);
   }
 }
 
@@ -180,10 +192,12 @@ export interface PaiAccessProps {
  */
 export class PaiAccess extends Construct {
   public readonly policies: string[];
+  /** The attachments this persona created. */
+  public readonly grant: Grant;
 
   constructor(scope: Construct, id: string, props: PaiAccessProps) {
     super(scope, id);
     this.policies = [...new Set([...BUNDLE_POLICIES[props.bundle], ...activationPolicies(props.activateFeatures ?? [])])];
-    for (const p of this.policies) props.principal.attachSystemPolicy(p);
+    this.grant = Grant.combine(this.policies.map(p => props.principal.attachSystemPolicy(p, { owner: this })));
   }
 }

@@ -1,72 +1,100 @@
 import { Token } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { Catalog } from '../../../catalog';
 import { LIMITS } from '../../../catalog/limits';
 import { Dialect } from '../../../policy/types';
 import { alicloud } from '../../../providers';
-import { AttachmentTarget } from '../../core/attachment-target';
+import { Grant } from '../../core/grant';
 import { validateName } from '../../core/naming';
+import { IPrincipal, PrincipalCloud, PrincipalKind } from '../../core/principal';
+import { AttachOptions, PrincipalBase, readableLogicalId, uniqueChildId } from '../../core/principal-base';
 import { PolicyStatement, renderPolicyDocument } from '../../core/statements';
 
 const NAMES = LIMITS[Dialect.ALIBABA_RAM].names;
 
-/** What a RAM principal is. */
-export enum RamPrincipalKind {
-  USER = 'user',
-  GROUP = 'group',
-  ROLE = 'role',
-}
-
 /** A RAM user, group or role that policies can be attached to. */
-export interface IRamPrincipal extends IConstruct {
-  readonly principalKind: RamPrincipalKind;
-  /** The RAM name, as a reference to the resource when it is created here (so Terraform orders the changes). */
-  readonly principalName: string;
-  /** The name as written in code. */
-  readonly declaredName: string;
+export interface IRamPrincipal extends IPrincipal {
   /** Attaches a custom policy. */
-  attachPolicy(policy: RamCustomPolicy): void;
+  attachPolicy(policy: RamCustomPolicy, options?: AttachOptions): Grant;
   /** Attaches a system policy by name, e.g. `AliyunBailianFullAccess`. */
-  attachSystemPolicy(policyName: string): void;
+  attachSystemPolicy(policyName: string, options?: AttachOptions): Grant;
 }
 
-abstract class RamPrincipalBase extends AttachmentTarget implements IRamPrincipal {
-  public abstract readonly principalKind: RamPrincipalKind;
-  public abstract readonly principalName: string;
-  public abstract readonly declaredName: string;
+/**
+ * A RAM user or role: an identity that signs in or is assumed and calls APIs. Groups are not identities, so
+ * Model Studio members and API key owners are `IRamIdentity`s.
+ */
+export interface IRamIdentity extends IRamPrincipal {
+  /** The user or role name (a reference when it is created here). */
+  readonly identityName: string;
+}
 
-  public attachPolicy(policy: RamCustomPolicy): void {
-    this.attach(policy.policyName, 'Custom', `policy-${policy.node.addr.slice(0, 8)}`);
+/** A RAM user, created here (RamUser) or imported (RamUser.fromUserName). */
+export interface IRamUser extends IRamIdentity {
+  /** The user name (a reference when the user is created here). */
+  readonly userName: string;
+}
+
+/** A RAM user group, created here (RamGroup) or imported (RamGroup.fromGroupName). */
+export interface IRamGroup extends IRamPrincipal {
+  /** The group name (a reference when the group is created here). */
+  readonly groupName: string;
+  /** Adds a RAM user to the group (alicloud_ram_user_group_attachment). */
+  addUser(user: IRamUser, options?: AttachOptions): Grant;
+}
+
+/** A RAM role, created here (RamRole) or imported (RamRole.fromRoleName). */
+export interface IRamRole extends IRamIdentity {
+  /** The role name (a reference when the role is created here). */
+  readonly roleName: string;
+}
+
+abstract class RamPrincipalBase extends PrincipalBase implements IRamPrincipal {
+  public readonly cloud = PrincipalCloud.ALIBABA;
+
+  public attachPolicy(policy: RamCustomPolicy, options?: AttachOptions): Grant {
+    return this.attach(policy.policyName, 'Custom', policy.declaredName, options);
   }
 
-  public attachSystemPolicy(policyName: string): void {
-    this.attach(policyName, 'System', `system-${policyName}`);
+  public attachSystemPolicy(policyName: string, options?: AttachOptions): Grant {
+    return this.attach(policyName, 'System', policyName, options);
   }
 
-  private attach(policyName: string, policyType: string, id: string): void {
+  private attach(policyName: string, policyType: string, label: string, options?: AttachOptions): Grant {
     const name = this.principalName;
-    this._attachOnce(id, () => {
+    return this._attachOnce(label, label, options, (scope, id) => {
       switch (this.principalKind) {
-        case RamPrincipalKind.USER:
-          new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(this, id, { userName: name, policyName, policyType });
-          break;
-        case RamPrincipalKind.GROUP:
-          new alicloud.ramGroupPolicyAttachment.RamGroupPolicyAttachment(this, id, { groupName: name, policyName, policyType });
-          break;
+        case PrincipalKind.USER:
+          return new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(scope, id, { userName: name, policyName, policyType });
+        case PrincipalKind.GROUP:
+          return new alicloud.ramGroupPolicyAttachment.RamGroupPolicyAttachment(scope, id, { groupName: name, policyName, policyType });
         default:
-          new alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment(this, id, { roleName: name, policyName, policyType });
+          return new alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment(scope, id, { roleName: name, policyName, policyType });
       }
     });
   }
 }
 
-class ImportedRamPrincipal extends RamPrincipalBase {
-  public readonly declaredName: string;
-  constructor(scope: Construct, id: string, public readonly principalKind: RamPrincipalKind, public readonly principalName: string) {
+class ImportedRamUser extends RamPrincipalBase implements IRamUser {
+  public readonly principalKind = PrincipalKind.USER;
+  constructor(scope: Construct, id: string, public readonly userName: string) {
     super(scope, id);
-    validateName(this, NAMES[principalKind], principalName);
-    this.declaredName = principalName;
+    validateName(this, NAMES.user, userName);
   }
+  public get principalName(): string { return this.userName; }
+  public get identityName(): string { return this.userName; }
+  public get declaredName(): string { return this.userName; }
+}
+
+class ImportedRamRole extends RamPrincipalBase implements IRamRole {
+  public readonly principalKind = PrincipalKind.ROLE;
+  constructor(scope: Construct, id: string, public readonly roleName: string) {
+    super(scope, id);
+    validateName(this, NAMES.role, roleName);
+  }
+  public get principalName(): string { return this.roleName; }
+  public get identityName(): string { return this.roleName; }
+  public get declaredName(): string { return this.roleName; }
 }
 
 /** Properties of a RamUser. */
@@ -82,24 +110,29 @@ export interface RamUserProps {
  *
  * @example
  * const bob = new RamUser(stack, 'bob', { userName: 'bob' });
- * workspace.grantModelInvoke(bob, { models: ['qwen-max'] });
+ * const grant = workspace.grantModelInvoke(bob, { models: ['qwen-max'] });
  */
-export class RamUser extends RamPrincipalBase {
+export class RamUser extends RamPrincipalBase implements IRamUser {
   /** An existing RAM user, by name; nothing is created. */
-  public static fromUserName(scope: Construct, id: string, userName: string): IRamPrincipal {
-    return new ImportedRamPrincipal(scope, id, RamPrincipalKind.USER, userName);
+  public static fromUserName(scope: Construct, id: string, userName: string): IRamUser {
+    return new ImportedRamUser(scope, id, userName);
   }
 
-  public readonly principalKind = RamPrincipalKind.USER;
+  public readonly principalKind = PrincipalKind.USER;
   public readonly principalName: string;
   public readonly declaredName: string;
+  public readonly userName: string;
+  public readonly identityName: string;
   public readonly resource: alicloud.ramUser.RamUser;
 
   constructor(scope: Construct, id: string, props: RamUserProps) {
     super(scope, id);
     validateName(this, NAMES.user, props.userName);
     this.resource = new alicloud.ramUser.RamUser(this, 'Resource', { name: props.userName, displayName: props.displayName });
+    readableLogicalId(this.resource, props.userName);
     this.principalName = this.resource.name;
+    this.userName = this.resource.name;
+    this.identityName = this.resource.name;
     this.declaredName = props.userName;
   }
 }
@@ -112,6 +145,33 @@ export interface RamGroupProps {
   readonly comments?: string;
 }
 
+/** Group membership, shared by created and imported groups. */
+abstract class RamGroupBase extends RamPrincipalBase implements IRamGroup {
+  public readonly principalKind = PrincipalKind.GROUP;
+  public abstract readonly groupName: string;
+  private readonly members = new Set<IRamUser>();
+
+  public addUser(user: IRamUser, options?: AttachOptions): Grant {
+    if (this.members.has(user)) throw new Error(`${this.node.path}: ${user.node.path} is already a member. Fix: add each user once`);
+    this.members.add(user);
+    const scope = options?.owner ?? this;
+    const m = new alicloud.ramUserGroupAttachment.RamUserGroupAttachment(scope, uniqueChildId(scope, `Member-${user.node.id}`), {
+      groupName: this.principalName, userName: user.principalName,
+    });
+    readableLogicalId(m, `${this.declaredName}_${user.declaredName}`);
+    return Grant._of(user, [m], []);
+  }
+}
+
+class ImportedRamGroup extends RamGroupBase {
+  constructor(scope: Construct, id: string, public readonly groupName: string) {
+    super(scope, id);
+    validateName(this, NAMES.group, groupName);
+  }
+  public get principalName(): string { return this.groupName; }
+  public get declaredName(): string { return this.groupName; }
+}
+
 /**
  * A RAM user group (alicloud_ram_group) with its members (alicloud_ram_user_group_attachment).
  *
@@ -119,36 +179,25 @@ export interface RamGroupProps {
  * const team = new RamGroup(stack, 'team', { groupName: 'pairec-analysts' });
  * team.addUser(bob);
  */
-export class RamGroup extends RamPrincipalBase {
+export class RamGroup extends RamGroupBase {
   /** An existing RAM group, by name; nothing is created. */
-  public static fromGroupName(scope: Construct, id: string, groupName: string): IRamPrincipal {
-    return new ImportedRamPrincipal(scope, id, RamPrincipalKind.GROUP, groupName);
+  public static fromGroupName(scope: Construct, id: string, groupName: string): IRamGroup {
+    return new ImportedRamGroup(scope, id, groupName);
   }
 
-  public readonly principalKind = RamPrincipalKind.GROUP;
   public readonly principalName: string;
   public readonly declaredName: string;
+  public readonly groupName: string;
   public readonly resource: alicloud.ramGroup.RamGroup;
-  private readonly members = new Set<IRamPrincipal>();
 
   constructor(scope: Construct, id: string, props: RamGroupProps) {
     super(scope, id);
     validateName(this, NAMES.group, props.groupName);
     this.resource = new alicloud.ramGroup.RamGroup(this, 'Resource', { groupName: props.groupName, comments: props.comments });
+    readableLogicalId(this.resource, props.groupName);
     this.principalName = this.resource.groupName;
+    this.groupName = this.resource.groupName;
     this.declaredName = props.groupName;
-  }
-
-  /** Adds a RAM user to the group. */
-  public addUser(user: IRamPrincipal): void {
-    if (user.principalKind !== RamPrincipalKind.USER) {
-      throw new Error(`${this.node.path}: ${user.node.path} is a ${user.principalKind}; only users join groups. Fix: attach the policies to it directly`);
-    }
-    if (this.members.has(user)) throw new Error(`${this.node.path}: ${user.node.path} is already a member. Fix: add each user once`);
-    this.members.add(user);
-    new alicloud.ramUserGroupAttachment.RamUserGroupAttachment(this, `member-${user.node.addr.slice(0, 8)}`, {
-      groupName: this.principalName, userName: user.principalName,
-    });
   }
 }
 
@@ -170,15 +219,17 @@ export interface RamRoleProps {
  * @example
  * const app = new RamRole(stack, 'app', { roleName: 'chatbot-app', trustedServices: ['ecs.aliyuncs.com'] });
  */
-export class RamRole extends RamPrincipalBase {
+export class RamRole extends RamPrincipalBase implements IRamRole {
   /** An existing RAM role, by name; nothing is created. */
-  public static fromRoleName(scope: Construct, id: string, roleName: string): IRamPrincipal {
-    return new ImportedRamPrincipal(scope, id, RamPrincipalKind.ROLE, roleName);
+  public static fromRoleName(scope: Construct, id: string, roleName: string): IRamRole {
+    return new ImportedRamRole(scope, id, roleName);
   }
 
-  public readonly principalKind = RamPrincipalKind.ROLE;
+  public readonly principalKind = PrincipalKind.ROLE;
   public readonly principalName: string;
   public readonly declaredName: string;
+  public readonly roleName: string;
+  public readonly identityName: string;
   public readonly resource: alicloud.ramRole.RamRole;
 
   constructor(scope: Construct, id: string, props: RamRoleProps) {
@@ -195,7 +246,10 @@ export class RamRole extends RamPrincipalBase {
       description: props.description,
       assumeRolePolicyDocument: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal }] }),
     });
+    readableLogicalId(this.resource, props.roleName);
     this.principalName = this.resource.roleName;
+    this.roleName = this.resource.roleName;
+    this.identityName = this.resource.roleName;
     this.declaredName = props.roleName;
   }
 }
@@ -217,7 +271,10 @@ export interface RamCustomPolicyProps {
  * team.attachPolicy(read);
  */
 export class RamCustomPolicy extends Construct {
+  /** The policy name, as a reference to the resource (so attachments wait for the policy). */
   public readonly policyName: string;
+  /** The name as written in code. */
+  public readonly declaredName: string;
   public readonly document: string;
   public readonly resource: alicloud.ramPolicy.RamPolicy;
 
@@ -243,5 +300,7 @@ export class RamCustomPolicy extends Construct {
     }
     this.resource = new alicloud.ramPolicy.RamPolicy(this, 'Resource', { policyName: props.policyName, policyDocument: this.document, description: props.description });
     this.policyName = this.resource.policyName;
+    this.declaredName = props.policyName;
+    readableLogicalId(this.resource, props.policyName);
   }
 }

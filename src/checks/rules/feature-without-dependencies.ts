@@ -1,5 +1,5 @@
-import { featureDependencies, HUAWEI_GLOBAL_SERVICES, ModelArtsFeature } from '../../catalog/modelarts';
-import { entries } from '../../model/platform';
+import { featureDependencies, ModelArtsFeature } from '../../catalog/modelarts';
+import { settingsOf } from '../../model/platform-settings';
 import { Severity } from '../finding';
 import { FindingDraft, locationOf, Rule } from '../rule';
 
@@ -12,11 +12,10 @@ export const featureWithoutDependencies: Rule = {
   fix: 'assign the missing policies to the group (ModelArtsAccess does it per feature)',
   check: ({ model }) => {
     const out: FindingDraft[] = [];
-    for (const e of entries(model, 'modelarts-access')) {
-      const s = e.envelope.settings as { group: string; features: ModelArtsFeature[] };
+    for (const { entry: e, settings: s } of settingsOf(model, 'modelarts-access')) {
       const group = model.principals.find(p => p.cloud === 'huawei' && p.kind === 'group' && p.name === s.group);
       const held = new Set(group ? model.policiesOf(group).map(p => p.name) : []);
-      for (const f of s.features) {
+      for (const f of s.features as ModelArtsFeature[]) {
         const missing = featureDependencies(f).filter(d => !held.has(d));
         if (missing.length) out.push({ message: `group ${s.group} has ModelArts feature ${f} without ${missing.join(', ')}`, location: locationOf(e) });
       }
@@ -30,20 +29,4 @@ export const featureWithoutDependencies: Rule = {
     }
     return out;
   },
-};
-
-/** Seed 003, 示例3: services in one custom policy must share one scope (all project-level or all global). */
-export const mixedScopePolicy: Rule = {
-  id: 'AIAM-MA-002',
-  severity: Severity.ERROR,
-  title: 'Huawei custom policy mixing project-level and global services',
-  description: 'A custom policy is displayed and assigned either at project level (XA) or globally (AX); mixing services of both kinds cannot be assigned correctly.',
-  fix: 'split the policy into one for global services (AX) and one for project-level services (XA)',
-  check: ({ model }) => model.policies.filter(p => p.cloud === 'huawei' && p.kind === 'custom' && p.parsed).flatMap(p => {
-    const services = new Set(p.parsed!.statements.flatMap(s => (s.actions ?? []).map(a => a.service).filter((x): x is string => !!x)));
-    const global = [...services].filter(s => HUAWEI_GLOBAL_SERVICES.includes(s));
-    const project = [...services].filter(s => !HUAWEI_GLOBAL_SERVICES.includes(s));
-    return global.length && project.length
-      ? [{ message: `policy ${p.name} mixes global (${global.join(', ')}) and project-level (${project.join(', ')}) services`, location: locationOf(p) }] : [];
-  }),
 };

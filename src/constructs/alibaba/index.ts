@@ -1,3 +1,0 @@
-export * from './ram';
-export * from './bailian';
-export * from './pai';

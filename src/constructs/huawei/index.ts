@@ -1,3 +1,0 @@
-export * from './iam';
-export * from './modelarts';
-export { ModelArtsFeature } from '../../catalog/modelarts';
