@@ -234,8 +234,8 @@ function listOf(res: StackResolver, r: RawResource, attr: string): Resolved[] {
   const v = res.attribute(r, attr);
   if (v.known) return Array.isArray(v.value) ? v.value.map(value => ({ known: true, value })) : [{ known: false, reason: `${r.address}.${attr} is not a list` }];
   // A plan list known only after apply: its configuration references name the resources it holds.
-  const targets = [...new Set((r.references.get(attr) ?? []).map(x => /^([A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)/.exec(x)?.[1]).filter((x): x is string => !!x))];
-  return targets.length ? targets.map(address => ({ known: false, reason: v.reason, ref: { address, attribute: 'id' } })) : [v];
+  const targets = res.planTargets(r, attr);
+  return targets.length ? targets.map(ref => ({ known: false, reason: v.reason, ref })) : [v];
 }
 
 function customPolicy(res: StackResolver, r: RawResource, t: PolicyType, parts: ModelParts): PolicyEntity {
@@ -325,6 +325,8 @@ function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddr
 function huaweiRole(res: StackResolver, r: RawResource, byAddress: Map<string, string>, catalog: Catalog, parts: ModelParts): string | undefined {
   const role = res.attribute(r, 'role_id');
   if (!role.known && role.ref && byAddress.has(role.ref.address)) return byAddress.get(role.ref.address);
+  const named = !role.known && role.ref ? res.systemPolicyOf(role.ref.address) : undefined;
+  if (named) return systemPolicyEntity('huawei', named, catalog, parts, originOf(r));
   // System roles are referenced by id; constructs record the name in the resource's `//` aiam metadata.
   const systemName = typeof r.comment?.systemPolicy === 'string' ? r.comment.systemPolicy : undefined;
   if (systemName) return systemPolicyEntity('huawei', systemName, catalog, parts, originOf(r));

@@ -68,7 +68,9 @@ export interface PlatformSettingsEntry extends Origin {
   readonly envelope: PlatformSettingsEnvelope;
 }
 
-export type ModelFindingCode = 'dangling-reference' | 'unknown-system-policy' | 'invalid-policy-document' | 'unresolved-attachment';
+export type ModelFindingCode = 'dangling-reference' | 'unknown-system-policy' | 'invalid-policy-document' | 'unresolved-attachment'
+  /** A module call the configuration route cannot read (registry/git source, count/for_each): check the plan. */
+  | 'unmodelled-module';
 
 /** Something about the input itself that the rule packs report (not a crash). */
 export interface ModelFinding extends Origin {

@@ -7,10 +7,31 @@
 // Printable delimiters (not control characters): the marker may sit inside a JSON policy document string.
 const MARK = '\u2983aiam-unknown:';
 const END = '\u2984';
+/** Separates the reason from the expression as Terraform wrote it. */
+const SOURCE = '\u2980';
 
-export function unknownValue(reason: string): string {
-  // No quotes, backslashes or delimiters in the reason, so the marker never breaks the JSON around it.
-  return `${MARK}${reason.replace(/["\\\u0000-\u001f\u2983\u2984]/g, ' ')}${END}`;
+// No quotes, backslashes or delimiters inside a marker, so it never breaks the JSON around it: they are %-escaped.
+const encode = (s: string) => s.replace(/[%"\\\u0000-\u001f\u2980\u2983\u2984]/g, c => `%${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const decode = (s: string) => s.replace(/%([0-9a-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/**
+ * A value known only after apply (or not given), as a marker the evaluator understands. `expression` is the Terraform
+ * text it stands for (`var.cluster_id`), which output shows in its place (see renderUnknowns).
+ */
+export function unknownValue(reason: string, expression?: string): string {
+  return `${MARK}${encode(reason)}${expression ? SOURCE + encode(expression) : ''}${END}`;
+}
+
+/**
+ * A value for people: every unknown marker replaced by the Terraform expression it stands for (`${var.cluster_id}`),
+ * or by `(unknown: reason)` when it has none. Every formatter prints values through this; markers never leak.
+ */
+export function renderUnknowns(value: string): string {
+  if (value.indexOf('\u2983') < 0) return value;
+  return value.replace(MARKER_G, (_, body: string) => {
+    const sep = body.indexOf(SOURCE);
+    return sep >= 0 ? `\${${decode(body.slice(sep + 1))}}` : `(unknown: ${decode(body)})`;
+  });
 }
 
 export function isUnknownValue(value: string): boolean {
@@ -25,7 +46,9 @@ export function unknownReasons(value: string): string[] {
   let i = value.indexOf(MARK);
   while (i >= 0) {
     const end = value.indexOf(END, i + MARK.length);
-    out.push(value.slice(i + MARK.length, end < 0 ? undefined : end));
+    const body = value.slice(i + MARK.length, end < 0 ? undefined : end);
+    const sep = body.indexOf(SOURCE);
+    out.push(decode(sep >= 0 ? body.slice(0, sep) : body));
     i = end < 0 ? -1 : value.indexOf(MARK, end + 1);
   }
   for (const m of value.matchAll(TERRAFORM_REF_G)) out.push(`\${${m[1]}} is known only after apply`);
@@ -38,3 +61,5 @@ const TERRAFORM_REF_G = new RegExp(TERRAFORM_REF.source, 'g');
 
 /** Policy variables `${key}` in a value (only where the dialect substitutes them). */
 export const POLICY_VARIABLE = /\$\{([A-Za-z0-9_-]+:[^}]*)\}/g;
+
+const MARKER_G = /\u2983aiam-unknown:([^\u2984]*)\u2984/g;
