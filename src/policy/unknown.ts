@@ -22,16 +22,34 @@ export function unknownValue(reason: string, expression?: string): string {
   return `${MARK}${encode(reason)}${expression ? SOURCE + encode(expression) : ''}${END}`;
 }
 
+/** How rendered expressions are escaped for the text around them. */
+export type RenderMode = 'text' | 'json' | 'xml';
+
+const ESCAPE: Record<RenderMode, (s: string) => string> = {
+  text: s => s,
+  // Inside a JSON string literal (markers pass JSON.stringify unchanged: they hold no quotes or backslashes).
+  json: s => JSON.stringify(s).slice(1, -1),
+  xml: s => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;'),
+};
+
 /**
  * A value for people: every unknown marker replaced by the Terraform expression it stands for (`${var.cluster_id}`),
- * or by `(unknown: reason)` when it has none. Every formatter prints values through this; markers never leak.
+ * or by `(unknown: reason)` when it has none. The one place markers are rendered: every output goes through it
+ * (the CLI's output streams, report files), so internal markers never leak.
  */
-export function renderUnknowns(value: string): string {
+export function renderUnknowns(value: string, mode: RenderMode = 'text'): string {
   if (value.indexOf('\u2983') < 0) return value;
   return value.replace(MARKER_G, (_, body: string) => {
     const sep = body.indexOf(SOURCE);
-    return sep >= 0 ? `\${${decode(body.slice(sep + 1))}}` : `(unknown: ${decode(body)})`;
+    return ESCAPE[mode](sep >= 0 ? `\${${decode(body.slice(sep + 1))}}` : `(unknown: ${decode(body)})`);
   });
+}
+
+/** Renders markers in a whole output text, choosing the escaping from its format (JSON, XML, plain text). */
+export function renderOutput(text: string): string {
+  if (text.indexOf('\u2983') < 0) return text;
+  const start = /^\s*(.)/.exec(text)?.[1];
+  return renderUnknowns(text, start === '{' || start === '[' ? 'json' : start === '<' ? 'xml' : 'text');
 }
 
 export function isUnknownValue(value: string): boolean {
