@@ -1,7 +1,7 @@
 import { Rule } from './rule';
 import { apiKeyOwnerNotMember, defaultWorkspaceRestricted, pagesWithoutAllowlist, quotaOverAllocated, ramUserApiKey } from './rules/bailian';
 import { fullAdmin } from './rules/full-admin';
-import { danglingReference, invalidPolicyDocument, unknownSystemPolicy, unresolvedAttachment } from './rules/model-findings';
+import { danglingReference, invalidPolicyDocument, unknownSystemPolicy, unmodelledModule, unresolvedAttachment } from './rules/model-findings';
 import { featureWithoutDependencies, mixedScopePolicy } from './rules/modelarts';
 import { invalidNames } from './rules/names';
 import { policyCount } from './rules/policy-count';
@@ -15,7 +15,7 @@ import { queueAdminIam, queueCapsOverQueue } from './rules/vemlp';
 /** Every rule, in report order. Cloud packs filter findings by the cloud of what they point at. */
 const ALL_RULES: readonly Rule[] = [
   policySize, policyCount, invalidNames, fullAdmin, privilegeEscalation, resourceScopedWithoutResourceLevel, unknownActions,
-  denyOnlyPolicy, unreachableStatement, duplicateStatement, danglingReference, unknownSystemPolicy, invalidPolicyDocument, unresolvedAttachment,
+  denyOnlyPolicy, unreachableStatement, duplicateStatement, danglingReference, unknownSystemPolicy, invalidPolicyDocument, unresolvedAttachment, unmodelledModule,
   queueAdminIam, queueCapsOverQueue,
   quotaOverAllocated, defaultWorkspaceRestricted, apiKeyOwnerNotMember, ramUserApiKey, pagesWithoutAllowlist,
   featureWithoutDependencies, mixedScopePolicy,

@@ -21,3 +21,6 @@ export const invalidPolicyDocument = fromModel('AIAM-REF-003', 'invalid-policy-d
   'The policy document breaks the cloud\'s policy grammar; the cloud rejects it at apply.', 'fix the document as the message says');
 export const unresolvedAttachment = fromModel('AIAM-REF-004', 'unresolved-attachment', Severity.WARNING, 'Attachment to a principal that cannot be identified',
   'An attachment or membership names its principal through a value that is only known after apply and cannot be traced.', 'reference the principal resource of the same stack');
+export const unmodelledModule = fromModel('AIAM-REF-005', 'unmodelled-module', Severity.WARNING, 'Module not read from the configuration',
+  'A module call whose source is a registry or git module (or that uses count/for_each) is not loaded from a configuration: the access it grants is missing from the model.',
+  'check the plan instead (`terraform show -json tfplan`), which holds every module\'s resources');

@@ -134,6 +134,11 @@ function format(src: string, spec: string, args: readonly Value[]): Value {
     if (verb === '%') return '%';
     const v = args[i++];
     const kind = verb[verb.length - 1];
+    if (verb.length > 1 && kind !== 'f') {
+      // Widths and flags (`%03d`) are not rendered here.
+      bad = `verb ${m}`;
+      return '';
+    }
     if (v === undefined) {
       bad = 'too few arguments';
       return '';
@@ -145,7 +150,7 @@ function format(src: string, spec: string, args: readonly Value[]): Value {
       return v.toFixed(p ? Number(p[1]) : 6);
     }
     const text = asText(v);
-    if (text === undefined || /[-+ 0#\d.]/.test(verb.slice(0, -1))) bad = `verb ${m} with a ${typeName(v)}`;
+    if (text === undefined) bad = `verb ${m} with a ${typeName(v)}`;
     return text ?? '';
   });
   if (bad) return new Unknown(src, `\`${src}\`: format ${bad} is outside the supported subset`);
