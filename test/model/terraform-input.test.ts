@@ -1,0 +1,199 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AccessModel, loadAccessModel } from '../../src/model';
+import { readTerraformFiles } from '../../src/model/hcl';
+import { Decision } from '../../src/policy';
+import { aiam } from '../cli/run';
+
+const BASIC = path.join(__dirname, '..', 'fixtures', 'hcl', 'basic');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-tf-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** What a model says, as comparable data (keys, links, parsed documents). */
+function summary(m: AccessModel) {
+  return {
+    principals: m.principals.map(p => `${p.key} ${p.address}`).sort(),
+    policies: m.policies.map(p => `${p.key} ${p.unknownReason ?? JSON.stringify(p.parsed?.document)}`).sort(),
+    attachments: m.attachments.map(a => `${a.principalKey} -> ${a.policyKey}`).sort(),
+    findings: m.findings.map(f => `${f.code} ${f.address}`).sort(),
+  };
+}
+
+/** A copy of a .tf folder with every .tf file replaced by the array-form JSON hcl2json writes. */
+function asArrayJson(dir: string, to: string): string {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const from = path.join(dir, entry.name);
+    if (entry.isDirectory()) asArrayJson(from, path.join(to, entry.name));
+    else if (entry.name.endsWith('.tf')) fs.writeFileSync(path.join(to, `${entry.name}.json`), JSON.stringify(readTerraformFiles([from])[0].doc, null, 1));
+  }
+  return to;
+}
+
+describe('plain Terraform folders (.tf) and array-form JSON', () => {
+  const model = loadAccessModel(BASIC, undefined, { vars: { bucket: 'data' } });
+
+  test('expressions, count, for_each, a local module and a data source document are read', () => {
+    const s = summary(model);
+    expect(s.principals).toEqual([
+      'alibaba:user/ml-alice alicloud_ram_user.reader[0]',
+      'alibaba:user/ml-bob alicloud_ram_user.reader[1]',
+      'alibaba:user/ml-ops module.ops.alicloud_ram_user.this',
+    ]);
+    expect(s.attachments).toEqual([
+      'alibaba:user/ml-alice -> alibaba:custom/ml-read',
+      'alibaba:user/ml-bob -> alibaba:custom/ml-read',
+      'alibaba:user/ml-ops -> alibaba:custom/ml-ops-policy',
+    ]);
+    const read = model.policy('alibaba:custom/ml-read')!;
+    expect(read.parsed!.document).toEqual({
+      Statement: [
+        { Action: ['pai:Get*', 'pai:List*'], Effect: 'Allow', Resource: ['*'] },
+        { Action: ['oss:GetObject'], Effect: 'Allow', Resource: ['acs:oss:*:*:data/*'] },
+      ],
+      Version: '1',
+    });
+    // alicloud_ram_policy_document, shaped as the provider writes it (one-element lists as strings).
+    expect(model.policy('alibaba:custom/ml-ops-policy')!.parsed!.document).toEqual({ Statement: [{ Effect: 'Allow', Action: 'pai:*', Resource: '*' }], Version: '1' });
+  });
+
+  test('a registry module is a coverage finding; module outputs are not dangling references', () => {
+    expect(summary(model).findings).toEqual(['unmodelled-module module.registry']);
+    expect(model.findings[0].fix).toMatch(/check the plan/);
+  });
+
+  test('the array-form JSON of the same folder gives the same model', () => {
+    const json = loadAccessModel(asArrayJson(BASIC, path.join(tmp, 'array')), undefined, { vars: { bucket: 'data' } });
+    expect(summary(json)).toEqual(summary(model));
+  });
+
+  test('without a value for var.bucket, only that part of the document is unknown and shows as written', () => {
+    const m = loadAccessModel(BASIC);
+    const doc = m.policy('alibaba:custom/ml-read')!.parsed!.document as any;
+    expect(doc.Statement[0].Resource).toEqual(['*']);
+    const alice = m.findPrincipal('user/ml-alice');
+    expect(m.can(alice, { action: 'oss:GetObject', resource: 'acs:oss:*:*:data/x' }).decision).toBe(Decision.UNKNOWN);
+  });
+
+  test('a file holding only module calls loads (object-form cdk.tf.json)', () => {
+    const dir = path.join(tmp, 'only-modules');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.cpSync(path.join(BASIC, 'modules'), path.join(dir, 'modules'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({
+      module: { ops: { source: './modules/ops', name: 'svc', policy: '${jsonencode({Version = "1", Statement = [{Effect = "Allow", Action = "pai:*", Resource = "*"}]})}' } },
+      resource: { alicloud_ram_user_policy_attachment: { a: { user_name: '${module.ops.user_name}', policy_name: '${module.ops.policy_name}', policy_type: 'Custom' } } },
+    }));
+    const m = loadAccessModel(path.join(dir, 'cdk.tf.json'));
+    expect(summary(m).attachments).toEqual(['alibaba:user/svc -> alibaba:custom/svc-policy']);
+    expect(m.findings).toEqual([]);
+  });
+
+  test('an unknown count becomes one symbolic instance whose facts are unknown', () => {
+    const dir = path.join(tmp, 'symbolic');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'main.tf'), [
+      'variable "n" {}',
+      'resource "alicloud_ram_user" "u" {',
+      '  count = var.n',
+      '  name  = "u-${count.index}"',
+      '}',
+    ].join('\n'));
+    const m = loadAccessModel(dir);
+    expect(m.principals.map(p => p.address)).toEqual(['alicloud_ram_user.u[*]']);
+    expect(m.principals[0].name).toMatch(/^u-/);
+  });
+});
+
+describe('plans: instance keys and modules', () => {
+  const plan = {
+    format_version: '1.2',
+    planned_values: {
+      root_module: {
+        resources: [
+          { address: 'huaweicloud_identity_group.g[0]', type: 'huaweicloud_identity_group', name: 'g', index: 0, values: { name: 'ops' } },
+          { address: 'huaweicloud_identity_user.u[0]', type: 'huaweicloud_identity_user', name: 'u', index: 0, values: { name: 'alice' } },
+          { address: 'data.huaweicloud_identity_role.ma', mode: 'data', type: 'huaweicloud_identity_role', name: 'ma', values: { display_name: 'ModelArts FullAccess' } },
+        ],
+        child_modules: [{
+          address: 'module.iam',
+          resources: [
+            { address: 'module.iam.huaweicloud_identity_group_membership.m', type: 'huaweicloud_identity_group_membership', name: 'm', values: {} },
+            { address: 'module.iam.huaweicloud_identity_group_role_assignment.a', type: 'huaweicloud_identity_group_role_assignment', name: 'a', values: { project_id: 'p1' } },
+          ],
+        }],
+      },
+    },
+    resource_changes: [
+      { address: 'module.iam.huaweicloud_identity_group_membership.m', change: { actions: ['create'], after_unknown: { group: true, users: true } } },
+      { address: 'module.iam.huaweicloud_identity_group_role_assignment.a', change: { actions: ['create'], after_unknown: { group_id: true, role_id: true } } },
+    ],
+    configuration: {
+      root_module: {
+        resources: [],
+        module_calls: {
+          iam: {
+            expressions: {
+              group_id: { references: ['huaweicloud_identity_group.g[0].id', 'huaweicloud_identity_group.g[0]', 'huaweicloud_identity_group.g'] },
+              user_ids: { references: ['huaweicloud_identity_user.u[0].id', 'huaweicloud_identity_user.u[0]', 'huaweicloud_identity_user.u'] },
+              role_id: { references: ['data.huaweicloud_identity_role.ma.id', 'data.huaweicloud_identity_role.ma'] },
+            },
+            module: {
+              resources: [
+                { address: 'huaweicloud_identity_group_membership.m', expressions: { group: { references: ['var.group_id'] }, users: { references: ['var.user_ids'] } } },
+                { address: 'huaweicloud_identity_group_role_assignment.a', expressions: { group_id: { references: ['var.group_id'] }, role_id: { references: ['var.role_id'] } } },
+              ],
+            },
+          },
+        },
+      },
+    },
+  };
+
+  test('references to count instances and through module inputs link memberships and role assignments', () => {
+    const file = path.join(tmp, 'plan.json');
+    fs.writeFileSync(file, JSON.stringify(plan));
+    const m = loadAccessModel(file);
+    expect(m.memberships.map(x => `${x.userKey} in ${x.groupKey}`)).toEqual([`${m.principals.find(p => p.name === 'alice')!.key} in ${m.principals.find(p => p.name === 'ops')!.key}`]);
+    expect(m.attachments.map(a => `${a.principalKey} -> ${a.policyKey} (${a.scope?.kind} ${a.scope?.id})`)).toEqual([
+      `${m.principals.find(p => p.name === 'ops')!.key} -> huawei:system/ModelArts FullAccess (project p1)`,
+    ]);
+    expect(m.findings.filter(f => f.code === 'unresolved-attachment')).toEqual([]);
+  });
+});
+
+describe('CLI on .tf folders', () => {
+  const request = ['--action', 'oss:GetObject', '--resource', 'acs:oss:*:*:data/x'];
+
+  test('--var sets a variable; unknown parts print as Terraform wrote them, never as markers', async () => {
+    const withVar = await aiam('who-can', BASIC, ...request, '--var', 'bucket=data');
+    expect(withVar.code).toBe(0);
+    expect(withVar.stdout).toMatch(/alibaba:user\/ml-alice\s+allow/);
+    for (const format of ['text', 'json']) {
+      const without = await aiam('explain', BASIC, '--principal', 'user/ml-alice', ...request, '--format', format);
+      expect(without.stdout).toMatch(/unknown/);
+      expect(without.stdout + without.stderr).not.toMatch(/\u2983|\u2984|aiam-unknown/);
+      expect(without.stdout).toContain('${var.bucket}');
+      if (format === 'json') JSON.parse(without.stdout);
+    }
+  });
+
+  test('--var-file reads .tfvars', async () => {
+    const file = path.join(tmp, 'prod.tfvars');
+    fs.writeFileSync(file, 'bucket = "data"\nprefix = "p"\n');
+    const r = await aiam('who-can', BASIC, ...request, '--var-file', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/alibaba:user\/p-alice\s+allow/);
+  });
+
+  test('a malformed .tf file exits 2 naming the file and line', async () => {
+    const dir = path.join(tmp, 'bad');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'ok.tf'), 'resource "alicloud_ram_user" "u" {\n  name = "a"\n}\n');
+    fs.writeFileSync(path.join(dir, 'broken.tf'), 'resource "alicloud_ram_user" "v" {\n  name = \n}\n');
+    const r = await aiam('check', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.tf:2: not valid HCL at line 2/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
