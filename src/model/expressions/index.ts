@@ -13,7 +13,15 @@ export { ExpressionSyntaxError } from './tokenizer';
 
 const cache = new Map<string, Node | ExpressionSyntaxError>();
 
+/** `${a.b.c}`: most values in synthesized stacks are one plain reference; they skip the tokenizer (and the cache). */
+const SIMPLE_REFERENCE = /^\$\{([A-Za-z_][\w-]*)((?:\.[A-Za-z_][\w-]*)+)\}$/;
+
 function parsed(text: string, template: boolean): Node | ExpressionSyntaxError {
+  const simple = template ? SIMPLE_REFERENCE.exec(text) : null;
+  if (simple && !['true', 'false', 'null'].includes(simple[1])) {
+    const src = text.slice(2, -1);
+    return { kind: 'reference', root: simple[1], steps: simple[2].slice(1).split('.').map(name => ({ kind: 'attr' as const, name })), src };
+  }
   const key = (template ? 't' : 'e') + text;
   let n = cache.get(key);
   if (!n) {
@@ -24,7 +32,7 @@ function parsed(text: string, template: boolean): Node | ExpressionSyntaxError {
       n = e;
     }
     // Bounded: configurations repeat the same few expressions; a huge input should not keep everything.
-    if (cache.size > 10_000) cache.clear();
+    if (cache.size > 50_000) cache.clear();
     cache.set(key, n);
   }
   return n;
