@@ -10,6 +10,7 @@
  */
 import { Catalog } from '../catalog';
 import { Dialect } from '../policy/types';
+import { isObjectValue, toPlain, Unknown, Value } from './expressions';
 import type { RawResource } from './input';
 import type { Resolved, StackResolver } from './resolve';
 
@@ -27,11 +28,37 @@ function blocks(v: unknown): Record<string, unknown>[] {
 
 const strings = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
+/**
+ * `dynamic "statement" { for_each = ...; iterator = x; content {...} }`: one block per element, the iterator bound to
+ * `{key, value}`. An unknown for_each makes the result unknown (returned as the reason).
+ */
+function dynamicBlocks(res: StackResolver, r: RawResource, label: string): Record<string, unknown>[] | { unknown: string } {
+  const dyn = blocks(r.values.dynamic).flatMap(d => blocks(d[label]));
+  const out: Record<string, unknown>[] = [];
+  for (const d of dyn) {
+    const each = res.evaluate(d.for_each, r, 'document');
+    if (each instanceof Unknown) return { unknown: `dynamic "${label}" of ${r.address}: ${each.reason}` };
+    const iterator = typeof d.iterator === 'string' ? d.iterator.replace(/^\$\{(.*)\}$/, '$1') : label;
+    const entries: Array<[Value, Value]> = Array.isArray(each) ? each.map((v, i) => [i, v]) : isObjectValue(each) ? Object.keys(each).sort().map(k => [k, each[k]]) : [];
+    if (!Array.isArray(each) && !isObjectValue(each)) return { unknown: `dynamic "${label}" of ${r.address}: for_each is not a collection` };
+    for (const [key, value] of entries) {
+      for (const content of blocks(d.content)) {
+        const v = res.evaluateWith(content, r, new Map([[iterator, { key, value }]]), 'document');
+        if (v instanceof Unknown) return { unknown: v.reason };
+        out.push(toPlain(v) as Record<string, unknown>);
+      }
+    }
+  }
+  return out;
+}
+
 function ramPolicyDocument(res: StackResolver, r: RawResource): Resolved {
   const resolved = res.valueOf({ version: r.values.version ?? '1', statement: r.values.statement ?? [] }, r, 'document');
   if (!resolved.known) return resolved;
+  const dynamic = dynamicBlocks(res, r, 'statement');
+  if (!Array.isArray(dynamic)) return { known: false, reason: dynamic.unknown, ref: { address: r.address, attribute: 'document' } };
   const { version, statement } = resolved.value as { version: unknown; statement: unknown };
-  const statements = blocks(statement).map(s => {
+  const statements = [...blocks(statement), ...dynamic].map(s => {
     const out: Record<string, unknown> = { Effect: s.effect ?? 'Allow', Action: oneOrAll(strings(s.action)) };
     const resources = strings(s.resource);
     if (resources.length) out.Resource = oneOrAll(resources);

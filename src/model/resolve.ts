@@ -30,6 +30,8 @@ interface Context {
   readonly module: string;
   readonly from?: RawResource;
   readonly attribute: string;
+  /** Names bound inside a `dynamic` block (its iterator: `statement.key`, `statement.value`). */
+  readonly bindings?: ReadonlyMap<string, Value>;
 }
 
 /** Reference chains deeper than this (local → local → ...) are unknown rather than followed. */
@@ -129,6 +131,11 @@ export class StackResolver {
   systemPolicyOf(address: string): string | undefined {
     const r = this.byAddress.get(address);
     return r ? dataSourceSystemPolicy(this, r) : undefined;
+  }
+
+  /** Evaluates a raw value with extra names bound (the iterator of a `dynamic` block). */
+  evaluateWith(raw: unknown, from: RawResource, bindings: ReadonlyMap<string, Value>, attribute = ''): Value {
+    return this.evaluateIn(raw, { module: from.module ?? '', from, attribute, bindings });
   }
 
   /**
@@ -233,6 +240,8 @@ export class StackResolver {
   }
 
   private reference(ctx: Context, root: string, steps: readonly EvalStep[], src: string): { value: Value; used: number } {
+    const bound = ctx.bindings?.get(root);
+    if (bound !== undefined) return { value: bound, used: 0 };
     const name = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
     const module = this.stack.modules?.get(ctx.module);
     switch (root) {

@@ -105,6 +105,58 @@ describe('plain Terraform folders (.tf) and array-form JSON', () => {
   });
 });
 
+describe('data sources', () => {
+  test('dynamic statement blocks of alicloud_ram_policy_document; a Huawei system role by display_name', () => {
+    const dir = path.join(tmp, 'data-sources');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'main.tf'), `
+variable "grants" {
+  default = { read = ["oss:GetObject", "oss:ListObjects"], write = ["oss:PutObject"] }
+}
+data "alicloud_ram_policy_document" "d" {
+  dynamic "statement" {
+    for_each = var.grants
+    iterator = g
+    content {
+      action   = g.value
+      resource = ["acs:oss:*:*:\${g.key}/*"]
+      condition {
+        operator = "IpAddress"
+        variable = "acs:SourceIp"
+        values   = ["10.0.0.0/8"]
+      }
+    }
+  }
+}
+resource "alicloud_ram_policy" "p" {
+  policy_name     = "grants"
+  policy_document = data.alicloud_ram_policy_document.d.document
+}
+data "huaweicloud_identity_role" "ma" {
+  display_name = "ModelArts FullAccess"
+}
+resource "huaweicloud_identity_group" "g" {
+  name = "ops"
+}
+resource "huaweicloud_identity_group_role_assignment" "a" {
+  group_id   = huaweicloud_identity_group.g.id
+  role_id    = data.huaweicloud_identity_role.ma.id
+  project_id = var.project
+}
+variable "project" {}
+`);
+    const m = loadAccessModel(dir);
+    expect(m.policy('alibaba:custom/grants')!.parsed!.document).toEqual({
+      Statement: [
+        { Effect: 'Allow', Action: ['oss:GetObject', 'oss:ListObjects'], Resource: 'acs:oss:*:*:read/*', Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } },
+        { Effect: 'Allow', Action: 'oss:PutObject', Resource: 'acs:oss:*:*:write/*', Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } },
+      ],
+      Version: '1',
+    });
+    expect(m.attachments.map(a => `${a.principalKey} -> ${a.policyKey}`)).toEqual(['huawei:group/ops -> huawei:system/ModelArts FullAccess']);
+  });
+});
+
 describe('plans: instance keys and modules', () => {
   const plan = {
     format_version: '1.2',
