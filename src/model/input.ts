@@ -180,7 +180,9 @@ export function loadJsonDocument(file: string, doc: unknown, stackName?: string,
   }
   if (CONFIG_KEYS.some(k => k in doc)) {
     const stack = stackName ?? path.basename(path.dirname(path.resolve(file)));
-    return { kind: 'stack', path: file, stacks: [readConfiguration([{ file, doc }], stack, path.dirname(file), options, false)] };
+    // Local module sources are relative to the file; a document held in memory (synth-time checks) has no folder.
+    const dir = fs.existsSync(file) ? path.dirname(file) : undefined;
+    return { kind: 'stack', path: file, stacks: [readConfiguration([{ file, doc }], stack, dir, options, false)] };
   }
   if ('values' in doc && 'format_version' in doc) {
     throw new ModelInputError(file, '', 'this is a state file (`terraform show -json` without a plan)',

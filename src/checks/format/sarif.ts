@@ -1,4 +1,5 @@
 import { Finding, Severity } from '../finding';
+import { renderUnknowns } from '../../policy/unknown';
 
 /** The rule metadata SARIF needs for `tool.driver.rules`. */
 export interface SarifRuleInfo {
@@ -45,7 +46,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly SarifRuleI
           ruleId: f.ruleId,
           ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
           level: LEVEL[f.severity],
-          message: { text: `${f.message} Fix: ${f.fix}` },
+          message: { text: renderUnknowns(`${f.message} Fix: ${f.fix}`) },
           locations: [{
             ...(artifact ? { physicalLocation: { artifactLocation: { uri: artifact.split('\\').join('/') } } } : {}),
             ...(logicalName ? { logicalLocations: [{ fullyQualifiedName: logicalName, kind: 'resource' }] } : {}),

@@ -4,6 +4,7 @@ import { runChecks } from '../../checks/engine';
 import { describeLocation, Severity } from '../../checks/finding';
 import { RulePack } from '../../checks/packs';
 import { modelFromJson } from '../../model';
+import { renderUnknowns } from '../../policy/unknown';
 
 /** Options for synth-time checks. */
 export interface ChecksOptions {
@@ -78,7 +79,7 @@ export class Checks {
     const errors: string[] = [];
     for (const f of report.findings) {
       if (f.suppressed) continue;
-      const line = `${f.ruleId} ${f.title}: ${f.message} [at ${describeLocation(f.location)}] Fix: ${f.fix}`;
+      const line = renderUnknowns(`${f.ruleId} ${f.title}: ${f.message} [at ${describeLocation(f.location)}] Fix: ${f.fix}`);
       if (f.severity === Severity.ERROR) errors.push(line);
       else if (f.severity === Severity.WARNING) Annotations.of(stack).addWarning(line);
     }
