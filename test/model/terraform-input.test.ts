@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
+import { synthesize } from './fixtures';
+import { alicloud } from '../../src';
 import { AccessModel, loadAccessModel } from '../../src/model';
 import { readTerraformFiles } from '../../src/model/hcl';
 import { Decision } from '../../src/policy';
@@ -102,6 +105,33 @@ describe('plain Terraform folders (.tf) and array-form JSON', () => {
     const m = loadAccessModel(dir);
     expect(m.principals.map(p => p.address)).toEqual(['alicloud_ram_user.u[*]']);
     expect(m.principals[0].name).toMatch(/^u-/);
+  });
+});
+
+describe('cdktf Fn.jsonencode', () => {
+  test('`${jsonencode({...})}` in cdk.tf.json is a document; only its unknown parts are unknown', () => {
+    const out = synthesize(app => {
+      const s = new TerraformStack(app, 's');
+      new alicloud.provider.AlicloudProvider(s, 'p', {});
+      const cluster = new TerraformVariable(s, 'cluster_id', { type: 'string' });
+      const u = new alicloud.ramUser.RamUser(s, 'u', { name: 'alice' });
+      const p = new alicloud.ramPolicy.RamPolicy(s, 'pol', {
+        policyName: 'fn',
+        policyDocument: Fn.jsonencode({
+          Version: '1',
+          Statement: [{ Effect: 'Allow', Action: ['cs:Get*'], Resource: [`acs:cs:*:*:cluster/${cluster.stringValue}`], Condition: { StringEquals: { 'acs:Prefix': [u.name] } } }],
+        }),
+      });
+      new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(s, 'a', { userName: u.name, policyName: p.policyName, policyType: 'Custom' });
+    });
+    const m = loadAccessModel(out);
+    expect(m.findings).toEqual([]);
+    const alice = m.findPrincipal('user/alice');
+    const ask = (resource: string) => m.can(alice, { action: 'cs:GetClusters', resource, context: { 'acs:Prefix': 'alice' } }).decision;
+    expect(ask('acs:cs:*:*:cluster/c1')).toBe(Decision.UNKNOWN);
+    const known = loadAccessModel(out, undefined, { vars: { cluster_id: 'c1' } });
+    expect(known.can(known.findPrincipal('user/alice'), { action: 'cs:GetClusters', resource: 'acs:cs:*:*:cluster/c1', context: { 'acs:Prefix': 'alice' } }).decision).toBe(Decision.ALLOW);
+    expect(known.can(known.findPrincipal('user/alice'), { action: 'cs:GetClusters', resource: 'acs:cs:*:*:cluster/c1', context: { 'acs:Prefix': 'bob' } }).decision).not.toBe(Decision.ALLOW);
   });
 });
 
