@@ -8,7 +8,7 @@ import * as path from 'path';
 import { ModelInputError } from './errors';
 import { pointerJoin } from '../policy/errors';
 import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, toPlain, Unknown, Value } from './expressions';
-import { readTerraformFiles, terraformFilesIn, TerraformFile } from './hcl';
+import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
 import { isUnknownValue } from '../policy/unknown';
 import type { ModelFinding } from './types';
 import { expandInstances } from './instances';
@@ -154,12 +154,13 @@ export function loadInput(inputPath: string, options: LoadOptions = {}): LoadedI
   }
   if (fs.statSync(inputPath).isDirectory()) {
     if (fs.existsSync(path.join(inputPath, 'manifest.json'))) return loadCdktfOut(inputPath, options);
-    const files = terraformFilesIn(inputPath);
-    if (!files.length) {
+    if (!terraformFilesIn(inputPath).length) {
       throw new ModelInputError(inputPath, '', 'no manifest.json and no .tf or .tf.json files in this folder',
         'pass the cdktf.out folder that `cdktf synth` wrote, a folder of Terraform files, or a single cdk.tf.json');
     }
-    const stack = readConfiguration(readTerraformFiles(files), path.basename(path.resolve(inputPath)), inputPath, options);
+    const tree = readTerraformTree(inputPath);
+    const root = tree.get(path.resolve(inputPath)) ?? [];
+    const stack = readConfiguration(root, path.basename(path.resolve(inputPath)), inputPath, options, true, tree);
     return { kind: 'terraform-dir', path: inputPath, stacks: [stack] };
   }
   if (/\.tf$/.test(inputPath)) {
@@ -287,7 +288,8 @@ const MAX_MODULE_DEPTH = 16;
  * A configuration (one or more documents of the root module) with its local modules, loaded recursively: module
  * resources get module-qualified addresses (`module.iam.alicloud_ram_user.u`); known count/for_each expand.
  */
-function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: string | undefined, options: LoadOptions, autoVarFiles = true): RawStack {
+function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: string | undefined, options: LoadOptions, autoVarFiles = true,
+  tree?: ReadonlyMap<string, readonly TerraformFile[]>): RawStack {
   const resources: RawResource[] = [];
   const dataSources: RawResource[] = [];
   const modules = new Map<string, ModuleConfig>();
@@ -349,8 +351,8 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
         }
         const args: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(call)) if (!MODULE_META.has(k)) args[k] = x;
-        const childFiles = terraformFilesIn(childDir!);
-        readModule(readTerraformFiles(childFiles), childPath, childDir, args, false, [...seen, childDir!]);
+        const childDocs = tree?.get(childDir!) ?? readTerraformFiles(terraformFilesIn(childDir!));
+        readModule(childDocs, childPath, childDir, args, false, [...seen, childDir!]);
       }
     }
   };
