@@ -7,11 +7,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ModelInputError } from './errors';
 import { pointerJoin } from '../policy/errors';
-import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, toPlain, Unknown, Value } from './expressions';
+import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, toPlain, Unknown, Value } from './expressions';
 import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
 import { isUnknownValue } from '../policy/unknown';
 import type { ModelFinding } from './types';
 import { expandInstances } from './instances';
+import { instanceSuffix, StackResolver } from './resolve';
 
 export type InputKind = 'cdktf-out' | 'stack' | 'plan' | 'terraform-dir';
 
@@ -46,6 +47,8 @@ export interface ModuleConfig {
   readonly outputs: Record<string, unknown>;
   /** Module calls whose source was not loaded (registry, git): name → source. */
   readonly unloaded: Record<string, string>;
+  /** The count/for_each instance of this module call (`count.index`, `each.*` in its arguments). */
+  readonly instance?: InstanceKey;
 }
 
 /** One resource as read, before references are resolved. */
@@ -297,10 +300,12 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
   let designatedAdmins: string[] = [];
 
   const readModule = (moduleDocs: readonly TerraformFile[], modulePath: string, moduleDir: string | undefined, inputs: Record<string, unknown>,
-    inputsArePlain: boolean, seen: readonly string[]) => {
+    inputsArePlain: boolean, seen: readonly string[], instance?: InstanceKey) => {
     const config: ModuleConfig = {
       path: modulePath, dir: moduleDir, file: moduleDocs[0]?.file ?? moduleDir ?? stack, locals: {}, variables: {}, inputs, inputsArePlain, outputs: {}, unloaded: {},
+      ...(instance ? { instance } : {}),
     };
+    const calls: Array<{ file: string; pointer: string; name: string; call: Record<string, unknown> }> = [];
     modules.set(modulePath, config);
     const prefix = modulePath ? `${modulePath}.` : '';
     for (const { file, doc } of moduleDocs) {
@@ -328,33 +333,53 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
       if (doc.module === undefined) continue;
       for (const [name, v] of Object.entries(blocksOf(file, '/module', doc.module, '"module" maps names to blocks'))) {
         const pointer = pointerJoin('/module', name);
-        const call = bodyOf(file, pointer, v, 'a module block is an object');
-        const source = typeof call.source === 'string' ? call.source : '';
-        const childPath = `${prefix}module.${name}`;
-        const childDir = moduleDir && /^\.\.?[\\/]/.test(source) ? path.resolve(moduleDir, source) : undefined;
-        const loadable = childDir && fs.existsSync(childDir) && fs.statSync(childDir).isDirectory() && !seen.includes(childDir) && seen.length < MAX_MODULE_DEPTH;
-        if (!loadable || call.count !== undefined || call.for_each !== undefined) {
-          config.unloaded[name] = source;
-          findings.push({
-            code: 'unmodelled-module',
-            address: childPath,
-            stack,
-            file,
-            pointer,
-            message: `module ${childPath} (source ${JSON.stringify(source)}) is not read: ${
-              !childDir ? 'only local-path modules are loaded from a configuration' : call.count !== undefined || call.for_each !== undefined
-                ? 'modules with count or for_each are not expanded' : !fs.existsSync(childDir) ? `the folder ${childDir} does not exist` : 'it calls itself or nests too deeply'
-            }; the access it grants is not in this model`,
-            fix: 'check the plan instead: `terraform plan -out tfplan && terraform show -json tfplan > plan.json`, then pass plan.json',
-          });
-          continue;
-        }
-        const args: Record<string, unknown> = {};
-        for (const [k, x] of Object.entries(call)) if (!MODULE_META.has(k)) args[k] = x;
-        const childDocs = tree?.get(childDir!) ?? readTerraformFiles(terraformFilesIn(childDir!));
-        readModule(childDocs, childPath, childDir, args, false, [...seen, childDir!]);
+        calls.push({ file, pointer, name, call: bodyOf(file, pointer, v, 'a module block is an object') });
       }
     }
+    // Calls after every file of the module: their count/for_each and arguments may use any local or variable.
+    for (const { file, pointer, name, call } of calls) {
+      const source = typeof call.source === 'string' ? call.source : '';
+      const childPath = `${prefix}module.${name}`;
+      const childDir = moduleDir && /^\.\.?[\\/]/.test(source) ? path.resolve(moduleDir, source) : undefined;
+      const loadable = childDir && fs.existsSync(childDir) && fs.statSync(childDir).isDirectory() && !seen.includes(childDir) && seen.length < MAX_MODULE_DEPTH;
+      const keys = loadable ? moduleInstances(call, childPath, modulePath) : [];
+      if (!loadable || !Array.isArray(keys)) {
+        config.unloaded[name] = source;
+        findings.push({
+          code: 'unmodelled-module',
+          address: childPath,
+          stack,
+          file,
+          pointer,
+          message: `module ${childPath} (source ${JSON.stringify(source)}) is not read: ${
+            !childDir ? 'only local-path modules are loaded from a configuration' : !Array.isArray(keys) ? keys.unknown
+              : !fs.existsSync(childDir) ? `the folder ${childDir} does not exist` : 'it calls itself or nests too deeply'
+          }; the access it grants is not in this model`,
+          fix: 'check the plan instead: `terraform plan -out tfplan && terraform show -json tfplan > plan.json`, then pass plan.json',
+        });
+        continue;
+      }
+      const args: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(call)) if (!MODULE_META.has(k)) args[k] = x;
+      const childDocs = tree?.get(childDir!) ?? readTerraformFiles(terraformFilesIn(childDir!));
+      for (const instance of keys) {
+        const at = instance ? `${childPath}${instanceSuffix(instance.key!)}` : childPath;
+        readModule(childDocs, at, childDir, args, false, [...seen, childDir!], instance);
+      }
+    }
+  };
+  /** A module call's instances: [undefined] without count/for_each; `unknown` when they cannot be known. */
+  const moduleInstances = (call: Record<string, unknown>, childPath: string, modulePath: string): Array<InstanceKey | undefined> | { unknown: string } => {
+    if (call.count === undefined && call.for_each === undefined) return [undefined];
+    const res = new StackResolver({ name: stack, file: stack, resources: [...resources], dataSources: [...dataSources], locals: modules.get('')?.locals ?? {}, kind: 'synth', designatedAdmins: [], modules });
+    const caller: RawResource = { address: childPath, type: 'module', name: childPath, values: {}, unknownAttributes: new Set(), references: new Map(), file: stack, pointer: '', stack, module: modulePath };
+    const isCount = call.count !== undefined;
+    const v = res.evaluate(isCount ? call.count : call.for_each, caller);
+    if (v instanceof Unknown) return { unknown: `its ${isCount ? 'count' : 'for_each'} is unknown (${v.reason})` };
+    if (isCount) return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1000 ? Array.from({ length: v }, (_, key) => ({ key })) : { unknown: 'its count is not a usable number' };
+    if (isObjectValue(v)) return Object.keys(v).sort().map(key => ({ key, value: toPlain(v[key]) }));
+    if (Array.isArray(v) && v.every(x => typeof x === 'string')) return [...new Set(v as string[])].sort().map(key => ({ key, value: key }));
+    return { unknown: 'its for_each is neither a map nor a set of strings' };
   };
   const rootInputs = rootVariableValues(dir, options, autoVarFiles && !!dir);
   readModule(docs, '', dir, rootInputs, true, dir ? [path.resolve(dir)] : []);

@@ -279,7 +279,10 @@ export class StackResolver {
     if (given && module.inputsArePlain) return fromPlain(module.inputs[name]);
     if (given) {
       const parent = parentModule(module.path);
-      return this.guarded(`${module.path}|var.${name}`, src, () => this.evaluateIn(module.inputs[name], { module: parent, attribute: ctx.attribute }));
+      // In the call's arguments, count.index / each.* name the module instance.
+      const inst = module.instance;
+      const bindings = inst ? new Map<string, Value>([['count', { index: inst.key ?? null }], ['each', { key: inst.key ?? null, value: fromPlain(inst.value) }]]) : undefined;
+      return this.guarded(`${module.path}|var.${name}`, src, () => this.evaluateIn(module.inputs[name], { module: parent, attribute: ctx.attribute, bindings }));
     }
     const declared = module.variables[name];
     if (declared?.hasDefault) return fromPlain(declared.default);
@@ -294,16 +297,34 @@ export class StackResolver {
       return { value: new Unknown(src, `\`${src}\` is an output of module ${name} (source ${JSON.stringify(module.unloaded[name])}), which is not read: check the plan`), used: steps.length };
     }
     const childPath = ctx.module ? `${ctx.module}.module.${name}` : `module.${name}`;
-    const child = this.stack.modules?.get(childPath);
+    let child = this.stack.modules?.get(childPath);
+    let at = 1;
+    if (!child && steps[1]?.kind === 'index') {
+      // module.m[0].out / module.m["k"].out: one instance of a call with count/for_each.
+      const key = steps[1].key;
+      if (key instanceof Unknown) return { value: new Unknown(src, key.reason, key.ref), used: steps.length };
+      if (typeof key === 'number' || typeof key === 'string') child = this.stack.modules?.get(`${childPath}${instanceSuffix(key)}`);
+      at = 2;
+      if (!child) return { value: new Unknown(src, `\`${src}\`: module ${name} has no instance ${JSON.stringify(key)}`), used: steps.length };
+    } else if (!child && steps[1]?.kind === 'splat') {
+      const output = steps[2]?.kind === 'attr' ? steps[2].name : undefined;
+      const instances = [...(this.stack.modules?.values() ?? [])].filter(m => m.path.startsWith(`${childPath}[`) && !m.path.slice(childPath.length).includes('.'));
+      if (output === undefined || !instances.length) return { value: new Unknown(src, `\`${src}\` is not evaluated`), used: steps.length };
+      return { value: instances.map(m => this.output(m, output, src, ctx)), used: 3 };
+    }
     if (!child) {
       if (this.stack.modules && ctx.from) this.dangling.push({ from: ctx.from, attribute: ctx.attribute, reference: src });
       return { value: new Unknown(src, `\`${src}\` refers to module ${name}, which this ${ctx.module ? 'module' : 'stack'} does not call`), used: steps.length };
     }
-    const output = steps[1]?.kind === 'attr' ? steps[1].name : undefined;
-    if (output === undefined) return { value: new Unknown(src, `\`${src}\`: the whole module object is not evaluated`), used: 1 };
+    const output = steps[at]?.kind === 'attr' ? (steps[at] as { name: string }).name : undefined;
+    if (output === undefined) return { value: new Unknown(src, `\`${src}\`: the whole module object is not evaluated`), used: at };
+    return { value: this.output(child, output, src, ctx), used: at + 1 };
+  }
+
+  private output(child: ModuleConfig, output: string, src: string, ctx: Context): Value {
     const raw = child.outputs[output];
-    if (raw === undefined) return { value: new Unknown(src, `\`${src}\`: module ${name} has no output "${output}"`), used: 2 };
-    return { value: this.guarded(`${childPath}|output.${output}`, src, () => this.evaluateIn(raw, { module: childPath, attribute: ctx.attribute })), used: 2 };
+    if (raw === undefined) return new Unknown(src, `\`${src}\`: ${child.path} has no output "${output}"`);
+    return this.guarded(`${child.path}|output.${output}`, src, () => this.evaluateIn(raw, { module: child.path, attribute: ctx.attribute }));
   }
 
   /**

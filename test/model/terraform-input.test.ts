@@ -92,6 +92,42 @@ describe('plain Terraform folders (.tf) and array-form JSON', () => {
     expect(m.findings).toEqual([]);
   });
 
+  test('module calls with for_each and count expand to instances (each.key in the arguments, module.m["k"].out)', () => {
+    const dir = path.join(tmp, 'module-instances');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.cpSync(path.join(BASIC, 'modules'), path.join(dir, 'modules'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'main.tf'), `
+variable "teams" {
+  default = { a = "pai:Get*", b = "pai:List*" }
+}
+module "team" {
+  for_each = var.teams
+  source   = "./modules/ops"
+  name     = "team-\${each.key}"
+  policy   = jsonencode({ Version = "1", Statement = [{ Effect = "Allow", Action = each.value, Resource = "*" }] })
+}
+module "off" {
+  count  = 0
+  source = "./modules/ops"
+  name   = "never"
+  policy = "{}"
+}
+resource "alicloud_ram_user_policy_attachment" "a" {
+  user_name   = module.team["a"].user_name
+  policy_name = module.team["b"].policy_name
+  policy_type = "Custom"
+}
+`);
+    const m = loadAccessModel(dir);
+    expect(m.principals.map(p => `${p.key} ${p.address}`).sort()).toEqual([
+      'alibaba:user/team-a module.team["a"].alicloud_ram_user.this',
+      'alibaba:user/team-b module.team["b"].alicloud_ram_user.this',
+    ]);
+    expect(m.policy('alibaba:custom/team-b-policy')!.parsed!.document).toEqual({ Statement: [{ Action: 'pai:List*', Effect: 'Allow', Resource: '*' }], Version: '1' });
+    expect(m.attachments.map(a => `${a.principalKey} -> ${a.policyKey}`)).toEqual(['alibaba:user/team-a -> alibaba:custom/team-b-policy']);
+    expect(m.findings).toEqual([]);
+  });
+
   test('an unknown count becomes one symbolic instance whose facts are unknown', () => {
     const dir = path.join(tmp, 'symbolic');
     fs.mkdirSync(dir, { recursive: true });
