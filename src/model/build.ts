@@ -229,8 +229,8 @@ function collectSuppressions(r: RawResource, parts: ModelParts): void {
 
 /** Each element of a list attribute, resolved on its own so that every reference keeps its target. */
 function listOf(res: StackResolver, r: RawResource, attr: string): Resolved[] {
-  const raw = r.values[attr];
-  if (res.stack.kind === 'synth' && Array.isArray(raw)) return raw.map(el => res.valueOf(el, r, attr));
+  const elements = res.elements(r, attr);
+  if (elements) return elements;
   const v = res.attribute(r, attr);
   if (v.known) return Array.isArray(v.value) ? v.value.map(value => ({ known: true, value })) : [{ known: false, reason: `${r.address}.${attr} is not a list` }];
   // A plan list known only after apply: its configuration references name the resources it holds.

@@ -71,9 +71,11 @@ export class StackResolver {
   /** Instances by their address without the instance key (`x.y` → x.y[0], x.y[1]). */
   private readonly families = new Map<string, RawResource[]>();
   private readonly resolving = new Set<string>();
+  private readonly dataSources: ReadonlySet<RawResource>;
   private depth = 0;
 
   constructor(readonly stack: RawStack) {
+    this.dataSources = new Set(stack.dataSources);
     for (const r of [...stack.resources, ...stack.dataSources]) {
       this.byAddress.set(r.address, r);
       if (r.instance) {
@@ -94,7 +96,7 @@ export class StackResolver {
     if (this.stack.kind === 'plan') return this.planAttribute(r, attribute);
     const raw = r.values[attribute];
     if (raw === undefined) {
-      if (r.address.includes('data.') && /^(?:module\.[^.]+\.)*data\./.test(r.address)) {
+      if (this.dataSources.has(r)) {
         const computed = dataSourceAttribute(this, r, attribute);
         if (computed) return computed;
       }
@@ -131,6 +133,16 @@ export class StackResolver {
   systemPolicyOf(address: string): string | undefined {
     const r = this.byAddress.get(address);
     return r ? dataSourceSystemPolicy(this, r) : undefined;
+  }
+
+  /**
+   * Configurations: each element of a list attribute, resolved on its own so every reference keeps its target
+   * (`[a.id, b.id]`, `u[*].id`); undefined when the value is not a known list.
+   */
+  elements(r: RawResource, attribute: string): Resolved[] | undefined {
+    if (this.stack.kind === 'plan' || r.values[attribute] === undefined) return undefined;
+    const v = this.evaluate(r.values[attribute], r, attribute);
+    return Array.isArray(v) ? v.map(toResolved) : undefined;
   }
 
   /** Evaluates a raw value with extra names bound (the iterator of a `dynamic` block). */

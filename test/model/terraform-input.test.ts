@@ -128,6 +128,27 @@ resource "alicloud_ram_user_policy_attachment" "a" {
     expect(m.findings).toEqual([]);
   });
 
+  test('a Huawei membership of `u[*].id` links every counted user', () => {
+    const dir = path.join(tmp, 'splat');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'main.tf'), `
+resource "huaweicloud_identity_group" "g" {
+  name = "ops"
+}
+resource "huaweicloud_identity_user" "u" {
+  count = 3
+  name  = "user-\${count.index}"
+}
+resource "huaweicloud_identity_group_membership" "m" {
+  group = huaweicloud_identity_group.g.id
+  users = huaweicloud_identity_user.u[*].id
+}
+`);
+    const m = loadAccessModel(dir);
+    expect(m.memberships.map(x => `${x.userKey} in ${x.groupKey}`)).toEqual([0, 1, 2].map(i => `huawei:user/user-${i} in huawei:group/ops`));
+    expect(m.findings).toEqual([]);
+  });
+
   test('an unknown count becomes one symbolic instance whose facts are unknown', () => {
     const dir = path.join(tmp, 'symbolic');
     fs.mkdirSync(dir, { recursive: true });
