@@ -44,6 +44,22 @@ console.log(JSON.stringify({ principals: m.principals.length, decision: m.can(m.
     expect(out).toEqual({ principals: expect.any(Number), decision: 'allow' });
     const check = JSON.parse(run(path.join(dir, 'node_modules', '.bin', 'aiam'), ['check', 'cdktf.out', '--format', 'json'], dir));
     expect(check.summary.errors).toBe(0);
+    // Plain .tf folders: the HCL reader is bundled in the tarball and works offline.
+    fs.mkdirSync(path.join(dir, 'infra'));
+    fs.writeFileSync(path.join(dir, 'infra', 'main.tf'), [
+      'resource "alicloud_ram_user" "u" { name = "carol" }',
+      'resource "alicloud_ram_policy" "p" {',
+      '  policy_name     = "read"',
+      '  policy_document = jsonencode({ Version = "1", Statement = [{ Effect = "Allow", Action = "pai:List*", Resource = "*" }] })',
+      '}',
+      'resource "alicloud_ram_user_policy_attachment" "a" {',
+      '  user_name   = alicloud_ram_user.u.name',
+      '  policy_name = alicloud_ram_policy.p.policy_name',
+      '  policy_type = "Custom"',
+      '}',
+    ].join('\n'));
+    const who = JSON.parse(run(path.join(dir, 'node_modules', '.bin', 'aiam'), ['who-can', 'infra', '--action', 'pai:ListQuotas', '--format', 'json'], dir));
+    expect(who.map((a: { principal: string; decision: string }) => `${a.principal} ${a.decision}`)).toEqual(['alibaba:user/carol allow']);
     expect(run(path.join(dir, 'node_modules', '.bin', 'aiam'), ['--version'], dir).trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
