@@ -4,8 +4,8 @@
  * - alicloud_ram_policy_document: its `document`, built as the provider builds it (terraform-provider-alicloud
  *   data_source_alicloud_ram_policy_document.go: one-element lists become strings, principal identifiers sorted in
  *   reverse, conditions as `{operator: {variable: values}}`, Resource omitted when empty).
- * - alicloud_ram_policies (system policies only) and huaweicloud_identity_role (system roles by name or
- *   display_name): from the catalog of system policies.
+ * - alicloud_ram_policies (type System, name_regex "^Name$") and huaweicloud_identity_role (system roles by name
+ *   or display_name): from the catalog of system policies.
  * - alicloud_ram_roles: the account's roles are not in any catalog: unknown.
  */
 import { Catalog } from '../catalog';
@@ -96,14 +96,6 @@ function known(res: StackResolver, r: RawResource, attr: string): string | undef
   return v.known && typeof v.value === 'string' && v.value !== '' ? v.value : undefined;
 }
 
-function regexOf(text: string): RegExp | undefined {
-  try {
-    return new RegExp(text);
-  } catch {
-    return undefined;
-  }
-}
-
 const COMPUTERS: Record<string, Computer> = {
   alicloud_ram_policy_document: (res, r, attribute) => (attribute === 'document' ? ramPolicyDocument(res, r) : undefined),
   alicloud_ram_policies: (res, r, attribute) => {
@@ -111,12 +103,18 @@ const COMPUTERS: Record<string, Computer> = {
     if (type?.toLowerCase() !== 'system') {
       return { known: false, reason: `${r.address} lists the account's policies (custom ones included), read only at plan time: set type = "System" or check the plan`, ref: { address: r.address, attribute } };
     }
+    // The catalog holds some system policies, not all: only an exact name (`^Name$`) gives a list known to be complete.
     const regexText = known(res, r, 'name_regex');
-    const regex = regexText === undefined ? undefined : regexOf(regexText);
-    if (regexText !== undefined && !regex) return { known: false, reason: `${r.address}: name_regex ${JSON.stringify(regexText)} is not a regular expression the model reads`, ref: { address: r.address, attribute } };
-    const names = Catalog.load().systemPolicies(Dialect.ALIBABA_RAM).map(p => p.name).filter(n => !regex || regex.test(n)).sort();
-    if (attribute === 'names') return { known: true, value: names };
-    if (attribute === 'policies') return { known: true, value: names.map(name => ({ name, policy_name: name, type: 'System', policy_type: 'System' })) };
+    const exact = regexText === undefined ? undefined : /^\^([A-Za-z0-9_-]+)\$$/.exec(regexText)?.[1];
+    if (!exact || !Catalog.load().systemPolicy(Dialect.ALIBABA_RAM, exact)) {
+      return {
+        known: false,
+        reason: `${r.address} lists system policies matching ${regexText === undefined ? 'anything' : JSON.stringify(regexText)}, which only the cloud knows in full: use name_regex = "^Name$" with a catalog policy, or check the plan`,
+        ref: { address: r.address, attribute },
+      };
+    }
+    if (attribute === 'names') return { known: true, value: [exact] };
+    if (attribute === 'policies') return { known: true, value: [{ name: exact, policy_name: exact, type: 'System', policy_type: 'System' }] };
     return undefined;
   },
   alicloud_ram_roles: (_res, r, attribute) => ({

@@ -231,6 +231,27 @@ resource "huaweicloud_identity_group_role_assignment" "a" {
   project_id = var.project
 }
 variable "project" {}
+resource "alicloud_ram_user" "dev" {
+  name = "dev"
+}
+data "alicloud_ram_policies" "bailian" {
+  type       = "System"
+  name_regex = "^AliyunBailianFullAccess$"
+}
+data "alicloud_ram_policies" "fuzzy" {
+  type       = "System"
+  name_regex = "Bailian"
+}
+resource "alicloud_ram_user_policy_attachment" "exact" {
+  user_name   = alicloud_ram_user.dev.name
+  policy_name = data.alicloud_ram_policies.bailian.policies[0].name
+  policy_type = "System"
+}
+resource "alicloud_ram_user_policy_attachment" "fuzzy" {
+  user_name   = alicloud_ram_user.dev.name
+  policy_name = data.alicloud_ram_policies.fuzzy.names[0]
+  policy_type = "System"
+}
 `);
     const m = loadAccessModel(dir);
     expect(m.policy('alibaba:custom/grants')!.parsed!.document).toEqual({
@@ -240,7 +261,13 @@ variable "project" {}
       ],
       Version: '1',
     });
-    expect(m.attachments.map(a => `${a.principalKey} -> ${a.policyKey}`)).toEqual(['huawei:group/ops -> huawei:system/ModelArts FullAccess']);
+    expect(m.attachments.map(a => `${a.principalKey} -> ${a.policyKey}`).sort()).toEqual([
+      'alibaba:user/dev -> alibaba:custom@alicloud_ram_user_policy_attachment.fuzzy',
+      'alibaba:user/dev -> alibaba:system/AliyunBailianFullAccess',
+      'huawei:group/ops -> huawei:system/ModelArts FullAccess',
+    ]);
+    // A regular expression the catalog cannot answer in full stays unknown, with the reason.
+    expect(m.policy('alibaba:custom@alicloud_ram_user_policy_attachment.fuzzy')!.unknownReason).toMatch(/only the cloud knows in full/);
   });
 });
 
@@ -253,6 +280,8 @@ describe('plans: instance keys and modules', () => {
           { address: 'huaweicloud_identity_group.g[0]', type: 'huaweicloud_identity_group', name: 'g', index: 0, values: { name: 'ops' } },
           { address: 'huaweicloud_identity_user.u[0]', type: 'huaweicloud_identity_user', name: 'u', index: 0, values: { name: 'alice' } },
           { address: 'data.huaweicloud_identity_role.ma', mode: 'data', type: 'huaweicloud_identity_role', name: 'ma', values: { display_name: 'ModelArts FullAccess' } },
+          { address: 'huaweicloud_identity_group_membership.root', type: 'huaweicloud_identity_group_membership', name: 'root', values: {} },
+          { address: 'huaweicloud_identity_user.v', type: 'huaweicloud_identity_user', name: 'v', values: { name: 'victor' } },
         ],
         child_modules: [{
           address: 'module.iam',
@@ -264,12 +293,15 @@ describe('plans: instance keys and modules', () => {
       },
     },
     resource_changes: [
+      { address: 'huaweicloud_identity_group_membership.root', change: { actions: ['create'], after_unknown: { group: true, users: true } } },
       { address: 'module.iam.huaweicloud_identity_group_membership.m', change: { actions: ['create'], after_unknown: { group: true, users: true } } },
       { address: 'module.iam.huaweicloud_identity_group_role_assignment.a', change: { actions: ['create'], after_unknown: { group_id: true, role_id: true } } },
     ],
     configuration: {
       root_module: {
-        resources: [],
+        resources: [
+          { address: 'huaweicloud_identity_group_membership.root', expressions: { group: { references: ['module.iam.group', 'module.iam'] }, users: { references: ['huaweicloud_identity_user.v.id', 'huaweicloud_identity_user.v'] } } },
+        ],
         module_calls: {
           iam: {
             expressions: {
@@ -278,6 +310,7 @@ describe('plans: instance keys and modules', () => {
               role_id: { references: ['data.huaweicloud_identity_role.ma.id', 'data.huaweicloud_identity_role.ma'] },
             },
             module: {
+              outputs: { group: { expression: { references: ['var.group_id'] } } },
               resources: [
                 { address: 'huaweicloud_identity_group_membership.m', expressions: { group: { references: ['var.group_id'] }, users: { references: ['var.user_ids'] } } },
                 { address: 'huaweicloud_identity_group_role_assignment.a', expressions: { group_id: { references: ['var.group_id'] }, role_id: { references: ['var.role_id'] } } },
@@ -293,7 +326,9 @@ describe('plans: instance keys and modules', () => {
     const file = path.join(tmp, 'plan.json');
     fs.writeFileSync(file, JSON.stringify(plan));
     const m = loadAccessModel(file);
-    expect(m.memberships.map(x => `${x.userKey} in ${x.groupKey}`)).toEqual([`${m.principals.find(p => p.name === 'alice')!.key} in ${m.principals.find(p => p.name === 'ops')!.key}`]);
+    const key = (name: string) => m.principals.find(p => p.name === name)!.key;
+    // module.iam's own membership (var.group_id → g[0]) and a root one through module.iam.group (output → var → g[0]).
+    expect(m.memberships.map(x => `${x.userKey} in ${x.groupKey}`).sort()).toEqual([`${key('alice')} in ${key('ops')}`, `${key('victor')} in ${key('ops')}`].sort());
     expect(m.attachments.map(a => `${a.principalKey} -> ${a.policyKey} (${a.scope?.kind} ${a.scope?.id})`)).toEqual([
       `${m.principals.find(p => p.name === 'ops')!.key} -> huawei:system/ModelArts FullAccess (project p1)`,
     ]);
