@@ -15,7 +15,8 @@ import { queueAdminIam, queueCapsOverQueue } from './rules/vemlp';
 /** Every rule, in report order. Cloud packs filter findings by the cloud of what they point at. */
 const ALL_RULES: readonly Rule[] = [
   policySize, policyCount, invalidNames, fullAdmin, privilegeEscalation, resourceScopedWithoutResourceLevel, unknownActions,
-  denyOnlyPolicy, unreachableStatement, duplicateStatement, danglingReference, unknownSystemPolicy, invalidPolicyDocument, unresolvedAttachment, unmodelledModule,
+  denyOnlyPolicy, unreachableStatement, duplicateStatement, danglingReference, unknownSystemPolicy, invalidPolicyDocument, unresolvedAttachment,
+  unmodelledModule,
   queueAdminIam, queueCapsOverQueue,
   quotaOverAllocated, defaultWorkspaceRestricted, apiKeyOwnerNotMember, ramUserApiKey, pagesWithoutAllowlist,
   featureWithoutDependencies, mixedScopePolicy,

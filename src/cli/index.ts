@@ -2,8 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands';
 import { CliIo, UsageError, processIo } from './io';
 import { addInputOptions } from './model-input';
-import { renderOutput } from '../policy/unknown';
 import { VERSION } from './version';
+import { renderOutput } from '../policy/unknown';
 
 export { processIo } from './io';
 export type { CliIo } from './io';

@@ -9,10 +9,10 @@
  * - alicloud_ram_roles: the account's roles are not in any catalog: unknown.
  */
 import { Catalog } from '../catalog';
-import { Dialect } from '../policy/types';
 import { isObjectValue, toPlain, Unknown, Value } from './expressions';
 import type { RawResource } from './input';
 import type { Resolved, StackResolver } from './resolve';
+import { Dialect } from '../policy/types';
 
 type Computer = (res: StackResolver, r: RawResource, attribute: string) => Resolved | undefined;
 
@@ -39,7 +39,8 @@ function dynamicBlocks(res: StackResolver, r: RawResource, label: string): Recor
     const each = res.evaluate(d.for_each, r, 'document');
     if (each instanceof Unknown) return { unknown: `dynamic "${label}" of ${r.address}: ${each.reason}` };
     const iterator = typeof d.iterator === 'string' ? d.iterator.replace(/^\$\{(.*)\}$/, '$1') : label;
-    const entries: Array<[Value, Value]> = Array.isArray(each) ? each.map((v, i) => [i, v]) : isObjectValue(each) ? Object.keys(each).sort().map(k => [k, each[k]]) : [];
+    const entries: Array<[Value, Value]> = Array.isArray(each) ? each.map((v, i) => [i, v])
+      : isObjectValue(each) ? Object.keys(each).sort().map(k => [k, each[k]]) : [];
     if (!Array.isArray(each) && !isObjectValue(each)) return { unknown: `dynamic "${label}" of ${r.address}: for_each is not a collection` };
     for (const [key, value] of entries) {
       for (const content of blocks(d.content)) {

@@ -64,7 +64,7 @@ function runChild(request: object, firstFile: string): ChildResult[] {
   let raw: string;
   try {
     raw = execFileSync(process.execPath, ['-e', CHILD, require.resolve('@cdktn/hcl2json')], {
-      input: JSON.stringify(request), maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'],
+      input: JSON.stringify(request), maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'],
     });
   } catch (e) {
     throw new ModelInputError(firstFile, '', `the HCL reader failed (${(e as Error).message.split('\n')[0]})`, 'check that @cdktn/hcl2json is installed with cdktf-aiam');

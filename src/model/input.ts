@@ -6,13 +6,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ModelInputError } from './errors';
-import { pointerJoin } from '../policy/errors';
 import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, toPlain, Unknown, Value } from './expressions';
 import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
-import { isUnknownValue } from '../policy/unknown';
-import type { ModelFinding } from './types';
 import { expandInstances } from './instances';
 import { instanceSuffix, StackResolver } from './resolve';
+import type { ModelFinding } from './types';
+import { pointerJoin } from '../policy/errors';
+import { isUnknownValue } from '../policy/unknown';
 
 export type InputKind = 'cdktf-out' | 'stack' | 'plan' | 'terraform-dir';
 
@@ -167,7 +167,8 @@ export function loadInput(inputPath: string, options: LoadOptions = {}): LoadedI
     return { kind: 'terraform-dir', path: inputPath, stacks: [stack] };
   }
   if (/\.tf$/.test(inputPath)) {
-    const stack = readConfiguration(readTerraformFiles([inputPath]), path.basename(path.dirname(path.resolve(inputPath))), path.dirname(inputPath), options, false);
+    const stackName = path.basename(path.dirname(path.resolve(inputPath)));
+    const stack = readConfiguration(readTerraformFiles([inputPath]), stackName, path.dirname(inputPath), options, false);
     return { kind: 'terraform-dir', path: inputPath, stacks: [stack] };
   }
   return loadJsonDocument(inputPath, readJson(inputPath), undefined, options);
@@ -268,7 +269,9 @@ function rootVariableValues(dir: string | undefined, options: LoadOptions, autoF
       const v = evaluateExpression(text, EMPTY_SCOPE);
       if (v instanceof Unknown) throw new ModelInputError(`--var ${k}`, '', `cannot be read: ${v.reason}`, 'write a literal HCL value, e.g. --var \'names=["a","b"]\'');
       out[k] = toPlain(v);
-    } else out[k] = text;
+    } else {
+      out[k] = text;
+    }
   }
   return out;
 }
@@ -302,7 +305,15 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
   const readModule = (moduleDocs: readonly TerraformFile[], modulePath: string, moduleDir: string | undefined, inputs: Record<string, unknown>,
     inputsArePlain: boolean, seen: readonly string[], instance?: InstanceKey) => {
     const config: ModuleConfig = {
-      path: modulePath, dir: moduleDir, file: moduleDocs[0]?.file ?? moduleDir ?? stack, locals: {}, variables: {}, inputs, inputsArePlain, outputs: {}, unloaded: {},
+      path: modulePath,
+      dir: moduleDir,
+      file: moduleDocs[0]?.file ?? moduleDir ?? stack,
+      locals: {},
+      variables: {},
+      inputs,
+      inputsArePlain,
+      outputs: {},
+      unloaded: {},
       ...(instance ? { instance } : {}),
     };
     const calls: Array<{ file: string; pointer: string; name: string; call: Record<string, unknown> }> = [];
@@ -341,7 +352,8 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
       const source = typeof call.source === 'string' ? call.source : '';
       const childPath = `${prefix}module.${name}`;
       const childDir = moduleDir && /^\.\.?[\\/]/.test(source) ? path.resolve(moduleDir, source) : undefined;
-      const loadable = childDir && fs.existsSync(childDir) && fs.statSync(childDir).isDirectory() && !seen.includes(childDir) && seen.length < MAX_MODULE_DEPTH;
+      const loadable = childDir && fs.existsSync(childDir) && fs.statSync(childDir).isDirectory()
+        && !seen.includes(childDir) && seen.length < MAX_MODULE_DEPTH;
       const keys = loadable ? moduleInstances(call, childPath, modulePath) : [];
       if (!loadable || !Array.isArray(keys)) {
         config.unloaded[name] = source;
@@ -362,14 +374,15 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
       const args: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(call)) if (!MODULE_META.has(k)) args[k] = x;
       const childDocs = tree?.get(childDir!) ?? readTerraformFiles(terraformFilesIn(childDir!));
-      for (const instance of keys) {
-        const at = instance ? `${childPath}${instanceSuffix(instance.key!)}` : childPath;
-        readModule(childDocs, at, childDir, args, false, [...seen, childDir!], instance);
+      for (const key of keys) {
+        const at = key ? `${childPath}${instanceSuffix(key.key!)}` : childPath;
+        readModule(childDocs, at, childDir, args, false, [...seen, childDir!], key);
       }
     }
   };
   /** A module call's instances: [undefined] without count/for_each; `unknown` when they cannot be known. */
-  const moduleInstances = (call: Record<string, unknown>, childPath: string, modulePath: string): Array<InstanceKey | undefined> | { unknown: string } => {
+  const moduleInstances = (call: Record<string, unknown>, childPath: string, modulePath: string)
+  : Array<InstanceKey | undefined> | { unknown: string } => {
     if (call.count === undefined && call.for_each === undefined) return [undefined];
     const res = new StackResolver({ name: stack, file: stack, resources: [...resources], dataSources: [...dataSources], locals: modules.get('')?.locals ?? {}, kind: 'synth', designatedAdmins: [], modules });
     const caller: RawResource = { address: childPath, type: 'module', name: childPath, values: {}, unknownAttributes: new Set(), references: new Map(), file: stack, pointer: '', stack, module: modulePath };

@@ -1,5 +1,5 @@
-import { describeLocation, Finding, Severity } from '../finding';
 import { renderUnknowns } from '../../policy/unknown';
+import { describeLocation, Finding, Severity } from '../finding';
 
 function xml(text: string): string {
   return renderUnknowns(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

@@ -1,5 +1,5 @@
-import { Finding, Severity } from '../finding';
 import { renderUnknowns } from '../../policy/unknown';
+import { Finding, Severity } from '../finding';
 
 /** The rule metadata SARIF needs for `tool.driver.rules`. */
 export interface SarifRuleInfo {

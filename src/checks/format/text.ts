@@ -1,5 +1,5 @@
-import { describeLocation, Finding, Severity } from '../finding';
 import { renderUnknowns } from '../../policy/unknown';
+import { describeLocation, Finding, Severity } from '../finding';
 
 const COLOUR: Record<Severity, string> = { [Severity.ERROR]: '\u001b[31m', [Severity.WARNING]: '\u001b[33m', [Severity.INFO]: '\u001b[36m' };
 const RESET = '\u001b[0m';

@@ -2,12 +2,12 @@ import * as fs from 'fs';
 import { Command, Option } from 'commander';
 import { atLeast, Finding, parseSeverity, PACK_NAMES, packByName, parseSuppressionsFile, runChecks, Severity, SuppressionsFileError, toJunit, toSarif, toText } from '../../checks';
 import type { ScopedSuppression } from '../../checks';
+import { renderOutput } from '../../policy/unknown';
 import type { SetExit } from '../commands';
 import { CliIo, UsageError } from '../io';
 import { readJsonFile } from '../json-input';
 import { collect, loadModel } from '../model-input';
 import { VERSION } from '../version';
-import { renderOutput } from '../../policy/unknown';
 
 
 interface CheckCliOptions {

@@ -250,10 +250,12 @@ function operate(op: string, a: Value, b: Value | undefined, src: string): Value
   if (b === undefined) {
     if (op === '!' && typeof a === 'boolean') return !a;
     if (op === '-' && typeof a === 'number') return -a;
-  } else if (op === '==') return equal(a, b);
-  else if (op === '!=') return !equal(a, b);
-  else if ((op === '&&' || op === '||') && typeof a === 'boolean' && typeof b === 'boolean') return op === '&&' ? a && b : a || b;
-  else if (typeof a === 'number' && typeof b === 'number') {
+    return new Unknown(src, `\`${src}\`: operator ${op} on ${typeName(a)} is not evaluated`);
+  }
+  if (op === '==') return equal(a, b);
+  if (op === '!=') return !equal(a, b);
+  if ((op === '&&' || op === '||') && typeof a === 'boolean' && typeof b === 'boolean') return op === '&&' ? a && b : a || b;
+  if (typeof a === 'number' && typeof b === 'number') {
     switch (op) {
       case '+': return a + b;
       case '-': return a - b;

@@ -130,7 +130,9 @@ class Parser {
           this.expect(']');
           steps.push({ kind: 'index', key });
         }
-      } else return steps;
+      } else {
+        return steps;
+      }
     }
   }
 
@@ -236,7 +238,9 @@ class Parser {
           // A bare name is the key itself (HCL), unless it is a whole expression such as `(var.k)` (parenthesised).
           this.s.next();
           key = { kind: 'literal', value: t.value, src: t.value };
-        } else key = this.expression();
+        } else {
+          key = this.expression();
+        }
         const eq = this.s.next();
         if (eq.kind !== 'punct' || (eq.value !== '=' && eq.value !== ':')) throw new ExpressionSyntaxError('expected "=" or ":" after an object key', eq.start);
         items.push({ key, value: this.expression() });

@@ -31,14 +31,17 @@ export class Scanner {
     const t = this.text;
     for (;;) {
       const c = t[this.pos];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.pos++;
-      else if (c === '#' || (c === '/' && t[this.pos + 1] === '/')) {
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+        this.pos++;
+      } else if (c === '#' || (c === '/' && t[this.pos + 1] === '/')) {
         while (this.pos < t.length && t[this.pos] !== '\n') this.pos++;
       } else if (c === '/' && t[this.pos + 1] === '*') {
         const end = t.indexOf('*/', this.pos + 2);
         if (end < 0) throw new ExpressionSyntaxError('unterminated comment', this.pos);
         this.pos = end + 2;
-      } else return;
+      } else {
+        return;
+      }
     }
   }
 
@@ -116,7 +119,9 @@ export class Scanner {
           if (!/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== len) throw new ExpressionSyntaxError('invalid unicode escape', this.pos);
           out += String.fromCodePoint(parseInt(hex, 16));
           this.pos += 2 + len;
-        } else throw new ExpressionSyntaxError(`invalid escape \\${e ?? ''}`, this.pos);
+        } else {
+          throw new ExpressionSyntaxError(`invalid escape \\${e ?? ''}`, this.pos);
+        }
       } else if (quoted && c === '\n') {
         throw new ExpressionSyntaxError('unterminated string', this.pos);
       } else {
@@ -141,8 +146,9 @@ export class Scanner {
       if (c === '"') {
         i++;
         while (i < t.length && t[i] !== '"') i += t[i] === '\\' ? 2 : 1;
-      } else if (c === '{' || c === '[' || c === '(') depth++;
-      else if (c === '}' || c === ']' || c === ')') {
+      } else if (c === '{' || c === '[' || c === '(') {
+        depth++;
+      } else if (c === '}' || c === ']' || c === ')') {
         depth--;
         if (depth === 0) return i + 1;
       }
