@@ -6,7 +6,7 @@
  * symbolic — never guessed — but keeps the resource it points at, so links (an attachment to a user) still resolve.
  */
 import { dataSourceAttribute, dataSourceSystemPolicy } from './data-sources';
-import { EvalStep, evaluateTemplate, fromPlain, Scope, toPlain, Unknown, Value } from './expressions';
+import { EvalStep, evaluateTemplate, fromPlain, MAX_NESTING, Scope, toPlain, Unknown, Value } from './expressions';
 import type { ModuleConfig, RawResource, RawStack } from './input';
 
 export interface ResourceRef {
@@ -104,10 +104,13 @@ export class StackResolver {
     }
     const key = `${r.address}.${attribute}`;
     if (this.resolving.has(key)) return { known: false, reason: `${key} refers to itself` };
+    if (this.depth >= MAX_CHAIN) return { known: false, reason: `${key}: references nest deeper than ${MAX_CHAIN} levels` };
     this.resolving.add(key);
+    this.depth++;
     try {
       return this.value(raw, r, attribute);
     } finally {
+      this.depth--;
       this.resolving.delete(key);
     }
   }
@@ -222,12 +225,13 @@ export class StackResolver {
     return toResolved(v);
   }
 
-  private evaluateIn(raw: unknown, ctx: Context): Value {
+  private evaluateIn(raw: unknown, ctx: Context, nesting = 0): Value {
     if (typeof raw === 'string') return evaluateTemplate(raw, this.scope(ctx));
-    if (Array.isArray(raw)) return raw.map(x => this.evaluateIn(x, ctx));
+    if (nesting > MAX_NESTING) return new Unknown('(value)', `${ctx.from?.address ?? 'a value'}: nested deeper than ${MAX_NESTING} levels`);
+    if (Array.isArray(raw)) return raw.map(x => this.evaluateIn(x, ctx, nesting + 1));
     if (typeof raw === 'object' && raw !== null) {
       const out: { [key: string]: Value } = {};
-      for (const [k, x] of Object.entries(raw)) out[k] = this.evaluateIn(x, ctx);
+      for (const [k, x] of Object.entries(raw)) out[k] = this.evaluateIn(x, ctx, nesting + 1);
       return out;
     }
     return raw === undefined ? null : raw as Value;

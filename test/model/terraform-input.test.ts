@@ -165,6 +165,29 @@ resource "huaweicloud_identity_group_membership" "m" {
   });
 });
 
+describe('hostile input', () => {
+  test('long reference chains and deep nesting are unknown, never a stack overflow', () => {
+    const users: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i++) users[`u${i}`] = { name: i === 0 ? 'root' : `\${alicloud_ram_user.u${i - 1}.name}` };
+    const doc = {
+      locals: { loop: '${local.loop}' },
+      resource: {
+        alicloud_ram_user: users,
+        alicloud_ram_group: { g: { group_name: '${local.loop}' } },
+        terraform_data: { deep: { input: 'DEEP' } },
+      },
+    };
+    const file = path.join(tmp, 'hostile.tf.json');
+    // Nesting JSON.stringify cannot write but JSON.parse reads.
+    fs.writeFileSync(file, JSON.stringify(doc).replace('"DEEP"', `${'['.repeat(3000)}"x"${']'.repeat(3000)}`));
+    const m = loadAccessModel(file);
+    // The first 100 links of the chain resolve (all named root: one principal); the rest are unknown names.
+    expect(m.principal('alibaba:user/root')!.address).toBe('alicloud_ram_user.u99');
+    expect(m.principals.find(p => p.address === 'alicloud_ram_user.u4999')!.name).toBeUndefined();
+    expect(m.principals.find(p => p.address === 'alicloud_ram_group.g')!.name).toBeUndefined();
+  });
+});
+
 describe('cdktf Fn.jsonencode', () => {
   test('`${jsonencode({...})}` in cdk.tf.json is a document; only its unknown parts are unknown', () => {
     const out = synthesize(app => {

@@ -79,25 +79,32 @@ export function asText(v: Value): string | undefined {
   return undefined;
 }
 
+/** Values nested deeper than this are unknown: hostile input must not exhaust the stack. */
+export const MAX_NESTING = 256;
+
+const tooDeep = () => new Unknown('(value)', `the value is nested deeper than ${MAX_NESTING} levels`);
+
 /** A value with every unknown part replaced by its marker: for documents and attributes handed to the model. */
-export function toPlain(v: Value): unknown {
+export function toPlain(v: Value, depth = 0): unknown {
   if (v instanceof Unknown) return v.marker();
-  if (Array.isArray(v)) return v.map(toPlain);
+  if (depth > MAX_NESTING) return tooDeep().marker();
+  if (Array.isArray(v)) return v.map(x => toPlain(x, depth + 1));
   if (isObjectValue(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toPlain(x);
+    for (const [k, x] of Object.entries(v)) out[k] = toPlain(x, depth + 1);
     return out;
   }
   return v;
 }
 
 /** A plain JSON value as an evaluator value. */
-export function fromPlain(v: unknown): Value {
+export function fromPlain(v: unknown, depth = 0): Value {
   if (v === undefined) return null;
-  if (Array.isArray(v)) return v.map(fromPlain);
+  if (depth > MAX_NESTING) return tooDeep();
+  if (Array.isArray(v)) return v.map(x => fromPlain(x, depth + 1));
   if (typeof v === 'object' && v !== null) {
     const out: { [key: string]: Value } = {};
-    for (const [k, x] of Object.entries(v)) out[k] = fromPlain(x);
+    for (const [k, x] of Object.entries(v)) out[k] = fromPlain(x, depth + 1);
     return out;
   }
   return v as Value;

@@ -111,6 +111,7 @@ class Parser {
     const steps: Step[] = [];
     for (;;) {
       const t = this.s.peek();
+      if (steps.length > MAX_DEPTH) throw new ExpressionSyntaxError(`more than ${MAX_DEPTH} attribute or index steps`, t.start);
       if (t.kind === 'punct' && t.value === '.') {
         this.s.next();
         const n = this.s.next();
