@@ -189,7 +189,7 @@ describe('hostile input', () => {
 });
 
 describe('cdktf Fn.jsonencode', () => {
-  test('`${jsonencode({...})}` in cdk.tf.json is a document; only its unknown parts are unknown', () => {
+  test('`${jsonencode({...})}` in cdk.tf.json is a document; only its unknown parts are unknown', async () => {
     const out = synthesize(app => {
       const s = new TerraformStack(app, 's');
       new alicloud.provider.AlicloudProvider(s, 'p', {});
@@ -212,6 +212,10 @@ describe('cdktf Fn.jsonencode', () => {
     const known = loadAccessModel(out, undefined, { vars: { cluster_id: 'c1' } });
     expect(known.can(known.findPrincipal('user/alice'), { action: 'cs:GetClusters', resource: 'acs:cs:*:*:cluster/c1', context: { 'acs:Prefix': 'alice' } }).decision).toBe(Decision.ALLOW);
     expect(known.can(known.findPrincipal('user/alice'), { action: 'cs:GetClusters', resource: 'acs:cs:*:*:cluster/c1', context: { 'acs:Prefix': 'bob' } }).decision).not.toBe(Decision.ALLOW);
+    // The symptom: `aiam check` reported such documents as invalid JSON (AIAM-REF-003) and exited 1.
+    const check = await aiam('check', out, '--format', 'json');
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('AIAM-REF-003');
   });
 });
 
