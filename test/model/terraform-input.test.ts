@@ -379,6 +379,36 @@ describe('CLI on .tf folders', () => {
     }
   });
 
+  test('partly known names: no internal marker in text, JSON, SARIF or the HTML report', async () => {
+    const dir = path.join(tmp, 'partly-known');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'main.tf'), `
+resource "alicloud_ram_user" "u" {
+  name = "tf-example-\${random_integer.default.result}"
+}
+resource "alicloud_ram_user_policy_attachment" "a" {
+  user_name   = alicloud_ram_user.u.name
+  policy_name = "AliyunBailianFullAccess"
+  policy_type = "System"
+}
+`);
+    const html = path.join(tmp, 'partly-known.html');
+    const outputs = [
+      await aiam('who-can', dir, '--action', 'sfm:GetWorkspace'),
+      await aiam('who-can', dir, '--action', 'sfm:GetWorkspace', '--format', 'json'),
+      await aiam('check', dir, '--format', 'sarif'),
+      await aiam('check', dir, '--format', 'junit'),
+      await aiam('graph', dir),
+      await aiam('report', dir, '--out', html),
+    ];
+    const all = outputs.map(o => o.stdout + o.stderr).join('\n') + fs.readFileSync(html, 'utf8');
+    expect(all).not.toMatch(/\u2983|\u2984|aiam-unknown/);
+    expect(outputs[0].stdout).toContain('tf-example-${random_integer.default.result}');
+    expect(fs.readFileSync(html, 'utf8')).toContain('tf-example-${random_integer.default.result}');
+    JSON.parse(outputs[1].stdout);
+    JSON.parse(outputs[2].stdout);
+  });
+
   test('--var-file reads .tfvars', async () => {
     const file = path.join(tmp, 'prod.tfvars');
     fs.writeFileSync(file, 'bucket = "data"\nprefix = "p"\n');
