@@ -23,7 +23,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   depsUpgrade: false,
   pullRequestTemplate: false,
   // Runtime deps of the CLI and evaluator; bundled so jsii consumers get them inside the tarball.
-  bundledDeps: ['commander@^14.0.0', 'chart.js@^4'],
+  bundledDeps: ['commander@^14.0.0', 'chart.js@^4', '@cdktn/hcl2json@^0.24.0'],
   devDeps: [
     '@cdktf/provider-generator@0.21.0',
     'jsii-pacmak',

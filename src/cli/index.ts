@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands';
 import { CliIo, UsageError, processIo } from './io';
+import { addInputOptions } from './model-input';
 import { VERSION } from './version';
 import { PolicyError } from '../policy/errors';
+import { renderOutput } from '../policy/unknown';
 
 export { processIo } from './io';
 export type { CliIo } from './io';
@@ -12,7 +14,9 @@ export type { CliIo } from './io';
  * Runs the `aiam` command line in-process and returns its exit code:
  * 0 success, 1 findings or policy failure (per command), 2 bad input or usage.
  */
-export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  // Every output shows unknown values as Terraform wrote them, never as internal markers.
+  const io: CliIo = { isTty: rawIo.isTty, stdout: t => rawIo.stdout(renderOutput(t)), stderr: t => rawIo.stderr(renderOutput(t)) };
   const program = new Command('aiam')
     .description('Access for cloud AI platforms as code: simulate, explain and check RAM/IAM policies before apply.')
     .version(VERSION, '-V, --version')
@@ -21,6 +25,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .showHelpAfterError('(run `aiam --help` for usage)');
   let exitCode = 0;
   registerCommands(program, io, code => { exitCode = code; });
+  addInputOptions(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

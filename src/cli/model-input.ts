@@ -1,5 +1,6 @@
-import { Option } from 'commander';
-import { AccessModel, loadAccessModel, loadPriorModel, PrincipalNotFoundError, Principal } from '../model';
+import { Command, Option } from 'commander';
+import { Catalog } from '../catalog';
+import { AccessModel, loadAccessModel, loadPriorModel, LoadOptions, PrincipalNotFoundError, Principal } from '../model';
 import { CliIo, UsageError } from './io';
 import { withInputErrors } from './json-input';
 
@@ -12,7 +13,7 @@ export const formatOption = () => new Option('--format <format>', 'output format
 export function loadModel(paths: string | string[], io: CliIo, verbose = false): AccessModel {
   const done = progress(io, `loading ${Array.isArray(paths) ? paths.join(', ') : paths}`);
   try {
-    const model = withInputErrors(() => loadAccessModel(paths));
+    const model = withInputErrors(() => loadAccessModel(paths, Catalog.load(), current));
     if (verbose) {
       for (const s of model.skipped) io.stderr(`skipped ${s.address} (${s.type}: carries no access the model reads) in ${s.stack}\n`);
       for (const f of model.findings) io.stderr(`note: ${f.address ?? ''} ${f.message}\n`);
@@ -24,7 +25,36 @@ export function loadModel(paths: string | string[], io: CliIo, verbose = false):
 }
 
 export function loadPrior(path: string): AccessModel | undefined {
-  return withInputErrors(() => loadPriorModel(path));
+  return withInputErrors(() => loadPriorModel(path, Catalog.load(), current));
+}
+
+/** Commands that read PATHs: each takes `--var` and `--var-file`, as `terraform plan` does. */
+const PATH_COMMANDS = new Set(['check', 'explain', 'who-can', 'what-can', 'diff', 'graph', 'report', 'preflight']);
+
+/** The variable values of the command being run (set before its action runs; one command per runCli). */
+let current: LoadOptions = {};
+
+export function loadOptions(): LoadOptions {
+  return current;
+}
+
+/** Adds `--var NAME=VALUE` and `--var-file FILE` to every PATH command; their values apply to every PATH it loads. */
+export function addInputOptions(program: Command): void {
+  for (const cmd of program.commands) {
+    if (!PATH_COMMANDS.has(cmd.name())) continue;
+    cmd.option('--var <name=value>', 'value of a Terraform input variable for folders of .tf files and cdk.tf.json (repeatable)', collect, [])
+      .option('--var-file <file>', '.tfvars or .tfvars.json file with input variable values (repeatable)', collect, []);
+  }
+  program.hook('preAction', (_program, action) => {
+    const opts = action.opts() as { var?: string[]; varFile?: string[] };
+    const vars: Record<string, string> = {};
+    for (const pair of opts.var ?? []) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--var ${pair}: expected NAME=VALUE. Fix: write e.g. --var region=cn-hangzhou or --var 'users=["a","b"]'`);
+      vars[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    current = { vars, varFiles: opts.varFile ?? [] };
+  });
 }
 
 export function findPrincipal(model: AccessModel, spec: string): Principal {

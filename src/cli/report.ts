@@ -10,6 +10,7 @@ import { Finding } from '../checks/finding';
 import { AiPlatformPack } from '../checks/packs';
 import { AccessDiff, AccessModel, describePrincipal } from '../model';
 import { Decision } from '../policy/types';
+import { renderUnknowns } from '../policy/unknown';
 
 interface MatrixRow { principal: string; cells: Record<string, string> }
 interface QueueRow { principal: string; role: string; createOnQueue: string; cap: string }
@@ -129,7 +130,7 @@ th{background:#f0f2f5;font-weight:600}td.c{text-align:center}.error{color:#b4231
 <div id="diff"></div>
 <script>${chartJs()}</script>
 <script>
-const data = ${scriptSafe(JSON.stringify(data))};
+const data = ${scriptSafe(renderUnknowns(JSON.stringify(data), 'json'))};
 const el = (tag, attrs = {}, ...kids) => { const e = document.createElement(tag); Object.entries(attrs).forEach(([k, v]) => k === 'class' ? e.className = v : e.setAttribute(k, v)); kids.forEach(k => e.append(k)); return e; };
 const table = (head, rows) => el('table', {}, el('tr', {}, ...head.map(h => el('th', {}, h))), ...rows.map(r => el('tr', {}, ...r.map(c => c instanceof Node ? el('td', {}, c) : el('td', { class: c === '✓' ? 'c' : '' }, String(c ?? ''))))));
 document.getElementById('meta').append('Inputs: ' + data.inputs.join(', ') + ' · generated ' + data.generated);

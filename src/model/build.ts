@@ -474,13 +474,13 @@ function collectSuppressions(r: RawResource, parts: ModelParts): void {
 
 /** Each element of a list attribute, resolved on its own so that every reference keeps its target. */
 function listOf(res: StackResolver, r: RawResource, attr: string): Resolved[] {
-  const raw = r.values[attr];
-  if (res.stack.kind === 'synth' && Array.isArray(raw)) return raw.map(el => res.valueOf(el, r, attr));
+  const elements = res.elements(r, attr);
+  if (elements) return elements;
   const v = res.attribute(r, attr);
   if (v.known) return Array.isArray(v.value) ? v.value.map(value => ({ known: true, value })) : [{ known: false, reason: `${r.address}.${attr} is not a list` }];
   // A plan list known only after apply: its configuration references name the resources it holds.
-  const targets = [...new Set((r.references.get(attr) ?? []).map(x => /^([A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)/.exec(x)?.[1]).filter((x): x is string => !!x))];
-  return targets.length ? targets.map(address => ({ known: false, reason: v.reason, ref: { address, attribute: 'id' } })) : [v];
+  const targets = res.planTargets(r, attr);
+  return targets.length ? targets.map(ref => ({ known: false, reason: v.reason, ref })) : [v];
 }
 
 function customPolicy(res: StackResolver, r: RawResource, t: PolicyType, parts: ModelParts): PolicyEntity {
@@ -576,6 +576,8 @@ function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddr
 function huaweiRole(res: StackResolver, r: RawResource, byAddress: Map<string, string>, catalog: Catalog, parts: ModelParts): string | undefined {
   const role = res.attribute(r, 'role_id');
   if (!role.known && role.ref && byAddress.has(role.ref.address)) return byAddress.get(role.ref.address);
+  const named = !role.known && role.ref ? res.systemPolicyOf(role.ref.address) : undefined;
+  if (named) return systemPolicyEntity('huawei', named, catalog, parts, originOf(r));
   // System roles are referenced by id; constructs record the name in the resource's `//` aiam metadata, and a plan
   // has the huaweicloud_identity_role data source that looked the id up by name.
   const systemName = typeof r.comment?.systemPolicy === 'string' ? r.comment.systemPolicy : roleLookupName(res, r, role);

@@ -4,7 +4,7 @@
  */
 import { Catalog } from '../catalog';
 import { buildModel } from './build';
-import { loadInput, loadJsonDocument, LoadedInput, RawStack } from './input';
+import { loadInput, loadJsonDocument, LoadedInput, LoadOptions, RawStack } from './input';
 import { AccessModel, describePrincipal, PrincipalPermissions } from './model';
 import { Principal } from './types';
 
@@ -13,22 +13,22 @@ export * from './platform-settings';
 export { ModelInputError } from './errors';
 export { AccessModel, describePrincipal, PrincipalNotFoundError } from './model';
 export type { AccessAnswer, ChainStep, Grant, PolicyBinding, PrincipalPermissions, QueryOptions, ServicePermissions } from './model';
-export type { InputKind, LoadedInput, PlannedChange, RawResource, RawStack } from './input';
+export type { InputKind, InstanceKey, LoadedInput, LoadOptions, ModuleConfig, PlannedChange, PlanReferences, RawResource, RawStack } from './input';
 export { loadInput, plannedChanges } from './input';
 export { DIALECT_OF } from './build';
 export { bailianMemberships, entries as settingsEntries } from './platform';
 export type { WorkspaceMembership } from './platform';
 
 /** Loads one or more inputs into one model; a plan's planned values are "after". */
-export function loadAccessModel(paths: string | readonly string[], catalog: Catalog = Catalog.load()): AccessModel {
+export function loadAccessModel(paths: string | readonly string[], catalog: Catalog = Catalog.load(), options: LoadOptions = {}): AccessModel {
   const list = typeof paths === 'string' ? [paths] : paths;
-  const inputs = list.map(p => loadInput(p));
+  const inputs = list.map(p => loadInput(p, options));
   return modelFromStacks(inputs.flatMap(i => i.stacks), catalog, inputs.length === 1 ? inputs[0] : undefined);
 }
 
 /** A plan's prior state as a model (the "before" side of `aiam diff PLAN`); undefined when the input has none. */
-export function loadPriorModel(path: string, catalog: Catalog = Catalog.load()): AccessModel | undefined {
-  const input = loadInput(path);
+export function loadPriorModel(path: string, catalog: Catalog = Catalog.load(), options: LoadOptions = {}): AccessModel | undefined {
+  const input = loadInput(path, options);
   return input.priorStacks ? modelFromStacks(input.priorStacks, catalog, input) : undefined;
 }
 
@@ -39,7 +39,10 @@ export function modelFromJson(label: string, doc: unknown, stackName?: string, c
 }
 
 export function modelFromStacks(stacks: readonly RawStack[], catalog: Catalog, input?: LoadedInput): AccessModel {
-  return new AccessModel(input, buildModel(stacks, catalog), catalog);
+  const parts = buildModel(stacks, catalog);
+  // Findings about the input itself (modules not read), found while loading.
+  for (const s of stacks) parts.findings.push(...s.findings ?? []);
+  return new AccessModel(input, parts, catalog);
 }
 
 export interface PrincipalAccessChange {

@@ -6,9 +6,50 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ModelInputError } from './errors';
+import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, toPlain, Unknown, Value } from './expressions';
+import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
+import { expandInstances } from './instances';
+import { instanceSuffix, StackResolver } from './resolve';
+import type { ModelFinding } from './types';
 import { pointerJoin } from '../policy/errors';
+import { isUnknownValue } from '../policy/unknown';
 
-export type InputKind = 'cdktf-out' | 'stack' | 'plan';
+export type InputKind = 'cdktf-out' | 'stack' | 'plan' | 'terraform-dir';
+
+/** Values for input variables, as `terraform plan` takes them. */
+export interface LoadOptions {
+  /** `--var name=value` (a value starting with `[`, `{` or `"` is read as an HCL expression, else as a string). */
+  readonly vars?: Readonly<Record<string, string>>;
+  /** `--var-file` files (`.tfvars` HCL or `.tfvars.json`), later ones win. */
+  readonly varFiles?: readonly string[];
+}
+
+/** A count/for_each instance: `count.index` or `each.key`/`each.value`; `unknown` says why the set is not known. */
+export interface InstanceKey {
+  readonly key?: number | string;
+  readonly value?: unknown;
+  readonly unknown?: string;
+}
+
+/** One module of a configuration: its scope for `var.`, `local.` and `module.<m>.<output>` references. */
+export interface ModuleConfig {
+  /** '' for the root module, `module.a`, `module.a.module.b` for calls. */
+  readonly path: string;
+  readonly dir?: string;
+  readonly file: string;
+  readonly locals: Record<string, unknown>;
+  /** Declared variables with their (raw) defaults. */
+  readonly variables: Record<string, { readonly default?: unknown; readonly hasDefault: boolean }>;
+  /** The arguments of the call (raw, evaluated in the parent module); the root's are the given variable values. */
+  readonly inputs: Record<string, unknown>;
+  /** Given root variable values are plain values, not expressions. */
+  readonly inputsArePlain?: boolean;
+  readonly outputs: Record<string, unknown>;
+  /** Module calls whose source was not loaded (registry, git): name → source. */
+  readonly unloaded: Record<string, string>;
+  /** The count/for_each instance of this module call (`count.index`, `each.*` in its arguments). */
+  readonly instance?: InstanceKey;
+}
 
 /** One resource as read, before references are resolved. */
 export interface RawResource {
@@ -27,6 +68,10 @@ export interface RawResource {
   readonly file: string;
   readonly pointer: string;
   readonly stack: string;
+  /** Module path ('' or absent for the root module; `module.a` ...). */
+  readonly module?: string;
+  /** The count/for_each instance this resource is (configurations). */
+  readonly instance?: InstanceKey;
 }
 
 /** The resources of one Terraform configuration (a stack, or one side of a plan). */
@@ -40,6 +85,20 @@ export interface RawStack {
   readonly kind: 'synth' | 'plan';
   /** Principals (`user/NAME` ...) that constructs declared administrators by design (top-level `//` metadata). */
   readonly designatedAdmins: readonly string[];
+  /** Every module of a configuration by path ('' = root); absent for plans and older callers. */
+  readonly modules?: ReadonlyMap<string, ModuleConfig>;
+  /** Findings about the input itself (a module that was not loaded). */
+  readonly findings?: readonly ModelFinding[];
+  /** Plans: references of module call arguments and outputs, to follow `var.x` / `module.m.out` as Terraform did. */
+  readonly planReferences?: PlanReferences;
+}
+
+/** A plan's configuration references beyond resources: per module path, call arguments and outputs. */
+export interface PlanReferences {
+  /** `module.a` → variable name → references in the calling module. */
+  readonly moduleInputs: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+  /** `module.a` → output name → references inside module.a. */
+  readonly moduleOutputs: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
 }
 
 /** A resource change the apply would make: from a plan's resource_changes, or "create" for synthesized stacks. */
@@ -92,36 +151,54 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function loadInput(inputPath: string): LoadedInput {
+export function loadInput(inputPath: string, options: LoadOptions = {}): LoadedInput {
   if (!fs.existsSync(inputPath)) {
-    throw new ModelInputError(inputPath, '', 'no such file or folder', 'pass a cdktf.out folder, a cdk.tf.json or a `terraform show -json` plan');
+    throw new ModelInputError(inputPath, '', 'no such file or folder', 'pass a cdktf.out folder, a folder of .tf files, a cdk.tf.json or a `terraform show -json` plan');
   }
-  if (fs.statSync(inputPath).isDirectory()) return loadCdktfOut(inputPath);
-  return loadJsonDocument(inputPath, readJson(inputPath));
+  if (fs.statSync(inputPath).isDirectory()) {
+    if (fs.existsSync(path.join(inputPath, 'manifest.json'))) return loadCdktfOut(inputPath, options);
+    if (!terraformFilesIn(inputPath).length) {
+      throw new ModelInputError(inputPath, '', 'no manifest.json and no .tf or .tf.json files in this folder',
+        'pass the cdktf.out folder that `cdktf synth` wrote, a folder of Terraform files, or a single cdk.tf.json');
+    }
+    const tree = readTerraformTree(inputPath);
+    const root = tree.get(path.resolve(inputPath)) ?? [];
+    const stack = readConfiguration(root, path.basename(path.resolve(inputPath)), inputPath, options, true, tree);
+    return { kind: 'terraform-dir', path: inputPath, stacks: [stack] };
+  }
+  if (/\.tf$/.test(inputPath)) {
+    const stackName = path.basename(path.dirname(path.resolve(inputPath)));
+    const stack = readConfiguration(readTerraformFiles([inputPath]), stackName, path.dirname(inputPath), options, false);
+    return { kind: 'terraform-dir', path: inputPath, stacks: [stack] };
+  }
+  return loadJsonDocument(inputPath, readJson(inputPath), undefined, options);
 }
 
+/** Top-level keys of a Terraform configuration in JSON. */
+const CONFIG_KEYS = ['resource', 'terraform', 'provider', 'data', 'module', 'variable', 'locals', 'output'];
+
 /** Detects a single JSON document's kind: plan or synthesized stack. */
-export function loadJsonDocument(file: string, doc: unknown, stackName?: string): LoadedInput {
+export function loadJsonDocument(file: string, doc: unknown, stackName?: string, options: LoadOptions = {}): LoadedInput {
   if (!isObject(doc)) throw new ModelInputError(file, '', 'the top level is not a JSON object', 'pass a cdk.tf.json or a `terraform show -json` plan');
   if ('planned_values' in doc || 'resource_changes' in doc || ('format_version' in doc && 'prior_state' in doc)) {
     return loadPlan(file, doc);
   }
-  if ('resource' in doc || 'terraform' in doc || 'provider' in doc || 'data' in doc) {
-    return { kind: 'stack', path: file, stacks: [readStack(file, doc, stackName ?? path.basename(path.dirname(path.resolve(file))))] };
+  if (CONFIG_KEYS.some(k => k in doc)) {
+    const stack = stackName ?? path.basename(path.dirname(path.resolve(file)));
+    // Local module sources are relative to the file; a document held in memory (synth-time checks) has no folder.
+    const dir = fs.existsSync(file) ? path.dirname(file) : undefined;
+    return { kind: 'stack', path: file, stacks: [readConfiguration([{ file, doc }], stack, dir, options, false)] };
   }
   if ('values' in doc && 'format_version' in doc) {
     throw new ModelInputError(file, '', 'this is a state file (`terraform show -json` without a plan)',
       'run `terraform plan -out tfplan && terraform show -json tfplan > plan.json` and pass plan.json');
   }
-  throw new ModelInputError(file, '', 'neither a synthesized stack (no "resource"/"terraform") nor a plan (no "planned_values")',
-    'pass cdktf.out, cdktf.out/stacks/<stack>/cdk.tf.json or the output of `terraform show -json tfplan`');
+  throw new ModelInputError(file, '', 'neither a Terraform configuration (no "resource", "module" or "terraform") nor a plan (no "planned_values")',
+    'pass cdktf.out, cdktf.out/stacks/<stack>/cdk.tf.json, a folder of .tf files or the output of `terraform show -json tfplan`');
 }
 
-function loadCdktfOut(dir: string): LoadedInput {
+function loadCdktfOut(dir: string, options: LoadOptions): LoadedInput {
   const manifestPath = path.join(dir, 'manifest.json');
-  if (!fs.existsSync(manifestPath)) {
-    throw new ModelInputError(dir, '', 'no manifest.json in this folder', 'pass the cdktf.out folder that `cdktf synth` wrote (or a single cdk.tf.json)');
-  }
   const manifest = readJson(manifestPath);
   if (!isObject(manifest) || !isObject(manifest.stacks)) {
     throw new ModelInputError(manifestPath, '/stacks', 'missing or not an object', 'synthesize again with cdktf 0.21');
@@ -135,46 +212,229 @@ function loadCdktfOut(dir: string): LoadedInput {
     const file = path.join(dir, rel);
     const doc = readJson(file);
     if (!isObject(doc)) throw new ModelInputError(file, '', 'the top level is not a JSON object', 'synthesize again');
-    stacks.push(readStack(file, doc, name));
+    stacks.push(readConfiguration([{ file, doc }], name, path.dirname(file), options, false));
   }
   return { kind: 'cdktf-out', path: dir, stacks };
 }
 
-function readStack(file: string, doc: Record<string, unknown>, stack: string): RawStack {
-  const read = (section: 'resource' | 'data') => {
-    const out: RawResource[] = [];
-    const block = doc[section];
-    if (block === undefined) return out;
-    if (!isObject(block)) throw new ModelInputError(file, `/${section}`, 'not an object', `"${section}" maps resource types to named blocks`);
-    for (const [type, byName] of Object.entries(block)) {
-      if (!isObject(byName)) throw new ModelInputError(file, pointerJoin(`/${section}`, type), 'not an object', 'each resource type maps names to blocks');
-      for (const [name, values] of Object.entries(byName)) {
-        const pointer = pointerJoin(`/${section}`, type, name);
-        if (!isObject(values)) throw new ModelInputError(file, pointer, 'not an object', 'each resource block is a JSON object');
-        const meta = isObject(values['//']) ? values['//'] as Record<string, unknown> : undefined;
-        const metadata = meta && isObject(meta.metadata) ? meta.metadata : undefined;
-        out.push({
-          address: section === 'data' ? `data.${type}.${name}` : `${type}.${name}`,
-          type,
-          name,
-          values,
-          unknownAttributes: new Set(),
-          references: new Map(),
-          constructPath: typeof metadata?.path === 'string' ? metadata.path : undefined,
-          comment: meta && isObject(meta.aiam) ? meta.aiam : undefined,
-          file,
-          pointer,
-          stack,
-        });
+/**
+ * One block of array-form Terraform JSON (what HCL-to-JSON converters write: `"t": {"n": [{...}]}` or
+ * `"t": [{"n": {...}}]`) as the object form. Several blocks of one name are an error Terraform reports too.
+ */
+function blocksOf(file: string, pointer: string, v: unknown, what: string): Record<string, unknown> {
+  const parts = Array.isArray(v) ? v : [v];
+  const out: Record<string, unknown> = {};
+  parts.forEach((p, i) => {
+    if (!isObject(p)) throw new ModelInputError(file, Array.isArray(v) ? `${pointer}/${i}` : pointer, 'not an object', what);
+    for (const [k, x] of Object.entries(p)) {
+      if (k in out && k !== '//') throw new ModelInputError(file, pointerJoin(pointer, k), 'defined twice', 'give each block a unique name');
+      out[k] = x;
+    }
+  });
+  return out;
+}
+
+/** A block body: `{...}` or a one-element array `[{...}]` (array form). */
+function bodyOf(file: string, pointer: string, v: unknown, what: string): Record<string, unknown> {
+  const list = Array.isArray(v) ? v : [v];
+  if (list.length !== 1 || !isObject(list[0])) {
+    throw new ModelInputError(file, pointer, list.length > 1 ? 'defined more than once' : 'not an object', what);
+  }
+  return list[0];
+}
+
+function rootVariableValues(dir: string | undefined, options: LoadOptions, autoFiles: boolean): Record<string, unknown> {
+  const files: string[] = [];
+  if (dir && autoFiles) {
+    // Terraform's own order: terraform.tfvars(.json), then *.auto.tfvars(.json) by name, then -var-file, then -var.
+    for (const f of ['terraform.tfvars', 'terraform.tfvars.json']) if (fs.existsSync(path.join(dir, f))) files.push(path.join(dir, f));
+    files.push(...fs.readdirSync(dir).filter(f => /\.auto\.tfvars(\.json)?$/.test(f)).sort().map(f => path.join(dir, f)));
+  }
+  for (const f of options.varFiles ?? []) {
+    if (!fs.existsSync(f)) throw new ModelInputError(f, '', 'no such file', 'pass an existing .tfvars or .tfvars.json file to --var-file');
+    files.push(f);
+  }
+  const out: Record<string, unknown> = {};
+  for (const { file, doc } of readTerraformFiles(files)) {
+    for (const [k, v] of Object.entries(doc)) {
+      const value = toPlain(evaluateTemplateValue(v));
+      if (typeof value === 'string' && isUnknownValue(value)) {
+        throw new ModelInputError(file, `/${k}`, 'a variable value must be a literal', 'write the value itself, not an expression');
+      }
+      out[k] = value;
+    }
+  }
+  for (const [k, text] of Object.entries(options.vars ?? {})) {
+    if (/^\s*[\[{"]/.test(text)) {
+      const v = evaluateExpression(text, EMPTY_SCOPE);
+      if (v instanceof Unknown) throw new ModelInputError(`--var ${k}`, '', `cannot be read: ${v.reason}`, 'write a literal HCL value, e.g. --var \'names=["a","b"]\'');
+      out[k] = toPlain(v);
+    } else {
+      out[k] = text;
+    }
+  }
+  return out;
+}
+
+/** A literal value from a .tfvars file (HCL literals come through hcl2json as JSON; `${...}` would be an expression). */
+function evaluateTemplateValue(v: unknown): Value {
+  if (typeof v === 'string') return evaluateTemplate(v, EMPTY_SCOPE);
+  if (Array.isArray(v)) return v.map(evaluateTemplateValue);
+  if (isObject(v)) {
+    const out: Record<string, Value> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = evaluateTemplateValue(x);
+    return out;
+  }
+  return v as Value;
+}
+
+const MAX_MODULE_DEPTH = 16;
+
+/**
+ * A configuration (one or more documents of the root module) with its local modules, loaded recursively: module
+ * resources get module-qualified addresses (`module.iam.alicloud_ram_user.u`); known count/for_each expand.
+ */
+function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: string | undefined, options: LoadOptions, autoVarFiles = true,
+  tree?: ReadonlyMap<string, readonly TerraformFile[]>): RawStack {
+  const resources: RawResource[] = [];
+  const dataSources: RawResource[] = [];
+  const modules = new Map<string, ModuleConfig>();
+  const findings: ModelFinding[] = [];
+  let designatedAdmins: string[] = [];
+
+  const readModule = (moduleDocs: readonly TerraformFile[], modulePath: string, moduleDir: string | undefined, inputs: Record<string, unknown>,
+    inputsArePlain: boolean, seen: readonly string[], instance?: InstanceKey) => {
+    const config: ModuleConfig = {
+      path: modulePath,
+      dir: moduleDir,
+      file: moduleDocs[0]?.file ?? moduleDir ?? stack,
+      locals: {},
+      variables: {},
+      inputs,
+      inputsArePlain,
+      outputs: {},
+      unloaded: {},
+      ...(instance ? { instance } : {}),
+    };
+    const calls: Array<{ file: string; pointer: string; name: string; call: Record<string, unknown> }> = [];
+    modules.set(modulePath, config);
+    const prefix = modulePath ? `${modulePath}.` : '';
+    for (const { file, doc } of moduleDocs) {
+      if (!modulePath) {
+        const meta = isObject(doc['//']) && isObject((doc['//'] as Record<string, unknown>).aiam) ? (doc['//'] as any).aiam : {};
+        if (Array.isArray(meta.designatedAdmins)) designatedAdmins = [...designatedAdmins, ...meta.designatedAdmins.filter((x: unknown): x is string => typeof x === 'string')];
+      }
+      resources.push(...readBlocks(file, doc, 'resource', stack, modulePath));
+      dataSources.push(...readBlocks(file, doc, 'data', stack, modulePath));
+      for (const [i, l] of (Array.isArray(doc.locals) ? doc.locals : doc.locals === undefined ? [] : [doc.locals]).entries()) {
+        if (!isObject(l)) throw new ModelInputError(file, Array.isArray(doc.locals) ? `/locals/${i}` : '/locals', 'not an object', '"locals" maps names to values');
+        Object.assign(config.locals, l);
+      }
+      if (doc.variable !== undefined) {
+        for (const [name, v] of Object.entries(blocksOf(file, '/variable', doc.variable, '"variable" maps names to blocks'))) {
+          const body = v === null || (isObject(v) && !Object.keys(v).length) ? {} : bodyOf(file, pointerJoin('/variable', name), v, 'a variable block is an object');
+          config.variables[name] = { default: body.default, hasDefault: 'default' in body && body.default !== null };
+        }
+      }
+      if (doc.output !== undefined) {
+        for (const [name, v] of Object.entries(blocksOf(file, '/output', doc.output, '"output" maps names to blocks'))) {
+          config.outputs[name] = bodyOf(file, pointerJoin('/output', name), v, 'an output block is an object').value;
+        }
+      }
+      if (doc.module === undefined) continue;
+      for (const [name, v] of Object.entries(blocksOf(file, '/module', doc.module, '"module" maps names to blocks'))) {
+        const pointer = pointerJoin('/module', name);
+        calls.push({ file, pointer, name, call: bodyOf(file, pointer, v, 'a module block is an object') });
       }
     }
-    return out;
+    // Calls after every file of the module: their count/for_each and arguments may use any local or variable.
+    for (const { file, pointer, name, call } of calls) {
+      const source = typeof call.source === 'string' ? call.source : '';
+      const childPath = `${prefix}module.${name}`;
+      const childDir = moduleDir && /^\.\.?[\\/]/.test(source) ? path.resolve(moduleDir, source) : undefined;
+      const loadable = childDir && fs.existsSync(childDir) && fs.statSync(childDir).isDirectory()
+        && !seen.includes(childDir) && seen.length < MAX_MODULE_DEPTH;
+      const keys = loadable ? moduleInstances(call, childPath, modulePath) : [];
+      if (!loadable || !Array.isArray(keys)) {
+        config.unloaded[name] = source;
+        findings.push({
+          code: 'unmodelled-module',
+          address: childPath,
+          stack,
+          file,
+          pointer,
+          message: `module ${childPath} (source ${JSON.stringify(source)}) is not read: ${
+            !childDir ? 'only local-path modules are loaded from a configuration' : !Array.isArray(keys) ? keys.unknown
+              : !fs.existsSync(childDir) ? `the folder ${childDir} does not exist` : 'it calls itself or nests too deeply'
+          }; the access it grants is not in this model`,
+          fix: 'check the plan instead: `terraform plan -out tfplan && terraform show -json tfplan > plan.json`, then pass plan.json',
+        });
+        continue;
+      }
+      const args: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(call)) if (!MODULE_META.has(k)) args[k] = x;
+      const childDocs = tree?.get(childDir!) ?? readTerraformFiles(terraformFilesIn(childDir!));
+      for (const key of keys) {
+        const at = key ? `${childPath}${instanceSuffix(key.key!)}` : childPath;
+        readModule(childDocs, at, childDir, args, false, [...seen, childDir!], key);
+      }
+    }
   };
-  const meta = isObject(doc['//']) && isObject((doc['//'] as Record<string, unknown>).aiam) ? (doc['//'] as any).aiam : {};
-  const designatedAdmins = Array.isArray(meta.designatedAdmins) ? meta.designatedAdmins.filter((x: unknown): x is string => typeof x === 'string') : [];
-  return {
-    name: stack, file, resources: read('resource'), dataSources: read('data'), locals: isObject(doc.locals) ? doc.locals : {}, kind: 'synth', designatedAdmins,
+  /** A module call's instances: [undefined] without count/for_each; `unknown` when they cannot be known. */
+  const moduleInstances = (call: Record<string, unknown>, childPath: string, modulePath: string)
+  : Array<InstanceKey | undefined> | { unknown: string } => {
+    if (call.count === undefined && call.for_each === undefined) return [undefined];
+    const res = new StackResolver({ name: stack, file: stack, resources: [...resources], dataSources: [...dataSources], locals: modules.get('')?.locals ?? {}, kind: 'synth', designatedAdmins: [], modules });
+    const caller: RawResource = { address: childPath, type: 'module', name: childPath, values: {}, unknownAttributes: new Set(), references: new Map(), file: stack, pointer: '', stack, module: modulePath };
+    const isCount = call.count !== undefined;
+    const v = res.evaluate(isCount ? call.count : call.for_each, caller);
+    if (v instanceof Unknown) return { unknown: `its ${isCount ? 'count' : 'for_each'} is unknown (${v.reason})` };
+    if (isCount) return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1000 ? Array.from({ length: v }, (_, key) => ({ key })) : { unknown: 'its count is not a usable number' };
+    if (isObjectValue(v)) return Object.keys(v).sort().map(key => ({ key, value: toPlain(v[key]) }));
+    if (Array.isArray(v) && v.every(x => typeof x === 'string')) return [...new Set(v as string[])].sort().map(key => ({ key, value: key }));
+    return { unknown: 'its for_each is neither a map nor a set of strings' };
   };
+  const rootInputs = rootVariableValues(dir, options, autoVarFiles && !!dir);
+  readModule(docs, '', dir, rootInputs, true, dir ? [path.resolve(dir)] : []);
+  const root = modules.get('')!;
+  const unexpanded: RawStack = {
+    name: stack, file: docs[0]?.file ?? stack, resources, dataSources, locals: root.locals, kind: 'synth', designatedAdmins, modules, findings,
+  };
+  return expandInstances(unexpanded);
+}
+
+const MODULE_META = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on', '//']);
+
+function readBlocks(file: string, doc: Record<string, unknown>, section: 'resource' | 'data', stack: string, modulePath: string): RawResource[] {
+  const out: RawResource[] = [];
+  const block = doc[section];
+  if (block === undefined) return out;
+  if (!isObject(block) && !Array.isArray(block)) throw new ModelInputError(file, `/${section}`, 'not an object', `"${section}" maps resource types to named blocks`);
+  const prefix = modulePath ? `${modulePath}.` : '';
+  for (const [type, byNameRaw] of Object.entries(blocksOf(file, `/${section}`, block, `"${section}" maps resource types to named blocks`))) {
+    const byName = blocksOf(file, pointerJoin(`/${section}`, type), byNameRaw, 'each resource type maps names to blocks');
+    for (const [name, raw] of Object.entries(byName)) {
+      const pointer = pointerJoin(`/${section}`, type, name);
+      const values = bodyOf(file, pointer, raw, 'each resource block is a JSON object');
+      const meta = isObject(values['//']) ? values['//'] as Record<string, unknown> : undefined;
+      const metadata = meta && isObject(meta.metadata) ? meta.metadata : undefined;
+      out.push({
+        address: `${prefix}${section === 'data' ? `data.${type}.${name}` : `${type}.${name}`}`,
+        type,
+        name,
+        values,
+        unknownAttributes: new Set(),
+        references: new Map(),
+        constructPath: typeof metadata?.path === 'string' ? metadata.path : undefined,
+        comment: meta && isObject(meta.aiam) ? meta.aiam : undefined,
+        file,
+        pointer: Array.isArray(raw) ? `${pointer}/0` : pointer,
+        stack,
+        ...(modulePath ? { module: modulePath } : {}),
+      });
+    }
+  }
+  return out;
 }
 
 interface PlanModule { resources?: unknown[]; child_modules?: unknown[] }
@@ -192,8 +452,9 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
     if (c.mode !== 'data') changeList.push({ address: c.address, type: String(c.type ?? ''), actions, file, pointer: `/resource_changes/${i}` });
   });
   const references = new Map<string, Map<string, string[]>>();
+  const planReferences = { moduleInputs: new Map<string, Map<string, string[]>>(), moduleOutputs: new Map<string, Map<string, string[]>>() };
   const config = isObject(doc.configuration) ? doc.configuration : undefined;
-  collectReferences(isObject(config?.root_module) ? config!.root_module as Record<string, unknown> : undefined, '', references);
+  collectReferences(isObject(config?.root_module) ? config!.root_module as Record<string, unknown> : undefined, '', references, planReferences);
 
   const walk = (module: unknown, pointer: string, stack: string, prior: boolean): RawResource[] => {
     if (module === undefined) return [];
@@ -228,7 +489,7 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
   });
   const planned = isObject(doc.planned_values) ? doc.planned_values : undefined;
   const after = split(walk(planned?.root_module, '/planned_values/root_module', 'plan', false));
-  const stacks: RawStack[] = [{ name: 'plan', file, ...after, locals: {}, kind: 'plan', designatedAdmins: [] }];
+  const stacks: RawStack[] = [{ name: 'plan', file, ...after, locals: {}, kind: 'plan', designatedAdmins: [], planReferences }];
   let priorStacks: RawStack[] | undefined;
   const prior = isObject(doc.prior_state) && isObject(doc.prior_state.values) ? doc.prior_state.values : undefined;
   if (prior) {
@@ -243,18 +504,33 @@ function configAddress(address: string): string {
   return address.replace(/\[[^\]]*\]/g, '');
 }
 
-function collectReferences(module: Record<string, unknown> | undefined, prefix: string, out: Map<string, Map<string, string[]>>): void {
-  if (!module) return;
-  for (const r of (Array.isArray(module.resources) ? module.resources : [])) {
-    if (!isObject(r) || typeof r.address !== 'string' || !isObject(r.expressions)) continue;
+function collectReferences(module: Record<string, unknown> | undefined, prefix: string, out: Map<string, Map<string, string[]>>,
+  plan: { moduleInputs: Map<string, Map<string, string[]>>; moduleOutputs: Map<string, Map<string, string[]>> }, depth = 0): void {
+  if (!module || depth > 32) return;
+  const refsOf = (expressions: unknown) => {
     const refs = new Map<string, string[]>();
-    for (const [attr, expr] of Object.entries(r.expressions)) {
+    for (const [attr, expr] of Object.entries(isObject(expressions) ? expressions : {})) {
       if (isObject(expr) && Array.isArray(expr.references)) refs.set(attr, expr.references.filter((x): x is string => typeof x === 'string'));
     }
-    out.set(prefix + r.address, refs);
+    return refs;
+  };
+  for (const r of (Array.isArray(module.resources) ? module.resources : [])) {
+    if (!isObject(r) || typeof r.address !== 'string' || !isObject(r.expressions)) continue;
+    out.set(prefix + r.address, refsOf(r.expressions));
   }
   const calls = isObject(module.module_calls) ? module.module_calls : {};
   for (const [name, call] of Object.entries(calls)) {
-    if (isObject(call) && isObject(call.module)) collectReferences(call.module, `${prefix}module.${name}.`, out);
+    if (!isObject(call)) continue;
+    const child = `${prefix}module.${name}`;
+    // Call arguments are the child's variables, referring to the calling module; outputs refer inside the child.
+    plan.moduleInputs.set(child, refsOf(call.expressions));
+    const outputs = new Map<string, string[]>();
+    const childModule = isObject(call.module) ? call.module : undefined;
+    for (const [o, def] of Object.entries(isObject(childModule?.outputs) ? childModule!.outputs as Record<string, unknown> : {})) {
+      const expr = isObject(def) ? def.expression : undefined;
+      if (isObject(expr) && Array.isArray(expr.references)) outputs.set(o, expr.references.filter((x): x is string => typeof x === 'string'));
+    }
+    plan.moduleOutputs.set(child, outputs);
+    if (childModule) collectReferences(childModule, `${child}.`, out, plan, depth + 1);
   }
 }

@@ -1,10 +1,13 @@
 /**
- * Resolves attribute values of one stack: `${type.name.attr}` references between resources (synthesized JSON) or
- * plan values with after_unknown + configuration references. A value known only after apply stays symbolic —
- * never guessed — but keeps the resource it points at, so links (an attachment to a user) still resolve.
+ * Resolves attribute values of one stack. Configurations (cdk.tf.json, .tf folders): `${...}` expressions are
+ * evaluated by the expression engine (./expressions) against resources, variables, locals, modules, count/for_each
+ * instances and data sources. Plans: planned values with after_unknown, and configuration references followed as
+ * Terraform followed them (instance keys, module inputs and outputs). A value known only after apply stays
+ * symbolic — never guessed — but keeps the resource it points at, so links (an attachment to a user) still resolve.
  */
-import type { RawResource, RawStack } from './input';
-import { unknownValue } from '../policy/unknown';
+import { dataSourceAttribute, dataSourceSystemPolicy } from './data-sources';
+import { EvalStep, evaluateTemplate, fromPlain, MAX_NESTING, Scope, toPlain, Unknown, Value } from './expressions';
+import type { ModuleConfig, RawResource, RawStack } from './input';
 
 export interface ResourceRef {
   readonly address: string;
@@ -13,7 +16,8 @@ export interface ResourceRef {
 
 export type Resolved =
   | { readonly known: true; readonly value: unknown }
-  | { readonly known: false; readonly reason: string; readonly ref?: ResourceRef };
+  /** `expression`: the Terraform text the value stands for (`var.cluster_id`), for output. */
+  | { readonly known: false; readonly reason: string; readonly ref?: ResourceRef; readonly expression?: string };
 
 export interface DanglingReference {
   readonly from: RawResource;
@@ -21,17 +25,66 @@ export interface DanglingReference {
   readonly reference: string;
 }
 
-const WHOLE_REF = /^\$\{([^{}]*)\}$/;
-const EMBEDDED_REF = /(?<!\$)\$\{([^{}]*)\}/g;
-const SIMPLE_REF = /^([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)$/;
+/** Where an expression is evaluated: its module, and the resource instance for `count.index` / `each.*`. */
+interface Context {
+  readonly module: string;
+  readonly from?: RawResource;
+  readonly attribute: string;
+  /** Names bound inside a `dynamic` block (its iterator: `statement.key`, `statement.value`). */
+  readonly bindings?: ReadonlyMap<string, Value>;
+}
+
+/** Reference chains deeper than this (local → local → ...) are unknown rather than followed. */
+const MAX_CHAIN = 100;
+
+function toResolved(v: Value): Resolved {
+  if (v instanceof Unknown) return { known: false, reason: v.reason, ref: v.ref, expression: v.expression };
+  return { known: true, value: toPlain(v) };
+}
+
+function toValue(r: Resolved, src: string, ref?: ResourceRef): Value {
+  if (r.known) return fromPlain(r.value);
+  return new Unknown(src, r.reason, r.ref ?? ref);
+}
+
+/** `module.a.module.b` → `module.a`; `module.a` → ''. */
+function parentModule(module: string): string {
+  const i = module.lastIndexOf('.module.');
+  return i < 0 ? '' : module.slice(0, i);
+}
+
+/** `module.a[0].module.b["k"].x.y[1]` → `module.a[0].module.b["k"].` (the module instance an address lives in). */
+function modulePrefixOf(address: string): string {
+  return /^((?:module\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?\.)*)/.exec(address)![1];
+}
+
+/** `[0]` / `["key"]`: Terraform's instance key syntax. */
+export function instanceSuffix(key: number | string): string {
+  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+
+const stripKeys = (s: string) => s.replace(/\[[^\]]*\]/g, '');
 
 export class StackResolver {
   readonly dangling: DanglingReference[] = [];
   private readonly byAddress = new Map<string, RawResource>();
+  /** Instances by their address without the instance key (`x.y` → x.y[0], x.y[1]). */
+  private readonly families = new Map<string, RawResource[]>();
   private readonly resolving = new Set<string>();
+  private readonly dataSources: ReadonlySet<RawResource>;
+  private depth = 0;
 
   constructor(readonly stack: RawStack) {
-    for (const r of [...stack.resources, ...stack.dataSources]) this.byAddress.set(r.address, r);
+    this.dataSources = new Set(stack.dataSources);
+    for (const r of [...stack.resources, ...stack.dataSources]) {
+      this.byAddress.set(r.address, r);
+      if (r.instance) {
+        const family = r.address.slice(0, r.address.lastIndexOf('['));
+        const list = this.families.get(family);
+        if (list) list.push(r);
+        else this.families.set(family, [r]);
+      }
+    }
   }
 
   resource(address: string): RawResource | undefined {
@@ -42,13 +95,22 @@ export class StackResolver {
   attribute(r: RawResource, attribute: string): Resolved {
     if (this.stack.kind === 'plan') return this.planAttribute(r, attribute);
     const raw = r.values[attribute];
-    if (raw === undefined) return { known: false, reason: `${r.address}.${attribute} is known only after apply`, ref: { address: r.address, attribute } };
+    if (raw === undefined) {
+      if (this.dataSources.has(r)) {
+        const computed = dataSourceAttribute(this, r, attribute);
+        if (computed) return computed;
+      }
+      return { known: false, reason: `${r.address}.${attribute} is known only after apply`, ref: { address: r.address, attribute } };
+    }
     const key = `${r.address}.${attribute}`;
     if (this.resolving.has(key)) return { known: false, reason: `${key} refers to itself` };
+    if (this.depth >= MAX_CHAIN) return { known: false, reason: `${key}: references nest deeper than ${MAX_CHAIN} levels` };
     this.resolving.add(key);
+    this.depth++;
     try {
       return this.value(raw, r, attribute);
     } finally {
+      this.depth--;
       this.resolving.delete(key);
     }
   }
@@ -60,11 +122,54 @@ export class StackResolver {
     return { text: undefined, resolved };
   }
 
+  /** Resolves one raw configuration value as if it were `from.attribute` (list elements, nested objects). */
+  valueOf(raw: unknown, from: RawResource, attribute: string): Resolved {
+    return this.value(raw, from, attribute);
+  }
+
+  /** Evaluates a raw configuration value (strings are templates) in the module and instance of `from`. */
+  evaluate(raw: unknown, from: RawResource, attribute = ''): Value {
+    return this.evaluateIn(raw, { module: from.module ?? '', from, attribute });
+  }
+
+  /** The system policy a data source at `address` names (a Huawei role by display name), when the catalog knows it. */
+  systemPolicyOf(address: string): string | undefined {
+    const r = this.byAddress.get(address);
+    return r ? dataSourceSystemPolicy(this, r) : undefined;
+  }
+
+  /**
+   * Configurations: each element of a list attribute, resolved on its own so every reference keeps its target
+   * (`[a.id, b.id]`, `u[*].id`); undefined when the value is not a known list.
+   */
+  elements(r: RawResource, attribute: string): Resolved[] | undefined {
+    if (this.stack.kind === 'plan' || r.values[attribute] === undefined) return undefined;
+    const v = this.evaluate(r.values[attribute], r, attribute);
+    return Array.isArray(v) ? v.map(toResolved) : undefined;
+  }
+
+  /** Evaluates a raw value with extra names bound (the iterator of a `dynamic` block). */
+  evaluateWith(raw: unknown, from: RawResource, bindings: ReadonlyMap<string, Value>, attribute = ''): Value {
+    return this.evaluateIn(raw, { module: from.module ?? '', from, attribute, bindings });
+  }
+
+  /**
+   * Plans: the resources a list attribute known only after apply holds, from its configuration references
+   * (`users = [huaweicloud_identity_user.u[0].id]`), with instance keys and module paths as Terraform resolved them.
+   */
+  planTargets(r: RawResource, attribute: string): ResourceRef[] {
+    const prefix = modulePrefixOf(r.address);
+    const out: ResourceRef[] = [];
+    for (const ref of r.references.get(attribute) ?? []) {
+      const t = this.planReference(prefix, ref, 0);
+      if (t && !out.some(x => x.address === t.address)) out.push(t);
+    }
+    return out;
+  }
+
   private planAttribute(r: RawResource, attribute: string): Resolved {
     if (r.unknownAttributes.has(attribute) || (r.values[attribute] === undefined && r.references.has(attribute))) {
-      const refs = r.references.get(attribute) ?? [];
-      const target = refs.map(x => SIMPLE_REF.exec(x.replace(/\[[^\]]*\]/g, ''))).find(Boolean);
-      const ref = target ? { address: `${target[1]}.${target[2]}`, attribute: target[3] } : undefined;
+      const ref = this.planTargets(r, attribute)[0];
       // A known value at the referenced attribute (planned) resolves the link even though this one is unknown.
       if (ref) {
         const to = this.byAddress.get(ref.address);
@@ -76,66 +181,214 @@ export class StackResolver {
     return { known: true, value: r.values[attribute] };
   }
 
-  /** Resolves one raw synthesized value as if it were `from.attribute` (list elements, nested objects). */
-  valueOf(raw: unknown, from: RawResource, attribute: string): Resolved {
-    return this.value(raw, from, attribute);
+  /** One plan configuration reference, relative to a module instance prefix, followed to the resource it names. */
+  private planReference(prefix: string, ref: string, depth: number): ResourceRef | undefined {
+    if (depth > 16) return undefined;
+    const refs = this.stack.planReferences;
+    const module = stripKeys(prefix.replace(/\.$/, ''));
+    const follow = (list: readonly string[] | undefined, at: string) => {
+      for (const x of list ?? []) {
+        const t = this.planReference(at, x, depth + 1);
+        if (t) return t;
+      }
+      return undefined;
+    };
+    const v = /^var\.([\w-]+)/.exec(ref);
+    if (v) {
+      // A module input: the references of the call's argument, in the calling module.
+      const parent = /^(.*?)(?:^|\.)module\.[\w-]+(?:\[[^\]]*\])?\.$/.exec(prefix);
+      return parent ? follow(refs?.moduleInputs.get(module)?.get(v[1]), parent[1] ? `${parent[1]}.` : '') : undefined;
+    }
+    const m = /^module\.([\w-]+)(\[[^\]]*\])?\.([\w-]+)/.exec(ref);
+    if (m) {
+      const child = module ? `${module}.module.${m[1]}` : `module.${m[1]}`;
+      return follow(refs?.moduleOutputs.get(child)?.get(m[3]), `${prefix}module.${m[1]}${m[2] ?? ''}.`);
+    }
+    const r = /^((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)(\[[^\]]*\])?(?:\.([A-Za-z_][\w-]*))?/.exec(ref);
+    if (!r || /^(count|each|local|path|terraform|self)\./.test(ref)) return undefined;
+    const attribute = r[3] ?? 'id';
+    const exact = `${prefix}${r[1]}${r[2] ?? ''}`;
+    if (this.byAddress.has(exact)) return { address: exact, attribute };
+    // Terraform lists `x.y` beside `x.y[0]`; without a key, only a resource that has no instances is meant.
+    const bare = `${prefix}${r[1]}`;
+    if (!r[2] && this.byAddress.has(bare)) return { address: bare, attribute };
+    return undefined;
   }
 
-  /** Resolves a synthesized value: whole references, embedded interpolations, then `$${` escapes. */
+  /** Resolves a raw configuration value: templates evaluated; unknown parts of lists make the list unknown. */
   private value(raw: unknown, from: RawResource, attribute: string): Resolved {
-    if (typeof raw === 'string') {
-      const whole = WHOLE_REF.exec(raw);
-      if (whole) return this.expression(whole[1].trim(), from, attribute);
-      if (!raw.includes('${')) return { known: true, value: raw };
-      const text = raw.replace(EMBEDDED_REF, (_, expr: string) => {
-        const r = this.expression(expr.trim(), from, attribute);
-        if (r.known && (typeof r.value === 'string' || typeof r.value === 'number' || typeof r.value === 'boolean')) return String(r.value);
-        return unknownValue(r.known ? `\${${expr}} is not a plain value` : r.reason);
-      }).replace(/\$\$\{/g, '${');
-      // The text keeps its known parts: the evaluator sees the unknown markers where they stand.
-      return { known: true, value: text };
+    const v = this.evaluateIn(raw, { module: from.module ?? '', from, attribute });
+    if (Array.isArray(v)) {
+      const unknown = v.find((x): x is Unknown => x instanceof Unknown);
+      if (unknown) return toResolved(unknown);
     }
-    if (Array.isArray(raw)) {
-      const out: unknown[] = [];
-      for (const v of raw) {
-        const r = this.value(v, from, attribute);
-        if (!r.known) return r;
-        out.push(r.value);
-      }
-      return { known: true, value: out };
-    }
-    if (typeof raw === 'object' && raw !== null) {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(raw)) {
-        const r = this.value(v, from, attribute);
-        out[k] = r.known ? r.value : unknownValue(r.reason);
-      }
-      return { known: true, value: out };
-    }
-    return { known: true, value: raw };
+    return toResolved(v);
   }
 
-  private expression(expr: string, from: RawResource, attribute: string): Resolved {
-    const parts = expr.split('.');
-    if (parts[0] === 'local' && parts.length === 2 && this.stack.locals[parts[1]] !== undefined) {
-      return this.value(this.stack.locals[parts[1]], from, attribute);
+  private evaluateIn(raw: unknown, ctx: Context, nesting = 0): Value {
+    if (typeof raw === 'string') return evaluateTemplate(raw, this.scope(ctx));
+    if (nesting > MAX_NESTING) return new Unknown('(value)', `${ctx.from?.address ?? 'a value'}: nested deeper than ${MAX_NESTING} levels`);
+    if (Array.isArray(raw)) return raw.map(x => this.evaluateIn(x, ctx, nesting + 1));
+    if (typeof raw === 'object' && raw !== null) {
+      const out: { [key: string]: Value } = {};
+      for (const [k, x] of Object.entries(raw)) out[k] = this.evaluateIn(x, ctx, nesting + 1);
+      return out;
     }
-    if (parts[0] === 'var') return { known: false, reason: `\${${expr}} is an input variable, set only at plan time` };
-    if (parts[0] === 'data' && parts.length >= 4) {
-      return { known: false, reason: `\${${expr}} is read from a data source at plan time`, ref: { address: parts.slice(0, 3).join('.'), attribute: parts[3] } };
+    return raw === undefined ? null : raw as Value;
+  }
+
+  private scope(ctx: Context): Scope {
+    return { reference: (root, steps, src) => this.reference(ctx, root, steps, src) };
+  }
+
+  /** Evaluates `raw` once per key at a time: a cycle or a too long chain is unknown, never a stack overflow. */
+  private guarded(key: string, src: string, run: () => Value): Value {
+    if (this.resolving.has(key)) return new Unknown(src, `\`${src}\` refers to itself`);
+    if (this.depth >= MAX_CHAIN) return new Unknown(src, `\`${src}\`: references nest deeper than ${MAX_CHAIN} levels`);
+    this.resolving.add(key);
+    this.depth++;
+    try {
+      return run();
+    } finally {
+      this.depth--;
+      this.resolving.delete(key);
     }
-    const m = SIMPLE_REF.exec(expr);
-    if (!m) return { known: false, reason: `\${${expr}} is an expression evaluated by Terraform` };
-    const address = `${m[1]}.${m[2]}`;
-    const target = this.byAddress.get(address);
-    if (!target) {
-      this.dangling.push({ from, attribute, reference: expr });
-      return { known: false, reason: `\${${expr}} refers to ${address}, which this stack does not define` };
+  }
+
+  private reference(ctx: Context, root: string, steps: readonly EvalStep[], src: string): { value: Value; used: number } {
+    const bound = ctx.bindings?.get(root);
+    if (bound !== undefined) return { value: bound, used: 0 };
+    const name = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
+    const module = this.stack.modules?.get(ctx.module);
+    switch (root) {
+      case 'var':
+        return { value: name === undefined ? new Unknown(src, `\`${src}\` is not a variable reference`) : this.variable(ctx, module, name, src), used: 1 };
+      case 'local': {
+        const raw = name === undefined ? undefined : ctx.module === '' && !module ? this.stack.locals[name] : module?.locals[name];
+        if (raw === undefined) return { value: new Unknown(src, `\`${src}\`: no such local value`), used: 1 };
+        return { value: this.guarded(`${ctx.module}|local.${name}`, src, () => this.evaluateIn(raw, { module: ctx.module, attribute: ctx.attribute })), used: 1 };
+      }
+      case 'count':
+      case 'each': {
+        const inst = ctx.from?.instance;
+        const what = root === 'count' ? (name === 'index' ? 'key' : undefined) : name === 'key' ? 'key' : name === 'value' ? 'value' : undefined;
+        if (!inst || !what) return { value: new Unknown(src, `\`${src}\` is used outside a resource with ${root === 'count' ? 'count' : 'for_each'}`), used: 1 };
+        if (inst.unknown) return { value: new Unknown(src, inst.unknown), used: 1 };
+        return { value: what === 'key' ? inst.key ?? null : fromPlain(inst.value), used: 1 };
+      }
+      case 'module':
+        return this.moduleOutput(ctx, module, steps, src);
+      case 'data':
+        return this.resourceReference(ctx, 'data.', steps, 0, src);
+      case 'path':
+      case 'terraform':
+      case 'self':
+        return { value: new Unknown(src, `\`${src}\` is not evaluated`), used: steps.length };
+      default:
+        return this.resourceReference(ctx, `${root}.`, steps, -1, src);
     }
-    if (target.values[m[3]] === undefined) {
-      return { known: false, reason: `${address}.${m[3]} is known only after apply`, ref: { address, attribute: m[3] } };
+  }
+
+  private variable(ctx: Context, module: ModuleConfig | undefined, name: string, src: string): Value {
+    if (!module) return new Unknown(src, `\`${src}\` is an input variable, set only at plan time`);
+    const given = Object.prototype.hasOwnProperty.call(module.inputs, name);
+    if (given && module.inputsArePlain) return fromPlain(module.inputs[name]);
+    if (given) {
+      const parent = parentModule(module.path);
+      // In the call's arguments, count.index / each.* name the module instance.
+      const inst = module.instance;
+      const bindings = inst ? new Map<string, Value>([['count', { index: inst.key ?? null }], ['each', { key: inst.key ?? null, value: fromPlain(inst.value) }]]) : undefined;
+      return this.guarded(`${module.path}|var.${name}`, src, () => this.evaluateIn(module.inputs[name], { module: parent, attribute: ctx.attribute, bindings }));
     }
-    const inner = this.attribute(target, m[3]);
-    return inner.known ? inner : { ...inner, ref: inner.ref ?? { address, attribute: m[3] } };
+    const declared = module.variables[name];
+    if (declared?.hasDefault) return fromPlain(declared.default);
+    const how = module.path ? `the call of ${module.path} does not set it` : `pass --var ${name}=... or --var-file`;
+    return new Unknown(src, `\`${src}\` has no value here (${how})`);
+  }
+
+  private moduleOutput(ctx: Context, module: ModuleConfig | undefined, steps: readonly EvalStep[], src: string): { value: Value; used: number } {
+    const name = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
+    if (name === undefined) return { value: new Unknown(src, `\`${src}\` is not a module reference`), used: 0 };
+    if (module && module.unloaded[name] !== undefined) {
+      return { value: new Unknown(src, `\`${src}\` is an output of module ${name} (source ${JSON.stringify(module.unloaded[name])}), which is not read: check the plan`), used: steps.length };
+    }
+    const childPath = ctx.module ? `${ctx.module}.module.${name}` : `module.${name}`;
+    let child = this.stack.modules?.get(childPath);
+    let at = 1;
+    if (!child && steps[1]?.kind === 'index') {
+      // module.m[0].out / module.m["k"].out: one instance of a call with count/for_each.
+      const key = steps[1].key;
+      if (key instanceof Unknown) return { value: new Unknown(src, key.reason, key.ref), used: steps.length };
+      if (typeof key === 'number' || typeof key === 'string') child = this.stack.modules?.get(`${childPath}${instanceSuffix(key)}`);
+      at = 2;
+      if (!child) return { value: new Unknown(src, `\`${src}\`: module ${name} has no instance ${JSON.stringify(key)}`), used: steps.length };
+    } else if (!child && steps[1]?.kind === 'splat') {
+      const output = steps[2]?.kind === 'attr' ? steps[2].name : undefined;
+      const instances = [...(this.stack.modules?.values() ?? [])].filter(m => m.path.startsWith(`${childPath}[`) && !m.path.slice(childPath.length).includes('.'));
+      if (output === undefined || !instances.length) return { value: new Unknown(src, `\`${src}\` is not evaluated`), used: steps.length };
+      return { value: instances.map(m => this.output(m, output, src, ctx)), used: 3 };
+    }
+    if (!child) {
+      if (this.stack.modules && ctx.from) this.dangling.push({ from: ctx.from, attribute: ctx.attribute, reference: src });
+      return { value: new Unknown(src, `\`${src}\` refers to module ${name}, which this ${ctx.module ? 'module' : 'stack'} does not call`), used: steps.length };
+    }
+    const output = steps[at]?.kind === 'attr' ? (steps[at] as { name: string }).name : undefined;
+    if (output === undefined) return { value: new Unknown(src, `\`${src}\`: the whole module object is not evaluated`), used: at };
+    return { value: this.output(child, output, src, ctx), used: at + 1 };
+  }
+
+  private output(child: ModuleConfig, output: string, src: string, ctx: Context): Value {
+    const raw = child.outputs[output];
+    if (raw === undefined) return new Unknown(src, `\`${src}\`: ${child.path} has no output "${output}"`);
+    return this.guarded(`${child.path}|output.${output}`, src, () => this.evaluateIn(raw, { module: child.path, attribute: ctx.attribute }));
+  }
+
+  /**
+   * `type.name[.attr]`, `type.name[key].attr`, `type.name[*].attr` (root already consumed for resources: offset -1;
+   * `data` passes offset 0 with the type in steps[0]).
+   */
+  private resourceReference(ctx: Context, base: string, steps: readonly EvalStep[], offset: number, src: string): { value: Value; used: number } {
+    let typeAndName = base;
+    let i = offset + 1;
+    if (base === 'data.') {
+      if (steps[0]?.kind !== 'attr') return { value: new Unknown(src, `\`${src}\` is not a data source reference`), used: 0 };
+      typeAndName += `${steps[0].name}.`;
+      i = 1;
+    }
+    const nameStep = steps[i];
+    if (nameStep?.kind !== 'attr') return { value: new Unknown(src, `\`${src}\` is not a resource reference`), used: i };
+    const family = `${ctx.module ? `${ctx.module}.` : ''}${typeAndName}${nameStep.name}`;
+    i++;
+    const attr = (target: RawResource, at: number): { value: Value; used: number } => {
+      const step = steps[at];
+      if (step?.kind !== 'attr') {
+        return { value: new Unknown(src, `\`${src}\` is the whole resource ${target.address}`, { address: target.address, attribute: 'id' }), used: at };
+      }
+      const ref = { address: target.address, attribute: step.name };
+      return { value: toValue(this.attribute(target, step.name), src, ref), used: at + 1 };
+    };
+    const direct = this.byAddress.get(family);
+    if (direct) return attr(direct, i);
+    const instances = this.families.get(family);
+    if (!instances) {
+      if (ctx.from) this.dangling.push({ from: ctx.from, attribute: ctx.attribute, reference: src });
+      return { value: new Unknown(src, `\`${src}\` refers to ${family}, which this ${ctx.module ? 'module' : 'stack'} does not define`), used: steps.length };
+    }
+    const symbolic = instances.find(x => x.instance?.unknown);
+    const step = steps[i];
+    if (step?.kind === 'splat') {
+      if (symbolic) return { value: new Unknown(src, symbolic.instance!.unknown!, { address: symbolic.address, attribute: 'id' }), used: steps.length };
+      return { value: instances.map(x => attr(x, i + 1).value), used: i + 2 };
+    }
+    if (step?.kind !== 'index') return { value: new Unknown(src, `\`${src}\`: ${family} has count or for_each; name an instance (${family}[0])`), used: steps.length };
+    if (step.key instanceof Unknown) return { value: new Unknown(src, step.key.reason, symbolic ? { address: symbolic.address, attribute: 'id' } : undefined), used: steps.length };
+    if (typeof step.key !== 'number' && typeof step.key !== 'string') return { value: new Unknown(src, `\`${src}\`: not an instance key`), used: steps.length };
+    const target = this.byAddress.get(`${family}${instanceSuffix(step.key)}`);
+    if (target) return attr(target, i + 1);
+    if (symbolic) {
+      const a = steps[i + 1]?.kind === 'attr' ? (steps[i + 1] as { name: string }).name : 'id';
+      return { value: new Unknown(src, symbolic.instance!.unknown!, { address: symbolic.address, attribute: a }), used: steps.length };
+    }
+    return { value: new Unknown(src, `\`${src}\`: ${family} has no instance ${instanceSuffix(step.key)}`), used: steps.length };
   }
 }

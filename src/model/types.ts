@@ -99,7 +99,10 @@ export type ModelFindingCode = 'dangling-reference' | 'unknown-system-policy' | 
   /** A resource type the coverage table does not know, outside the IAM namespaces. */
   | 'unknown-resource-type'
   /** Two resources of one account declaring the same name: the second fails at apply. */
-  | 'duplicate-name';
+  | 'duplicate-name'
+  /** A module call the configuration route cannot read (registry/git source, count/for_each): check the plan. */
+  | 'unmodelled-module';
+
 
 /** Something about the input itself that the rule packs report (not a crash). */
 export interface ModelFinding extends Origin {

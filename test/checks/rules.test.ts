@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { App, TerraformStack } from 'cdktf';
+import { App, TerraformHclModule, TerraformStack } from 'cdktf';
 import { alicloud, huaweicloud } from '../../src';
 import { AiPlatformPack, runChecks } from '../../src/checks';
 import { loadAccessModel } from '../../src/model';
@@ -51,6 +51,8 @@ const CASES: Array<[string, (s: TerraformStack, u: alicloud.ramUser.RamUser) => 
   ['AIAM-REF-003', (s, u) => attach(s, u, 'bad', [{ Effect: 'Permit', Action: '*', Resource: '*' }]), (s, u) => attach(s, u, 'bad', [READ])],
   ['AIAM-REF-004', (s) => { new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(s, 'a', { userName: '${var.who}', policyName: 'AliyunBSSReadOnlyAccess', policyType: 'System' }); },
     (s) => { new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(s, 'a', { userName: 'dev1', policyName: 'AliyunBSSReadOnlyAccess', policyType: 'System' }); }],
+  ['AIAM-REF-005', (s) => { new TerraformHclModule(s, 'ram', { source: 'terraform-alicloud-modules/ram/alicloud', version: '1.0.0' }); },
+    (s, u) => attach(s, u, 'ok', [READ])],
 ];
 
 describe.each(CASES)('%s', (ruleId, fires, clean) => {

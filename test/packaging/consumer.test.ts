@@ -56,6 +56,22 @@ test('a cdktf app: README compiles under --strict, grants, suppressions, checks,
   const aiam = path.join(dir, 'node_modules', '.bin', 'aiam');
   expect(JSON.parse(run(aiam, ['check', 'cdktf.out', '--format', 'json'], dir)).summary.errors).toBe(0);
   expect(run(aiam, ['--version'], dir).trim()).toBe(pkg.version);
+  // Plain .tf folders: the HCL reader is bundled in the tarball and works offline.
+  fs.mkdirSync(path.join(dir, 'infra'));
+  fs.writeFileSync(path.join(dir, 'infra', 'main.tf'), [
+    'resource "alicloud_ram_user" "u" { name = "carol" }',
+    'resource "alicloud_ram_policy" "p" {',
+    '  policy_name     = "read"',
+    '  policy_document = jsonencode({ Version = "1", Statement = [{ Effect = "Allow", Action = "pai:List*", Resource = "*" }] })',
+    '}',
+    'resource "alicloud_ram_user_policy_attachment" "a" {',
+    '  user_name   = alicloud_ram_user.u.name',
+    '  policy_name = alicloud_ram_policy.p.policy_name',
+    '  policy_type = "Custom"',
+    '}',
+  ].join('\n'));
+  const who = JSON.parse(run(aiam, ['who-can', 'infra', '--action', 'pai:ListQuotas', '--format', 'json'], dir));
+  expect(who.map((a: { principal: string; decision: string }) => `${a.principal} ${a.decision}`)).toEqual(['alibaba:user/carol allow']);
 }, 600_000);
 
 test('a cdktn 0.24 app (cdktn installed as cdktf) runs the same checks', () => {

@@ -1,7 +1,8 @@
+import { renderUnknowns } from '../../policy/unknown';
 import { describeLocation, Finding, Severity } from '../finding';
 
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return renderUnknowns(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
     // XML 1.0 forbids most control characters even when escaped.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 }

@@ -1,3 +1,4 @@
+import { renderUnknowns } from '../../policy/unknown';
 import { Finding, Severity } from '../finding';
 
 /** The rule metadata SARIF needs for `tool.driver.rules`. */
@@ -45,7 +46,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly SarifRuleI
           ruleId: f.ruleId,
           ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
           level: LEVEL[f.severity],
-          message: { text: `${f.message} Fix: ${f.fix}` },
+          message: { text: renderUnknowns(`${f.message} Fix: ${f.fix}`) },
           locations: [{
             ...(artifact ? { physicalLocation: { artifactLocation: { uri: artifact.split('\\').join('/') } } } : {}),
             ...(logicalName ? { logicalLocations: [{ fullyQualifiedName: logicalName, kind: 'resource' }] } : {}),

@@ -1,3 +1,4 @@
+import { renderUnknowns } from '../../policy/unknown';
 import { describeLocation, Finding, Severity } from '../finding';
 
 const COLOUR: Record<Severity, string> = { [Severity.ERROR]: '\u001b[31m', [Severity.WARNING]: '\u001b[33m', [Severity.INFO]: '\u001b[36m' };
@@ -17,8 +18,8 @@ export function toText(findings: readonly Finding[], colour: boolean): string {
     const tag = f.suppressed ? paint(DIM, `suppressed ${f.severity}`) : paint(COLOUR[f.severity], f.severity.toUpperCase());
     lines.push(`${tag} ${f.ruleId} ${f.title}`);
     lines.push(`  at   ${describeLocation(f.location)}`);
-    lines.push(`  what ${f.message}`);
-    lines.push(`  fix  ${f.fix}`);
+    lines.push(`  what ${renderUnknowns(f.message)}`);
+    lines.push(`  fix  ${renderUnknowns(f.fix)}`);
     if (f.suppressed) lines.push(`  why  suppressed at ${f.suppressed.declaredAt}: ${f.suppressed.reason}`);
     lines.push('');
   }

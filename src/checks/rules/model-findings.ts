@@ -27,3 +27,6 @@ export const unmodelledResource = fromModel('AIAM-COV-001', 'unmodelled-resource
 export const unknownResourceType = fromModel('AIAM-COV-002', 'unknown-resource-type', Severity.INFO, 'Resource type not in the coverage table',
   'A resource type that none of the three providers\' type lists (docs/coverage.md) holds: a newer provider, another provider, or a typo. If it grants access, answers leave it out.',
   'check what the type does; if it grants access, review it by hand');
+export const unmodelledModule = fromModel('AIAM-REF-005', 'unmodelled-module', Severity.WARNING, 'Module not read from the configuration',
+  'A module call whose source is a registry or git module (or that uses count/for_each) is not loaded from a configuration: the access it grants is missing from the model.',
+  'check the plan instead (`terraform show -json tfplan`), which holds every module\'s resources');

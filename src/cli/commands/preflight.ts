@@ -7,7 +7,7 @@ import type { SetExit } from '../commands';
 import { table } from '../format/table';
 import { CliIo, UsageError } from '../io';
 import { readJsonFile, withInputErrors } from '../json-input';
-import { findPrincipal, loadModel } from '../model-input';
+import { findPrincipal, loadModel, loadOptions } from '../model-input';
 
 interface Needed { address: string; change: string; action: string; dialect: Dialect; decision: Decision; detail: string }
 
@@ -25,7 +25,7 @@ export function registerPreflight(program: Command, io: CliIo, setExit: SetExit)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((path: string, opts: { deployerPolicies?: string; deployer?: string; format: string }) => {
       if (!opts.deployerPolicies === !opts.deployer) throw new UsageError('preflight: give exactly one of --deployer-policies FILE and --deployer KIND/NAME');
-      const input = withInputErrors(() => loadInput(path));
+      const input = withInputErrors(() => loadInput(path, loadOptions()));
       const evaluate = opts.deployer ? principalEvaluator(path, opts.deployer, io) : fileEvaluator(opts.deployerPolicies!);
       const needed: Needed[] = [];
       for (const c of plannedChanges(input)) {

@@ -5,6 +5,7 @@ import { runChecks } from '../../checks/engine';
 import { Finding, Severity } from '../../checks/finding';
 import { RulePack } from '../../checks/packs';
 import { modelFromJson } from '../../model';
+import { renderUnknowns } from '../../policy/unknown';
 
 const CHECKS = Symbol.for('cdktf-aiam.Checks');
 
@@ -83,7 +84,7 @@ export class Checks {
       const path = f.location.constructPath;
       // A finding on a resource's "Resource" child is shown on the construct the user wrote.
       const construct = (path && (byPath.get(path.replace(/\/Resource$/, '')) ?? byPath.get(path))) || stack;
-      const text = `${f.ruleId} ${f.title}: ${f.message}. Fix: ${f.fix}`;
+      const text = renderUnknowns(`${f.ruleId} ${f.title}: ${f.message}. Fix: ${f.fix}`);
       if (f.severity === Severity.ERROR) errors.push(`[${construct.node.path}] ${text}`);
       else this.annotate(construct, f, text);
     }
