@@ -12,6 +12,7 @@ import {
 } from './types';
 import { describeCondition } from '../policy/conditions';
 import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
+import { renderUnknowns } from '../policy/unknown';
 import { AccessRequest, Decision, StatementRef } from '../policy/types';
 
 /** How a policy reaches a principal: directly, or through a group. */
@@ -460,5 +461,6 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 export function describePrincipal(p: Principal): string {
-  return `${p.cloud}:${p.kind}/${p.name ?? `(${p.address ?? p.key})`}`;
+  // A partly known name prints as Terraform wrote it (`tf-${random_integer.x.result}`), never as an internal marker.
+  return `${p.cloud}:${p.kind}/${p.name ?? (p.writtenName !== undefined ? renderUnknowns(p.writtenName) : `(${p.address ?? p.key})`)}`;
 }

@@ -38,7 +38,7 @@ function consumer(name: string, deps: Record<string, string>, extra: object = {}
 
 function expectConsumerBehaviour(dir: string) {
   const out = JSON.parse(run('node', ['main.js'], dir));
-  expect(out.grants).toEqual({ invoke: ['ali/envs/prod/Settings'], queue: ['volc/q/Member-bob'], pai: ['AliyunPAIEASFullAccess'] });
+  expect(out.grants).toEqual({ invoke: ['ali/envs/prod/Settings'], queue: ['volc/q/Settings'], pai: ['AliyunPAIEASFullAccess'] });
   expect(out.decision).toBe('allow');
   expect(out.fullSynthStar).toMatch(/\[later\/intern\/everything\] AIAM-IAM-001 Full-admin grant/);
   expect(out.persona).toEqual({ unsuppressed: ['rec/ops/bob-pairec-admin: AIAM-IAM-001'], suppressed: [] });

@@ -89,7 +89,7 @@ export class ResourceQueueWithGroups extends Construct {
   public readonly developerPolicy?: VolcIamPolicy;
   public readonly queueId: string;
   public readonly iamMode: QueueIamMode;
-  /** Memberships and attachments this queue created for its admins and members. */
+  /** What this queue granted its admins and members: memberships and attachments (TERRAFORM) or the recorded settings (CONSOLE). */
   public readonly grant: Grant;
 
   constructor(scope: Construct, id: string, props: ResourceQueueWithGroupsProps) {
@@ -131,10 +131,9 @@ export class ResourceQueueWithGroups extends Construct {
     }
     // Queue admins manage members through IAM by the guide's design (its admin policy grants iam:AddUserToGroup).
     designateAdmins(this, [`group/${queueId}-admin-group`, ...admins.map(principalSpec)]);
-    this.grant = Grant.combine(grants);
     const users = new Set([...seen.keys()].filter(p => p.principalKind === PrincipalKind.USER).map(p => p.declaredName));
     const caps = this.validateCaps(props.userCaps ?? [], users, props.capacity);
-    recordPlatformSettings(this, 'Settings', 'vemlp-queue', 'volcengine', {
+    const record = recordPlatformSettings(this, 'Settings', 'vemlp-queue', 'volcengine', {
       queueId,
       region,
       accountId,
@@ -146,6 +145,8 @@ export class ResourceQueueWithGroups extends Construct {
       userCaps: caps,
       iamMode: this.iamMode,
     });
+    // In console mode the recorded settings are the grant: a person adds the members in the veMLP console.
+    this.grant = inTerraform ? Grant.combine(grants) : Grant.combine([...seen.keys()].map(p => Grant._of(p, [record], [])));
   }
 
   private validateCaps(caps: QueueUserCap[], users: Set<string>, capacity?: number): Array<Record<string, unknown>> {

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
-import { BailianPage, BailianPageBundles, BailianWorkspace } from '../../../src';
+import { bailian } from '../../../src';
 import { Catalog } from '../../../src/catalog';
 import { BAILIAN_FACTS, BAILIAN_PAGE_FACTS, bailianWorkspaceNameProblem } from '../../../src/catalog/bailian';
 
@@ -10,7 +10,7 @@ const stack = () => new TerraformStack(Testing.app(), 's');
 
 test('the default workspace\'s own name 默认业务空间 is accepted, and so are the guide\'s names', () => {
   for (const name of ['默认业务空间', 'project-prod-workspace', 'marketing-team-workspace', 'chatbot-staging-workspace']) {
-    expect(() => new BailianWorkspace(stack(), 'ws', { workspaceName: name, region: 'cn-beijing', isDefault: name === '默认业务空间' })).not.toThrow();
+    expect(() => new bailian.BailianWorkspace(stack(), 'ws', { workspaceName: name, region: 'cn-beijing', isDefault: name === '默认业务空间' })).not.toThrow();
   }
 });
 
@@ -20,13 +20,13 @@ test('only certain problems are rejected: empty, blank, over 64 characters, cont
   expect(bailianWorkspaceNameProblem('a'.repeat(65))).toBeDefined();
   expect(bailianWorkspaceNameProblem('a\nb')).toBeDefined();
   expect(bailianWorkspaceNameProblem('空'.repeat(64))).toBeUndefined();
-  expect(() => new BailianWorkspace(stack(), 'ws', { workspaceName: 'a\tb', region: 'cn-beijing' })).toThrow(/invalid workspace name.*control character/);
+  expect(() => new bailian.BailianWorkspace(stack(), 'ws', { workspaceName: 'a\tb', region: 'cn-beijing' })).toThrow(/invalid workspace name.*control character/);
 });
 
 test('every page the constructs know has the guide\'s label, and the bundles use only those pages', () => {
-  expect(BAILIAN_PAGE_FACTS.map(p => p.id).sort()).toEqual(Object.values(BailianPage).sort());
+  expect(BAILIAN_PAGE_FACTS.map(p => p.id).sort()).toEqual(Object.values(bailian.BailianPage).sort());
   for (const p of BAILIAN_PAGE_FACTS) expect(p.label).toMatch(/-操作$/);
-  expect(BailianPageBundles.ALL.sort()).toEqual(Object.values(BailianPage).sort());
+  expect(bailian.BailianPageBundles.ALL.sort()).toEqual(Object.values(bailian.BailianPage).sort());
 });
 
 test('docs/alibaba.md shows each fact with its status', () => {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
-import { HuaweiIamGroup, huaweicloud, ModelArtsAccess, ModelArtsFeature } from '../../../src';
+import { huawei_iam, huaweicloud, modelarts, ModelArtsFeature } from '../../../src';
 import { loadAccessModel } from '../../../src/model';
 
 const hwStack = () => {
@@ -14,10 +14,10 @@ const hwStack = () => {
 
 test('each system policy becomes one huaweicloud_identity_role lookup by display name, and no variable', () => {
   const s = hwStack();
-  const a = new HuaweiIamGroup(s, 'a', { groupName: 'a' });
-  const b = new HuaweiIamGroup(s, 'b', { groupName: 'b' });
-  new ModelArtsAccess(s, 'ma', { group: a, features: [ModelArtsFeature.AI_GALLERY] });
-  new ModelArtsAccess(s, 'mb', { group: b });
+  const a = new huawei_iam.HuaweiIamGroup(s, 'a', { groupName: 'a' });
+  const b = new huawei_iam.HuaweiIamGroup(s, 'b', { groupName: 'b' });
+  new modelarts.ModelArtsAccess(s, 'ma', { group: a, features: [ModelArtsFeature.AI_GALLERY] });
+  new modelarts.ModelArtsAccess(s, 'mb', { group: b });
   const json = JSON.parse(Testing.synth(s));
   expect(json.variable).toBeUndefined();
   const lookups = Object.values(json.data.huaweicloud_identity_role) as Array<{ display_name: string }>;
@@ -29,8 +29,8 @@ test('each system policy becomes one huaweicloud_identity_role lookup by display
 
 test('systemRoleIds overrides the lookup for the names it lists', () => {
   const s = hwStack();
-  new ModelArtsAccess(s, 'ma', {
-    group: new HuaweiIamGroup(s, 'g', { groupName: 'g' }), features: [ModelArtsFeature.AI_GALLERY], systemRoleIds: { 'ModelArts CommonOperations': 'id-common' },
+  new modelarts.ModelArtsAccess(s, 'ma', {
+    group: new huawei_iam.HuaweiIamGroup(s, 'g', { groupName: 'g' }), features: [ModelArtsFeature.AI_GALLERY], systemRoleIds: { 'ModelArts CommonOperations': 'id-common' },
   });
   const json = JSON.parse(Testing.synth(s));
   expect((Object.values(json.data.huaweicloud_identity_role) as Array<{ display_name: string }>).map(l => l.display_name)).not.toContain('ModelArts CommonOperations');
