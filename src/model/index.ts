@@ -4,6 +4,7 @@
  */
 import { Catalog } from '../catalog';
 import { buildModel } from './build';
+import { addPlatformGrants } from './platform-grants';
 import { loadInput, loadJsonDocument, LoadedInput, RawStack } from './input';
 import { AccessModel, describePrincipal, PrincipalPermissions } from './model';
 import { Principal } from './types';
@@ -39,7 +40,9 @@ export function modelFromJson(label: string, doc: unknown, stackName?: string, c
 }
 
 export function modelFromStacks(stacks: readonly RawStack[], catalog: Catalog, input?: LoadedInput): AccessModel {
-  return new AccessModel(input, buildModel(stacks, catalog), catalog);
+  const parts = buildModel(stacks, catalog);
+  addPlatformGrants(parts);
+  return new AccessModel(input, parts, catalog);
 }
 
 export interface PrincipalAccessChange {

@@ -31,7 +31,7 @@ export interface ChainStep {
   readonly attachment: string;
   readonly scope?: string;
   readonly policy: string;
-  readonly policyKind: 'custom' | 'system';
+  readonly policyKind: PolicyEntity['kind'];
   readonly statement: number;
   readonly effect?: 'Allow' | 'Deny';
 }

@@ -32,7 +32,8 @@ export interface PolicyEntity extends Origin {
   readonly key: string;
   readonly cloud: Cloud;
   readonly dialect: Dialect;
-  readonly kind: 'custom' | 'system';
+  /** `platform`: generated from platform settings (platform-grants.ts), not an IAM policy. */
+  readonly kind: 'custom' | 'system' | 'platform';
   readonly name: string;
   /** Parsed document; absent when the content is unknown (then `unknownReason` says why). */
   readonly parsed?: ParsedPolicy;

@@ -1,0 +1,108 @@
+import * as fs from 'fs';
+import { App, TerraformStack } from 'cdktf';
+import { synthesize } from './fixtures';
+import {
+  alicloud, ApiKeyGrant, BailianPage, BailianWorkspace, RamUser, RamRole, SuperAdmin, WorkspaceAdmin,
+} from '../../src';
+import { describePrincipal, diffModels, loadAccessModel } from '../../src/model';
+import { Decision } from '../../src/policy';
+import { aiam } from '../cli/run';
+
+/** What the Model Studio guide (seed 000) builds, with knobs for the change under review. */
+interface Knobs {
+  admin?: boolean;
+  keyManagement?: boolean;
+  pages?: BailianPage[];
+  invoke?: string[];
+  keyWorkspace?: 'prod' | 'dev';
+  keyOwner?: 'bob' | 'carol';
+  qpm?: number;
+}
+
+function modelStudioApp(k: Knobs = {}): (app: App) => void {
+  return app => {
+    const s = new TerraformStack(app, 'studio');
+    new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
+    const alice = new RamUser(s, 'alice', { userName: 'alice' });
+    const bob = new RamUser(s, 'bob', { userName: 'bob' });
+    const carol = new RamUser(s, 'carol', { userName: 'carol' });
+    new RamRole(s, 'svc', { roleName: 'svc', trustedServices: ['ecs.aliyuncs.com'] } as any);
+    new SuperAdmin(s, 'super', { user: alice, purchasePrepaid: true });
+    const prod = new BailianWorkspace(s, 'prod', {
+      workspaceName: 'prod', region: 'cn-beijing', allowInvoke: k.invoke ?? ['qwen-max'],
+      rateLimits: [{ model: 'qwen-max', qpm: k.qpm ?? 600 }],
+    });
+    const dev = new BailianWorkspace(s, 'dev', { workspaceName: 'dev', region: 'cn-beijing', allowInvoke: ['qwen-turbo'] });
+    prod.grantPages(carol, [BailianPage.MODEL_EXPERIENCE]);
+    if (k.admin) new WorkspaceAdmin(s, 'prod-admin', { workspace: prod, user: bob });
+    else prod.grantPages(bob, k.pages ?? [BailianPage.MODEL_EXPERIENCE]);
+    if (k.keyManagement) prod.grantApiKeyManagement(bob);
+    new ApiKeyGrant(s, 'key', { workspace: k.keyWorkspace === 'dev' ? dev : prod, owner: k.keyOwner === 'carol' ? carol : bob, keyName: 'svc-key' });
+  };
+}
+
+const dirs: string[] = [];
+function synth(k: Knobs = {}): string {
+  const d = synthesize(modelStudioApp(k));
+  dirs.push(d);
+  return d;
+}
+afterAll(() => dirs.forEach(d => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('platform grants are access', () => {
+  const base = synth();
+
+  test('what-can for a prod workspace admin lists the admin grant, not "nothing"', async () => {
+    const admin = synth({ admin: true });
+    const r = await aiam('what-can', admin, '--principal', 'user/bob');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/nothing/);
+    expect(r.stdout).toMatch(/bailian-platform/);
+    expect(r.stdout).toMatch(/WorkspaceAdmin on acs:bailian-platform:cn-beijing:\*:workspace\/prod/);
+  });
+
+  test('explain cites the settings entry as the path of a platform grant', () => {
+    const model = loadAccessModel(synth({ admin: true }));
+    const a = model.can(model.findPrincipal('user/bob'), { action: 'bailian-platform:WorkspaceAdmin', resource: 'acs:bailian-platform:cn-beijing:*:workspace/prod' });
+    expect(a.decision).toBe(Decision.ALLOW);
+    expect(a.chain[0]).toEqual(expect.objectContaining({ policyKind: 'platform', attachment: expect.stringMatching(/terraform_data/) }));
+    // Not admin of another workspace.
+    expect(model.can(model.findPrincipal('user/bob'), { action: 'bailian-platform:WorkspaceAdmin', resource: 'acs:bailian-platform:cn-beijing:*:workspace/dev' }).decision)
+      .toBe(Decision.IMPLICIT_DENY);
+  });
+
+  test('who-can sees the workspace admin and the key owner', () => {
+    const model = loadAccessModel(synth({ admin: true }));
+    const who = (action: string, resource?: string) => model.whoCan({ action, resource }).map(a => describePrincipal(a.principal)).sort();
+    expect(who('bailian-platform:WorkspaceAdmin', 'acs:bailian-platform:cn-beijing:*:workspace/prod')).toEqual(['alibaba:user/bob']);
+    expect(who('bailian-platform:UseApiKey', 'acs:bailian-platform:cn-beijing:*:workspace/prod/apikey/svc-key')).toEqual(['alibaba:user/bob']);
+    expect(who('bailian-platform:InvokeModel', 'acs:bailian-platform:cn-beijing:*:workspace/prod/model/qwen-max')).toEqual(['alibaba:user/bob', 'alibaba:user/carol']);
+  });
+
+  const newAccess: Array<[string, Knobs]> = [
+    ['a new workspace admin', { admin: true }],
+    ['API-key management', { keyManagement: true }],
+    ['a console page', { pages: [BailianPage.MODEL_EXPERIENCE, BailianPage.MODEL_TUNING] }],
+    ['a model on the allowlist', { invoke: ['qwen-max', 'qwen-plus'] }],
+    ['a key moved to another workspace', { keyWorkspace: 'dev' }],
+    ['a key moved to another owner', { keyOwner: 'carol' }],
+  ];
+  test.each(newAccess)('diff --fail-on-new-access fails on %s', async (_what, knobs) => {
+    const after = synth(knobs);
+    const r = await aiam('diff', base, after, '--fail-on-new-access', '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).grantedCount).toBeGreaterThan(0);
+    expect(diffModels(loadAccessModel(base), loadAccessModel(after)).changes.length).toBeGreaterThan(0);
+  });
+
+  test('a raised rate limit is a change but not new access', async () => {
+    const r = await aiam('diff', base, synth({ qpm: 700 }), '--fail-on-new-access', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).limitChanges.length).toBeGreaterThan(0);
+  });
+
+  test('no change, no new access', async () => {
+    const r = await aiam('diff', base, synth(), '--fail-on-new-access');
+    expect(r.code).toBe(0);
+  });
+});
