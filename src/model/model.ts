@@ -12,7 +12,8 @@ import {
 } from './types';
 import { describeCondition } from '../policy/conditions';
 import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
-import { AccessRequest, Decision, StatementRef } from '../policy/types';
+import { AccessRequest, Decision, Dialect, StatementRef } from '../policy/types';
+import { compileWildcard } from '../policy/wildcard';
 
 /** How a policy reaches a principal: directly, or through a group. */
 export interface PolicyBinding {
@@ -40,6 +41,17 @@ export interface AccessAnswer {
   readonly principal: Principal;
   readonly request: AccessRequest;
   readonly decision: Decision;
+  /**
+   * Policies whose content is unknown (system policy without a document, document known only after apply) that
+   * can still apply to this request: only those of the principal's cloud, and of the services the catalog says
+   * they cover. Empty when none is open.
+   */
+  readonly openPolicies: readonly string[];
+  /**
+   * With open policies, the decision of every other policy: `allow` reads "allow unless <open> denies",
+   * `implicit-deny` "deny unless <open> allows". Undefined when the other policies are undecided too.
+   */
+  readonly decisionWithoutOpenPolicies?: Decision;
   readonly chain: readonly ChainStep[];
   readonly unresolved: readonly string[];
   readonly openConditions: readonly string[];
@@ -115,6 +127,8 @@ export class AccessModel {
   private readonly policyOrdinal = new Map<string, number>();
   private readonly groupsOf = new Map<string, Membership[]>();
   private readonly attachmentsOf = new Map<string, Attachment[]>();
+  private readonly opaqueScopes = new Map<string, Array<(s: string) => boolean> | null>();
+  private knownServices?: Map<string, Cloud[]>;
 
   constructor(readonly input: LoadedInput | undefined, parts: ModelParts, readonly catalog: Catalog) {
     this.principalIndex = parts.principals;
@@ -223,18 +237,62 @@ export class AccessModel {
     const bindings = project === undefined ? this.bindings(principal) : this.bindings(principal).filter(b => inScope(b, project));
     const policies = project === undefined ? this.policiesOf(principal) : [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
     const results: EvaluationResult[] = new Array(policies.length);
+    let open: PolicyEntity[] | undefined;
     for (let i = 0; i < policies.length; i++) {
       const p = policies[i];
       const ordinal = this.policyOrdinal.get(p.key)!;
       let r = memo?.[ordinal];
       if (!r) {
-        r = this.compiledPolicy(p).evaluate(request, options);
+        // An opaque policy answers "unknown" to everything: keep that to its own cloud and services.
+        r = !p.parsed && !this.opaqueApplies(p, request) ? NOT_APPLICABLE : this.compiledPolicy(p).evaluate(request, options);
         if (memo) memo[ordinal] = r;
       }
+      if (!p.parsed && r !== NOT_APPLICABLE) (open ??= []).push(p);
       results[i] = r;
     }
     const combined = combineResults(results);
-    return new Answer(principal, request, combined, () => this.chainFor(principal, bindings, combined.matched));
+    let without: Decision | undefined;
+    if (open && combined.decision === Decision.UNKNOWN) {
+      const rest = combineResults(results.filter((_, i) => policies[i].parsed)).decision;
+      if (rest === Decision.ALLOW || rest === Decision.IMPLICIT_DENY) without = rest;
+    }
+    return new Answer(principal, request, combined, () => this.chainFor(principal, bindings, combined.matched),
+      open && combined.decision === Decision.UNKNOWN ? open.map(p => p.name) : EMPTY, without);
+  }
+
+  /**
+   * Whether a policy of unknown content can apply to a request: only requests of its own cloud (resource prefix,
+   * action shape, services known to that cloud) and, when the catalog lists the services a name-only system
+   * policy covers, only those.
+   */
+  opaqueApplies(policy: PolicyEntity, request: AccessRequest): boolean {
+    const resource = request.resource;
+    if (resource?.startsWith('acs:') && policy.cloud !== 'alibaba') return false;
+    if (resource?.startsWith('trn:') && policy.cloud !== 'volcengine') return false;
+    const parts = request.action.split(':').length;
+    if ((parts === 3) !== (policy.cloud === 'huawei')) return false;
+    const service = request.action.split(':')[0].toLowerCase();
+    const scope = this.opaqueScope(policy);
+    if (scope) return scope.some(match => match(service));
+    if (this.serviceClouds(service).length === 0) return true;
+    return this.serviceClouds(service).includes(policy.cloud);
+  }
+
+  /** The clouds whose catalogs, system policies or this input's policies name a service (lower case). */
+  serviceClouds(service: string): readonly Cloud[] {
+    this.knownServices ??= knownServices(this.catalog, this.policies);
+    return this.knownServices.get(service.toLowerCase()) ?? EMPTY_CLOUDS;
+  }
+
+  private opaqueScope(policy: PolicyEntity): Array<(s: string) => boolean> | undefined {
+    if (policy.kind !== 'system') return undefined;
+    let scope = this.opaqueScopes.get(policy.key);
+    if (scope === undefined) {
+      const services = this.catalog.systemPolicy(DIALECT_OF[policy.cloud], policy.name)?.services;
+      scope = services ? services.map(s => compileWildcard(s.toLowerCase())) : null;
+      this.opaqueScopes.set(policy.key, scope);
+    }
+    return scope ?? undefined;
   }
 
   private chainFor(principal: Principal, bindings: readonly PolicyBinding[], matched: readonly StatementRef[]): ChainStep[] {
@@ -263,9 +321,8 @@ export class AccessModel {
     if (request.resource?.startsWith('acs:')) return ['alibaba'];
     if (request.resource?.startsWith('trn:')) return ['volcengine'];
     if (request.action.split(':').length === 3) return ['huawei'];
-    const service = request.action.split(':')[0];
-    const clouds = (['alibaba', 'volcengine', 'huawei'] as Cloud[]).filter(c => this.catalog.service(DIALECT_OF[c], service));
-    return clouds.length ? clouds : ['alibaba', 'volcengine'];
+    const clouds = this.serviceClouds(request.action.split(':')[0]).filter(c => c !== 'huawei');
+    return clouds.length ? [...clouds] : ['alibaba', 'volcengine'];
   }
 
   /** Every principal of the request's cloud whose decision is not implicit-deny. */
@@ -366,7 +423,8 @@ class Answer implements AccessAnswer {
   readonly openConditions: readonly string[];
   private builtChain?: readonly ChainStep[];
   constructor(readonly principal: Principal, readonly request: AccessRequest, private readonly result: EvaluationResult,
-    private readonly buildChain: () => readonly ChainStep[]) {
+    private readonly buildChain: () => readonly ChainStep[], readonly openPolicies: readonly string[],
+    readonly decisionWithoutOpenPolicies: Decision | undefined) {
     this.decision = result.decision;
     this.unresolved = result.unresolved;
     this.openConditions = result.openConditions;
@@ -375,12 +433,69 @@ class Answer implements AccessAnswer {
     return (this.builtChain ??= this.buildChain());
   }
   toJSON(): object {
-    const { principal, request, decision, chain, unresolved, openConditions, reasons } = this;
-    return { principal, request, decision, chain, unresolved, openConditions, reasons };
+    const { principal, request, decision, chain, unresolved, openConditions, reasons, openPolicies, decisionWithoutOpenPolicies } = this;
+    return { principal, request, decision, openPolicies, decisionWithoutOpenPolicies, chain, unresolved, openConditions, reasons };
   }
   get reasons(): readonly string[] {
     return this.result.reasons;
   }
+}
+
+const EMPTY: readonly string[] = [];
+const EMPTY_CLOUDS: readonly Cloud[] = [];
+/** The result of a policy that cannot apply to the request. */
+const NOT_APPLICABLE: EvaluationResult = compilePolicies(Dialect.ALIBABA_RAM, []).evaluate({ action: 'none:None' });
+
+/**
+ * "allow unless AliyunBSSOrderAccess denies" / "deny unless X allows": an unknown answer said with what is known.
+ * Undefined when the answer is not of that form.
+ */
+export function openDecisionText(a: AccessAnswer): string | undefined {
+  if (a.decision !== Decision.UNKNOWN || !a.openPolicies.length || !a.decisionWithoutOpenPolicies) return undefined;
+  const names = a.openPolicies.join(' or ');
+  return a.decisionWithoutOpenPolicies === Decision.ALLOW ? `allow unless ${names} denies` : `deny unless ${names} allows`;
+}
+
+const servicesCache = new WeakMap<Catalog, Map<string, Cloud[]>>();
+
+/** Service prefix → clouds, from the catalogs, the system policies (documents and declared services) and the input. */
+function knownServices(catalog: Catalog, policies: readonly PolicyEntity[]): Map<string, Cloud[]> {
+  let base = servicesCache.get(catalog);
+  if (!base) {
+    base = new Map();
+    for (const cloud of ['alibaba', 'volcengine', 'huawei'] as Cloud[]) {
+      const dialect = DIALECT_OF[cloud];
+      const add = (svc: string) => {
+        const key = svc.toLowerCase();
+        if (/[*?]/.test(key) || key === '') return;
+        const list = base!.get(key);
+        if (!list) base!.set(key, [cloud]);
+        else if (!list.includes(cloud)) list.push(cloud);
+      };
+      catalog.services(dialect).forEach(s => add(s.service));
+      for (const sp of catalog.systemPolicies(dialect)) {
+        sp.services?.forEach(add);
+        for (const st of (sp.document as { Statement?: Array<{ Action?: unknown; action?: unknown }> } | undefined)?.Statement ?? []) {
+          const actions = st.Action ?? st.action;
+          for (const a of Array.isArray(actions) ? actions : [actions]) if (typeof a === 'string' && a.includes(':')) add(a.split(':')[0]);
+        }
+      }
+    }
+    servicesCache.set(catalog, base);
+  }
+  const out = new Map([...base].map(([k, v]) => [k, [...v]]));
+  for (const p of policies) {
+    for (const st of p.parsed?.statements ?? []) {
+      for (const a of st.actions ?? []) {
+        const svc = a.normalized.split(':')[0];
+        if (!svc || /[*?]/.test(svc)) continue;
+        const list = out.get(svc);
+        if (!list) out.set(svc, [p.cloud]);
+        else if (!list.includes(p.cloud)) list.push(p.cloud);
+      }
+    }
+  }
+  return out;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -74,6 +74,7 @@ export function addPlatformGrants(parts: ModelParts): void {
     }
   }
   for (const m of parts.paiMembers) g.paiMember(m);
+  g.superAdmins();
 }
 
 function originOf(o: Origin): Origin {
@@ -176,6 +177,20 @@ class Grants {
     const statements = [allow(['WorkspaceMember'], [ws], PAI_PLATFORM)];
     if (roles.length) statements.push(allow(roles.map(r => `Role${r}`), [ws], PAI_PLATFORM));
     this.attach(key, this.policy('alibaba', name, statements, m), m);
+  }
+
+  /**
+   * AliyunBailianFullAccess makes its holder a Model Studio super admin: every workspace of every region, its
+   * members, pages, keys and models (seed 000, 设置超级管理员). Attached where the system policy is.
+   */
+  superAdmins(): void {
+    const holders = this.parts.attachments.filter(a => a.policyKey === 'alibaba:system/AliyunBailianFullAccess');
+    if (!holders.length) return;
+    const all = `acs:${BAILIAN_PLATFORM}:*:*:workspace/*`;
+    for (const a of holders) {
+      const key = this.policy('alibaba', `${BAILIAN_PLATFORM}/super-admin`, [allow(['*'], [all], BAILIAN_PLATFORM)], a);
+      this.attach(a.principalKey, key, a);
+    }
   }
 
   /** The key of the principal a settings entry names, created as external when the input does not define it. */

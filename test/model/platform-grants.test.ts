@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import { App, TerraformStack } from 'cdktf';
 import { synthesize } from './fixtures';
 import {
-  alicloud, ApiKeyGrant, BailianPage, BailianWorkspace, RamUser, RamRole, SuperAdmin, WorkspaceAdmin,
+  alicloud, volcengine, ApiKeyGrant, BailianPage, BailianWorkspace, RamUser, RamRole, SuperAdmin, WorkspaceAdmin,
 } from '../../src';
-import { describePrincipal, diffModels, loadAccessModel } from '../../src/model';
+import { describePrincipal, diffModels, loadAccessModel, openDecisionText } from '../../src/model';
 import { Decision } from '../../src/policy';
 import { aiam } from '../cli/run';
 
@@ -26,7 +26,7 @@ function modelStudioApp(k: Knobs = {}): (app: App) => void {
     const alice = new RamUser(s, 'alice', { userName: 'alice' });
     const bob = new RamUser(s, 'bob', { userName: 'bob' });
     const carol = new RamUser(s, 'carol', { userName: 'carol' });
-    new RamRole(s, 'svc', { roleName: 'svc', trustedServices: ['ecs.aliyuncs.com'] } as any);
+    new RamRole(s, 'svc', { roleName: 'svc', trustedServices: ['ecs.aliyuncs.com'] });
     new SuperAdmin(s, 'super', { user: alice, purchasePrepaid: true });
     const prod = new BailianWorkspace(s, 'prod', {
       workspaceName: 'prod', region: 'cn-beijing', allowInvoke: k.invoke ?? ['qwen-max'],
@@ -74,9 +74,13 @@ describe('platform grants are access', () => {
   test('who-can sees the workspace admin and the key owner', () => {
     const model = loadAccessModel(synth({ admin: true }));
     const who = (action: string, resource?: string) => model.whoCan({ action, resource }).map(a => describePrincipal(a.principal)).sort();
-    expect(who('bailian-platform:WorkspaceAdmin', 'acs:bailian-platform:cn-beijing:*:workspace/prod')).toEqual(['alibaba:user/bob']);
-    expect(who('bailian-platform:UseApiKey', 'acs:bailian-platform:cn-beijing:*:workspace/prod/apikey/svc-key')).toEqual(['alibaba:user/bob']);
-    expect(who('bailian-platform:InvokeModel', 'acs:bailian-platform:cn-beijing:*:workspace/prod/model/qwen-max')).toEqual(['alibaba:user/bob', 'alibaba:user/carol']);
+    // alice is super admin (AliyunBailianFullAccess): every workspace is hers too.
+    expect(who('bailian-platform:WorkspaceAdmin', 'acs:bailian-platform:cn-beijing:*:workspace/prod')).toEqual(['alibaba:user/alice', 'alibaba:user/bob']);
+    expect(who('bailian-platform:WorkspaceAdmin', 'acs:bailian-platform:cn-beijing:*:workspace/dev')).toEqual(['alibaba:user/alice']);
+    expect(who('bailian-platform:UseApiKey', 'acs:bailian-platform:cn-beijing:*:workspace/prod/apikey/svc-key')).toEqual(['alibaba:user/alice', 'alibaba:user/bob']);
+    expect(who('bailian-platform:InvokeModel', 'acs:bailian-platform:cn-beijing:*:workspace/prod/model/qwen-max'))
+      .toEqual(['alibaba:user/alice', 'alibaba:user/bob', 'alibaba:user/carol']);
+    expect(who('bailian-platform:InvokeModel', 'acs:bailian-platform:cn-beijing:*:workspace/prod/model/qwen-plus')).toEqual(['alibaba:user/alice']);
   });
 
   const newAccess: Array<[string, Knobs]> = [
@@ -104,5 +108,49 @@ describe('platform grants are access', () => {
   test('no change, no new access', async () => {
     const r = await aiam('diff', base, synth(), '--fail-on-new-access');
     expect(r.code).toBe(0);
+  });
+});
+
+describe('unknowns stay local', () => {
+  /** The guide's super admin (AliyunBSSOrderAccess has no public document) next to a veMLP team with a name-only policy. */
+  const out = synthesize(app => {
+    modelStudioApp()(app);
+    const v = new TerraformStack(app, 'volc');
+    new volcengine.provider.VolcengineProvider(v, 'p', { region: 'cn-beijing' });
+    const dan = new volcengine.iamUser.IamUser(v, 'dan', { userName: 'dan' });
+    new volcengine.iamUserPolicyAttachment.IamUserPolicyAttachment(v, 'dan-tos', { userName: dan.userName, policyName: 'TOSFullAccess', policyType: 'System' });
+  });
+  dirs.push(out);
+  const model = loadAccessModel(out);
+  const alice = model.findPrincipal('user/alice');
+
+  test('a name-only policy scoped to its services leaves other answers known', () => {
+    expect(model.can(alice, { action: 'bailiancontrol:CreateWorkspace' }).decision).toBe(Decision.ALLOW);
+    expect(model.can(alice, { action: 'pairec:ListInstances' }).decision).toBe(Decision.IMPLICIT_DENY);
+  });
+
+  test('inside its services the answer says what is known: deny unless P allows', () => {
+    const a = model.can(alice, { action: 'bss:PayOrder' });
+    expect(a.decision).toBe(Decision.UNKNOWN);
+    expect(a.openPolicies).toEqual(['AliyunBSSOrderAccess']);
+    expect(a.decisionWithoutOpenPolicies).toBe(Decision.IMPLICIT_DENY);
+    expect(openDecisionText(a)).toBe('deny unless AliyunBSSOrderAccess allows');
+    // AliyunBailianFullAccess allows bss:GetSubscriptionSummary: only a deny in the unknown policy could change it.
+    const b = model.can(alice, { action: 'bss:GetSubscriptionSummary' });
+    expect(openDecisionText(b)).toBe('allow unless AliyunBSSOrderAccess denies');
+  });
+
+  test('who-can for an Alibaba action never lists a Volcengine user as unknown', () => {
+    const who = model.whoCan({ action: 'bailiancontrol:CreateWorkspace' }).map(a => `${describePrincipal(a.principal)} ${a.decision}`);
+    expect(who).toEqual(['alibaba:user/alice allow']);
+    expect(model.whoCan({ action: 'tos:PutObject' }).map(a => describePrincipal(a.principal))).toEqual(['volcengine:user/dan']);
+  });
+
+  test('explain JSON carries the decision and the open policies', async () => {
+    const r = await aiam('explain', out, '--principal', 'user/alice', '--action', 'bss:GetSubscriptionSummary', '--format', 'json');
+    const j = JSON.parse(r.stdout);
+    expect(j).toEqual(expect.objectContaining({ decision: 'unknown', openPolicies: ['AliyunBSSOrderAccess'], decisionWithoutOpenPolicies: 'allow' }));
+    const t = await aiam('explain', out, '--principal', 'user/alice', '--action', 'bss:GetSubscriptionSummary');
+    expect(t.stdout).toMatch(/allow unless AliyunBSSOrderAccess denies/);
   });
 });

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { AccessAnswer, describePrincipal } from '../../model';
+import { AccessAnswer, describePrincipal, openDecisionText } from '../../model';
 import type { SetExit } from '../commands';
 import { decisionText } from '../format/colour';
 import { CliIo } from '../io';
@@ -46,6 +46,8 @@ export function answerJson(a: AccessAnswer): object {
     principal: describePrincipal(a.principal),
     request: a.request,
     decision: a.decision,
+    openPolicies: a.openPolicies,
+    decisionWithoutOpenPolicies: a.decisionWithoutOpenPolicies,
     chain: a.chain,
     unresolved: a.unresolved,
     openConditions: a.openConditions,
@@ -53,9 +55,15 @@ export function answerJson(a: AccessAnswer): object {
   };
 }
 
+/** The decision in words; an unknown one says what is known ("allow unless X denies"). */
+export function answerDecisionText(a: AccessAnswer, colour: boolean): string {
+  const open = openDecisionText(a);
+  return open ? `${decisionText(a.decision, colour)} (${open})` : decisionText(a.decision, colour);
+}
+
 function explainText(a: AccessAnswer, colour: boolean): string {
   const lines = [
-    `${describePrincipal(a.principal)} ${a.request.action}${a.request.resource ? ` on ${a.request.resource}` : ''}: ${decisionText(a.decision, colour)}`,
+    `${describePrincipal(a.principal)} ${a.request.action}${a.request.resource ? ` on ${a.request.resource}` : ''}: ${answerDecisionText(a, colour)}`,
   ];
   for (const c of a.chain) {
     const via = c.viaGroup ? ` -> member of ${c.viaGroup} (${c.membership})` : '';
