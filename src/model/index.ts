@@ -7,13 +7,14 @@ import { buildModel } from './build';
 import { addPlatformGrants } from './platform-grants';
 import { loadInput, loadJsonDocument, LoadedInput, RawStack } from './input';
 import { AccessModel, describePrincipal, PrincipalPermissions } from './model';
-import { Principal } from './types';
 
 export * from './types';
 export * from './platform-settings';
 export { ModelInputError } from './errors';
 export { AccessModel, describePrincipal, openDecisionText, PrincipalNotFoundError } from './model';
 export * from './platform-grants';
+export { changeEntryText, diffModels } from './diff';
+export type { AccessChangeEntry, AccessDiff, DiffCoverage, PrincipalAccessChange, Witness } from './diff';
 export type { AccessAnswer, ChainStep, Grant, PolicyBinding, PrincipalPermissions, QueryOptions, ServicePermissions } from './model';
 export type { InputKind, LoadedInput, PlannedChange, RawResource, RawStack } from './input';
 export { loadInput, plannedChanges } from './input';
@@ -46,18 +47,6 @@ export function modelFromStacks(stacks: readonly RawStack[], catalog: Catalog, i
   return new AccessModel(input, parts, catalog);
 }
 
-export interface PrincipalAccessChange {
-  readonly principal: string;
-  readonly granted: readonly string[];
-  readonly revoked: readonly string[];
-}
-
-export interface AccessDiff {
-  readonly changes: readonly PrincipalAccessChange[];
-  readonly grantedCount: number;
-  readonly revokedCount: number;
-}
-
 /** What a principal can do, as comparable lines ("pairec:ListInstances on * if ..."). */
 export function accessLines(perms: PrincipalPermissions): Set<string> {
   const lines = new Set<string>();
@@ -67,31 +56,11 @@ export function accessLines(perms: PrincipalPermissions): Set<string> {
       const when = g.conditions.length ? ` if ${[...g.conditions].sort().join(' and ')}` : '';
       lines.add(`${g.action}${on}${when}`);
     }
-    for (const p of s.unlistedPatterns) lines.add(`${p} (actions not all in the catalog)`);
+    // A pattern whose listed actions are already lines adds only what the catalog cannot list.
+    for (const p of s.unlistedPatterns) lines.add(`${p} (and actions the catalog does not list)`);
   }
   for (const u of perms.unknownPolicies) lines.add(`unknown access from ${u}`);
   return lines;
-}
-
-/** Effective access granted and revoked per principal between two models. */
-export function diffModels(before: AccessModel, after: AccessModel): AccessDiff {
-  const keys = new Map<string, { before?: Principal; after?: Principal }>();
-  for (const p of before.principals) keys.set(p.key, { before: p });
-  for (const p of after.principals) keys.set(p.key, { ...keys.get(p.key), after: p });
-  const changes: PrincipalAccessChange[] = [];
-  for (const { before: b, after: a } of keys.values()) {
-    const was = b ? accessLines(before.whatCan(b)) : new Set<string>();
-    const now = a ? accessLines(after.whatCan(a)) : new Set<string>();
-    const granted = [...now].filter(x => !was.has(x)).sort();
-    const revoked = [...was].filter(x => !now.has(x)).sort();
-    if (granted.length || revoked.length) changes.push({ principal: describePrincipal((a ?? b)!), granted, revoked });
-  }
-  changes.sort((x, y) => x.principal.localeCompare(y.principal));
-  return {
-    changes,
-    grantedCount: changes.reduce((n, c) => n + c.granted.length, 0),
-    revokedCount: changes.reduce((n, c) => n + c.revoked.length, 0),
-  };
 }
 
 /** Principals, groups, policies and platform-settings entities as a mermaid flowchart or a Graphviz digraph. */

@@ -102,7 +102,7 @@ describe('platform grants are access', () => {
   test('a raised rate limit is a change but not new access', async () => {
     const r = await aiam('diff', base, synth({ qpm: 700 }), '--fail-on-new-access', '--format', 'json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).limitChanges.length).toBeGreaterThan(0);
+    expect(JSON.parse(r.stdout).limitChangeCount).toBeGreaterThan(0);
   });
 
   test('no change, no new access', async () => {

@@ -1,0 +1,304 @@
+/**
+ * Access diff by decisions. For each principal whose policies changed (added, removed, or a different document),
+ * the requests those policies speak about (every catalog action of their action patterns, on every resource
+ * pattern they name) are decided by the evaluator in both models. Only a different decision is a change, so a
+ * grant that another path still gives is never reported revoked, and each reported entry carries the request
+ * (witness) decided differently, re-checked before the diff is returned.
+ */
+import { DIALECT_OF } from './build';
+import type { AccessAnswer, AccessModel } from './model';
+import { describePrincipal } from './model';
+import { LIMIT_ACTIONS } from './platform-grants';
+import type { PolicyEntity, Principal } from './types';
+import type { EvaluationResult } from '../policy/evaluate';
+import { AccessRequest, Decision } from '../policy/types';
+
+/** A request both models were asked, and what each answered (conditions left open: no context is assumed). */
+export interface Witness {
+  readonly action: string;
+  /** Absent: a request without a resource, matched only by `*` (the grant covers every resource). */
+  readonly resource?: string;
+  readonly context: { readonly [key: string]: string };
+  readonly openContext: true;
+  readonly before: Decision;
+  readonly after: Decision;
+  readonly beforeConditions: readonly string[];
+  readonly afterConditions: readonly string[];
+}
+
+export interface AccessChangeEntry {
+  readonly service: string;
+  readonly action: string;
+  /** The resource pattern of the policy that names it; absent for every resource. */
+  readonly resource?: string;
+  /** Conditions under which the side that allows allows ("allow if ..."); empty when unconditional. */
+  readonly conditions: readonly string[];
+  /** The action stands for a pattern whose actions the catalog cannot list (e.g. `oss:ANY` for `oss:*`). */
+  readonly representative?: string;
+  readonly witness: Witness;
+}
+
+export interface PrincipalAccessChange {
+  readonly principal: string;
+  readonly granted: readonly AccessChangeEntry[];
+  readonly revoked: readonly AccessChangeEntry[];
+  /** The answer after is unknown (a policy of unknown content) where before it was not allow. */
+  readonly possiblyGranted: readonly AccessChangeEntry[];
+  /** Allowed before and after, under different conditions. */
+  readonly conditionsChanged: readonly AccessChangeEntry[];
+  /** Rate limits and caps (platform grants): a change, not new access. */
+  readonly limitChanges: readonly AccessChangeEntry[];
+}
+
+export interface DiffCoverage {
+  readonly principalsCompared: number;
+  readonly principalsWithChangedPolicies: number;
+  readonly requestsDecided: number;
+  readonly actions: number;
+  readonly resourcePatterns: number;
+  /** What the comparison could not decide in full; empty when every action and resource pattern was covered. */
+  readonly notCovered: readonly string[];
+  readonly complete: boolean;
+  /** Witnesses re-evaluated before returning: all still decided differently. */
+  readonly witnessesRechecked: number;
+}
+
+export interface AccessDiff {
+  readonly changes: readonly PrincipalAccessChange[];
+  readonly grantedCount: number;
+  readonly revokedCount: number;
+  readonly possiblyGrantedCount: number;
+  readonly conditionsChangedCount: number;
+  readonly limitChangeCount: number;
+  readonly coverage: DiffCoverage;
+}
+
+/** Placeholder for one action or resource segment the catalog cannot list. */
+const ANY = 'ANY';
+const OPEN = { openContext: true } as const;
+
+interface Candidate {
+  readonly key: string;
+  readonly request: AccessRequest;
+  readonly pattern?: string;
+  readonly representative?: string;
+}
+
+/** How much a decision allows: unconditional > allowed unless a deny condition holds > allowed if conditions hold > not. */
+function level(a: AccessAnswer, strict: boolean): number | undefined {
+  // Unknown only because of a policy of unknown content: compare what every other policy decides (unless the
+  // question is about that policy: the request that stands for what it may grant).
+  if (a.decision === Decision.UNKNOWN) return strict ? undefined : a.decisionWithoutOpenPolicies === Decision.ALLOW ? 3 : a.decisionWithoutOpenPolicies === Decision.IMPLICIT_DENY ? 0 : undefined;
+  if (a.decision !== Decision.ALLOW) return 0;
+  if (a.openConditions.some(c => c.startsWith('allow if'))) return 1;
+  return a.openConditions.length ? 2 : 3;
+}
+
+/** Conditions without the "(policy#statement)" that says where they come from: moving a statement is no change. */
+function conditionsOf(a: { openConditions: readonly string[] }): string[] {
+  return [...new Set(a.openConditions.map(c => c.replace(/ \([^()]*#\d+\)$/, '')))].sort();
+}
+
+export function diffModels(before: AccessModel, after: AccessModel): AccessDiff {
+  const keys = new Map<string, { before?: Principal; after?: Principal }>();
+  for (const p of before.principals) keys.set(p.key, { before: p });
+  for (const p of after.principals) keys.set(p.key, { ...keys.get(p.key), after: p });
+  const fpBefore = new Map<string, string>();
+  const fpAfter = new Map<string, string>();
+  const candidatesOf = new Map<string, Candidate[]>();
+  const notCovered = new Set<string>();
+  const memoBefore = new Map<string, Array<EvaluationResult | undefined>>();
+  const memoAfter = new Map<string, Array<EvaluationResult | undefined>>();
+  const actionsSeen = new Set<string>();
+  const patternsSeen = new Set<string>();
+  let decided = 0;
+  let changedPrincipals = 0;
+  const changes: PrincipalAccessChange[] = [];
+  const toRecheck: Array<{ entry: AccessChangeEntry; b?: Principal; a?: Principal }> = [];
+
+  for (const { before: b, after: a } of keys.values()) {
+    const pb = b ? before.policiesOf(b) : [];
+    const pa = a ? after.policiesOf(a) : [];
+    const delta = changedPolicies(pb, pa, before, after, fpBefore, fpAfter);
+    if (!delta.length) continue;
+    changedPrincipals++;
+    const seen = new Set<string>();
+    const cands: Candidate[] = [];
+    for (const [model, p] of delta) {
+      const ck = `${model === before ? 'b' : 'a'}|${p.key}`;
+      let list = candidatesOf.get(ck);
+      if (!list) {
+        list = policyCandidates(model, p, notCovered);
+        candidatesOf.set(ck, list);
+      }
+      for (const c of list) {
+        if (!seen.has(c.key)) {
+          seen.add(c.key);
+          cands.push(c);
+        }
+      }
+    }
+    const entry: { granted: AccessChangeEntry[]; revoked: AccessChangeEntry[]; possiblyGranted: AccessChangeEntry[]; conditionsChanged: AccessChangeEntry[]; limitChanges: AccessChangeEntry[] } =
+      { granted: [], revoked: [], possiblyGranted: [], conditionsChanged: [], limitChanges: [] };
+    for (const c of cands) {
+      decided++;
+      actionsSeen.add(c.request.action.toLowerCase());
+      if (c.pattern) patternsSeen.add(c.pattern);
+      const x = b ? before.can(b, c.request, OPEN, memo(memoBefore, c.key, before)) : undefined;
+      const y = a ? after.can(a, c.request, OPEN, memo(memoAfter, c.key, after)) : undefined;
+      const strict = c.representative === '*';
+      const lx = x ? level(x, strict) : 0;
+      const ly = y ? level(y, strict) : 0;
+      const cx = x ? conditionsOf(x) : [];
+      const cy = y ? conditionsOf(y) : [];
+      if (lx === ly && cx.join('\n') === cy.join('\n')) continue;
+      const dx = x?.decision ?? Decision.IMPLICIT_DENY;
+      const dy = y?.decision ?? Decision.IMPLICIT_DENY;
+      const witness: Witness = { action: c.request.action, resource: c.request.resource, context: {}, openContext: true, before: dx, after: dy, beforeConditions: cx, afterConditions: cy };
+      const base = { service: c.request.action.split(':')[0].toLowerCase(), action: c.request.action, resource: c.pattern, representative: c.representative, witness };
+      let e: AccessChangeEntry;
+      if (LIMIT_ACTIONS.has(c.request.action.toLowerCase())) {
+        entry.limitChanges.push(e = { ...base, conditions: cy.length ? cy : cx });
+      } else if (ly === undefined || lx === undefined) {
+        if (ly === undefined && lx !== 3) entry.possiblyGranted.push(e = { ...base, conditions: cy });
+        else continue; // unknown before: what changed cannot be told; reported through coverage
+      } else if (ly > lx) {
+        entry.granted.push(e = { ...base, conditions: cy });
+      } else if (ly < lx) {
+        entry.revoked.push(e = { ...base, conditions: cx });
+      } else {
+        entry.conditionsChanged.push(e = { ...base, conditions: cy });
+      }
+      toRecheck.push({ entry: e, b, a });
+    }
+    const sort = (l: AccessChangeEntry[]) => l.sort((p, q) => p.action.localeCompare(q.action) || (p.resource ?? '').localeCompare(q.resource ?? ''));
+    if (Object.values(entry).some(l => l.length)) {
+      changes.push({
+        principal: describePrincipal((a ?? b)!), granted: sort(entry.granted), revoked: sort(entry.revoked),
+        possiblyGranted: sort(entry.possiblyGranted), conditionsChanged: sort(entry.conditionsChanged), limitChanges: sort(entry.limitChanges),
+      });
+    }
+  }
+  // Re-check every witness without the memos: the same evaluator must still decide it differently.
+  for (const { entry, b, a } of toRecheck) {
+    const req = { action: entry.witness.action, resource: entry.witness.resource };
+    const dx = b ? before.can(b, req, OPEN).decision : Decision.IMPLICIT_DENY;
+    const dy = a ? after.can(a, req, OPEN).decision : Decision.IMPLICIT_DENY;
+    if (dx !== entry.witness.before || dy !== entry.witness.after) {
+      throw new Error(`internal error: diff witness ${entry.action} ${entry.resource ?? ''} is not reproducible (${dx}/${dy})`);
+    }
+  }
+  changes.sort((x, y) => x.principal.localeCompare(y.principal));
+  const count = (k: keyof Omit<PrincipalAccessChange, 'principal'>) => changes.reduce((n, c) => n + c[k].length, 0);
+  return {
+    changes,
+    grantedCount: count('granted'),
+    revokedCount: count('revoked'),
+    possiblyGrantedCount: count('possiblyGranted'),
+    conditionsChangedCount: count('conditionsChanged'),
+    limitChangeCount: count('limitChanges'),
+    coverage: {
+      principalsCompared: keys.size,
+      principalsWithChangedPolicies: changedPrincipals,
+      requestsDecided: decided,
+      actions: actionsSeen.size,
+      resourcePatterns: patternsSeen.size,
+      notCovered: [...notCovered].sort(),
+      complete: notCovered.size === 0,
+      witnessesRechecked: toRecheck.length,
+    },
+  };
+}
+
+function memo(map: Map<string, Array<EvaluationResult | undefined>>, key: string, model: AccessModel): Array<EvaluationResult | undefined> {
+  let m = map.get(key);
+  if (!m) map.set(key, m = new Array(model.policies.length));
+  return m;
+}
+
+function fingerprint(p: PolicyEntity): string {
+  return p.parsed ? JSON.stringify(p.parsed.document) : `opaque:${p.unknownReason ?? ''}`;
+}
+
+/** Policies on one side only, or with a different document on the two sides (each with the model it belongs to). */
+function changedPolicies(pb: readonly PolicyEntity[], pa: readonly PolicyEntity[], before: AccessModel, after: AccessModel,
+  fpBefore: Map<string, string>, fpAfter: Map<string, string>): Array<[AccessModel, PolicyEntity]> {
+  const fp = (cache: Map<string, string>, p: PolicyEntity) => {
+    let f = cache.get(p.key);
+    if (f === undefined) cache.set(p.key, f = fingerprint(p));
+    return f;
+  };
+  const inA = new Map(pa.map(p => [p.key, p]));
+  const inB = new Map(pb.map(p => [p.key, p]));
+  const out: Array<[AccessModel, PolicyEntity]> = [];
+  for (const p of pb) {
+    const q = inA.get(p.key);
+    if (!q || fp(fpBefore, p) !== fp(fpAfter, q)) out.push([before, p]);
+  }
+  for (const p of pa) {
+    const q = inB.get(p.key);
+    if (!q || fp(fpBefore, q) !== fp(fpAfter, p)) out.push([after, p]);
+  }
+  return out;
+}
+
+/** A concrete request for a pattern: each wildcard stands for ANY. */
+function concrete(pattern: string): string {
+  return pattern.replace(/[*?]+/g, ANY);
+}
+
+/** Every request a policy speaks about: its actions (expanded through the catalog) on each of its resource patterns. */
+function policyCandidates(model: AccessModel, p: PolicyEntity, notCovered: Set<string>): Candidate[] {
+  const dialect = DIALECT_OF[p.cloud];
+  const out = new Map<string, Candidate>();
+  const add = (action: string, resource: string | undefined, pattern: string | undefined, representative?: string) => {
+    const key = `${action.toLowerCase()}\u0000${resource ?? ''}`;
+    if (!out.has(key)) out.set(key, { key, request: { action, resource }, pattern, representative });
+  };
+  if (!p.parsed) {
+    // Unknown content: one request per service it may cover stands for all it may grant.
+    notCovered.add(`${p.cloud} policy ${p.name}: ${p.unknownReason ?? 'content unknown'}`);
+    const action = p.cloud === 'huawei' ? `${ANY}:${ANY}:${ANY}` : `${ANY}:${ANY}`;
+    add(action, undefined, undefined, '*');
+    return [...out.values()];
+  }
+  const resources = new Set<string>();
+  const actions = new Map<string, string | undefined>();
+  for (const st of p.parsed.statements) {
+    for (const r of st.resources ?? [{ text: '*' }]) resources.add(r.text);
+    for (const r of st.notResources ?? []) resources.add(r.text);
+    const patterns = st.actions ?? [];
+    if (st.actions === undefined) {
+      model.catalog.services(dialect).forEach(s => s.actions.forEach(a => actions.set(a.name, undefined)));
+      actions.set(p.cloud === 'huawei' ? `${ANY}:${ANY}:${ANY}` : `${ANY}:${ANY}`, `all actions but ${st.notActions!.map(n => n.text).join(', ')}`);
+      notCovered.add(`${p.name}: NotAction grants actions the catalog does not list; checked by one representative action`);
+    }
+    for (const pat of [...patterns, ...(st.notActions ?? [])]) {
+      const exp = model.catalog.expandAction(dialect, pat.normalized);
+      exp.actions.forEach(a => actions.set(a.name, undefined));
+      if (!exp.catalogComplete) {
+        if (/[*?]/.test(pat.text)) {
+          actions.set(concrete(pat.text), pat.text);
+          notCovered.add(`${pat.text}: the catalog cannot list its actions; checked by one representative action (${concrete(pat.text)})`);
+        } else if (!exp.actions.length) {
+          actions.set(pat.text, undefined);
+        }
+      }
+    }
+  }
+  for (const [action, representative] of actions) {
+    for (const r of resources) {
+      if (r === '*') add(action, undefined, undefined, representative);
+      else add(action, concrete(r), r, representative);
+    }
+  }
+  return [...out.values()];
+}
+
+/** One line of text for an entry: "pairec:ListInstances on acs:... if ...". */
+export function changeEntryText(e: AccessChangeEntry): string {
+  const on = e.resource ? ` on ${e.resource}` : '';
+  const rep = e.representative ? ` (stands for ${e.representative})` : '';
+  const when = e.conditions.length ? ` ${e.conditions.join('; ')}` : '';
+  return `${e.action}${rep}${on}${when}`;
+}
