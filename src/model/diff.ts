@@ -7,7 +7,7 @@
  */
 import { DIALECT_OF } from './build';
 import type { AccessAnswer, AccessModel } from './model';
-import { describePrincipal } from './model';
+import { concreteResource, describePrincipal } from './model';
 import { LIMIT_ACTIONS } from './platform-grants';
 import type { PolicyEntity, Principal } from './types';
 import type { EvaluationResult } from '../policy/evaluate';
@@ -242,10 +242,6 @@ function changedPolicies(pb: readonly PolicyEntity[], pa: readonly PolicyEntity[
   return out;
 }
 
-/** A concrete request for a pattern: each wildcard stands for ANY. */
-function concrete(pattern: string): string {
-  return pattern.replace(/[*?]+/g, ANY);
-}
 
 /** Every request a policy speaks about: its actions (expanded through the catalog) on each of its resource patterns. */
 function policyCandidates(model: AccessModel, p: PolicyEntity, notCovered: Set<string>): Candidate[] {
@@ -278,8 +274,8 @@ function policyCandidates(model: AccessModel, p: PolicyEntity, notCovered: Set<s
       exp.actions.forEach(a => actions.set(a.name, undefined));
       if (!exp.catalogComplete) {
         if (/[*?]/.test(pat.text)) {
-          actions.set(concrete(pat.text), pat.text);
-          notCovered.add(`${pat.text}: the catalog cannot list its actions; checked by one representative action (${concrete(pat.text)})`);
+          actions.set(concreteResource(pat.text), pat.text);
+          notCovered.add(`${pat.text}: the catalog cannot list its actions; checked by one representative action (${concreteResource(pat.text)})`);
         } else if (!exp.actions.length) {
           actions.set(pat.text, undefined);
         }
@@ -289,7 +285,7 @@ function policyCandidates(model: AccessModel, p: PolicyEntity, notCovered: Set<s
   for (const [action, representative] of actions) {
     for (const r of resources) {
       if (r === '*') add(action, undefined, undefined, representative);
-      else add(action, concrete(r), r, representative);
+      else add(action, concreteResource(r), r, representative);
     }
   }
   return [...out.values()];

@@ -15,6 +15,7 @@ export { AccessModel, describePrincipal, openDecisionText, PrincipalNotFoundErro
 export * from './platform-grants';
 export { changeEntryText, diffModels } from './diff';
 export type { AccessChangeEntry, AccessDiff, DiffCoverage, PrincipalAccessChange, Witness } from './diff';
+export type { WhoCanEntry, WhoCanResult } from './model';
 export type { AccessAnswer, ChainStep, Grant, PolicyBinding, PrincipalPermissions, QueryOptions, ServicePermissions } from './model';
 export type { InputKind, LoadedInput, PlannedChange, RawResource, RawStack } from './input';
 export { loadInput, plannedChanges } from './input';

@@ -14,6 +14,7 @@ import { describeCondition } from '../policy/conditions';
 import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
 import { AccessRequest, Decision, Dialect, StatementRef } from '../policy/types';
 import { compileWildcard } from '../policy/wildcard';
+import { isWildcardOnly } from '../policy/parse';
 
 /** How a policy reaches a principal: directly, or through a group. */
 export interface PolicyBinding {
@@ -83,6 +84,26 @@ export interface PrincipalPermissions {
   /** Policies whose content is unknown: what they grant cannot be listed. */
   readonly unknownPolicies: readonly string[];
   readonly unknownActionCount: number;
+}
+
+export interface WhoCanEntry {
+  readonly answer: AccessAnswer;
+  /** The request named no resource and the grant is only on these resource patterns. */
+  readonly resources?: readonly string[];
+}
+
+export interface WhoCanResult {
+  /** Allowed (or unknown) principals. */
+  readonly able: readonly WhoCanEntry[];
+  /** Principals an explicit Deny stops: never listed as able. */
+  readonly denied: readonly AccessAnswer[];
+  /** What the answer assumed about the request. */
+  readonly assumed: { readonly resource: string; readonly context: string | { readonly [key: string]: string | string[] } };
+}
+
+/** A request resource for a resource pattern: each wildcard run stands for the segment `ANY`. */
+export function concreteResource(pattern: string): string {
+  return pattern.replace(/[*?]+/g, 'ANY');
 }
 
 /** Options of a question to the model. */
@@ -334,6 +355,69 @@ export class AccessModel {
       if (!clouds.has(p.cloud)) continue;
       const a = this.can(p, request, options, memo);
       if (a.decision !== Decision.IMPLICIT_DENY) out.push(a);
+    }
+    return out;
+  }
+
+  /**
+   * who-can, complete. Principals explicitly denied are returned apart, never as able. Without a resource in the
+   * request, a grant on `*` answers for every resource; grants scoped to resource patterns are found too (each
+   * pattern decided on a request for that pattern) and returned with those patterns.
+   */
+  whoCanComplete(request: AccessRequest, options?: QueryOptions & { clouds?: Cloud[] }): WhoCanResult {
+    const answers = this.whoCan(request, options);
+    const able: WhoCanEntry[] = [];
+    const denied: AccessAnswer[] = [];
+    for (const a of answers) {
+      if (a.decision === Decision.EXPLICIT_DENY) denied.push(a);
+      else able.push({ answer: a });
+    }
+    if (request.resource === undefined) {
+      const decided = new Set(answers.map(a => a.principal.key));
+      const clouds = new Set(options?.clouds ?? this.cloudsFor(request));
+      const scoped = this.scopedPatterns(request.action);
+      const memos = new Map<string, Array<EvaluationResult | undefined>>();
+      for (const p of this.principals) {
+        if (decided.has(p.key) || !clouds.has(p.cloud)) continue;
+        const patterns = new Set<string>();
+        for (const pol of this.policiesOf(p)) scoped.get(pol.key)?.forEach(x => patterns.add(x));
+        if (!patterns.size) continue;
+        const allowed: string[] = [];
+        let first: AccessAnswer | undefined;
+        for (const pattern of [...patterns].sort()) {
+          let memo = memos.get(pattern);
+          if (!memo) memos.set(pattern, memo = new Array(this.policies.length));
+          const a = this.can(p, { ...request, resource: concreteResource(pattern) }, options, memo);
+          if (a.decision === Decision.ALLOW || a.decision === Decision.UNKNOWN) {
+            allowed.push(pattern);
+            first ??= a;
+          }
+        }
+        if (first) able.push({ answer: first, resources: allowed });
+      }
+    }
+    return {
+      able,
+      denied,
+      assumed: {
+        resource: request.resource ?? 'none given: grants on every resource (`*`) answer for any resource; grants on resource patterns are listed with them',
+        context: request.context && Object.keys(request.context).length ? request.context : 'none given: conditions are left open and listed',
+      },
+    };
+  }
+
+  /** Per policy: the resource patterns (not `*`) of its Allow statements that match the action. */
+  private scopedPatterns(action: string): Map<string, string[]> {
+    const lower = action.toLowerCase();
+    const out = new Map<string, string[]>();
+    for (const p of this.policies) {
+      for (const st of p.parsed?.statements ?? []) {
+        if (st.effect !== 'Allow' || !st.resources) continue;
+        const inAction = st.actions ? st.actions.some(a => a.match(lower)) : !st.notActions!.some(a => a.match(lower));
+        if (!inAction || (st.actions && st.notActions?.some(a => a.match(lower)))) continue;
+        const patterns = st.resources.filter(r => !isWildcardOnly(r)).map(r => r.text);
+        if (patterns.length) out.set(p.key, [...(out.get(p.key) ?? []), ...patterns]);
+      }
     }
     return out;
   }

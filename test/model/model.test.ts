@@ -158,7 +158,8 @@ describe('CLI on the model', () => {
 
   test('who-can text is an aligned table', async () => {
     const r = await aiam('who-can', out, '--action', 'pairec:ListInstances');
-    expect(r.stdout.split('\n')[0]).toMatch(/^principal\s+decision\s+path\s+conditions$/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^assumed: resource none given/);
+    expect(r.stdout.split('\n')[1]).toMatch(/^principal\s+decision\s+resources\s+path\s+conditions$/);
   });
 
   test('diff exits 1 with --fail-on-new-access when access is added', async () => {
