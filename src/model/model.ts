@@ -3,7 +3,7 @@
  * attached to; a principal's decision combines the results of its policies (combineResults), so who-can over
  * thousands of principals evaluates each policy once per question.
  */
-import { AccessLevel, Catalog } from '../catalog';
+import { AccessLevel, Catalog, editDistance } from '../catalog';
 import { DIALECT_OF, ModelParts } from './build';
 import type { LoadedInput } from './input';
 import {
@@ -198,7 +198,15 @@ export class AccessModel {
       }
     }
     const needle = spec.split('/').pop()!.toLowerCase();
-    const candidates = this.principals.filter(p => (p.name ?? p.address ?? '').toLowerCase().includes(needle)).map(describePrincipal);
+    let candidates = this.principals.filter(p => (p.name ?? p.address ?? '').toLowerCase().includes(needle)).map(describePrincipal);
+    // Typos: the closest names of every cloud (bounded, so long input costs nothing).
+    if (!candidates.length && needle.length <= 128) {
+      const scored = this.principals.filter(p => p.name)
+        .map(p => ({ p, d: editDistance(needle, p.name!.toLowerCase(), 4) }))
+        .filter(x => x.d <= Math.max(1, Math.min(3, Math.floor(needle.length / 3))))
+        .sort((x, y) => x.d - y.d || describePrincipal(x.p).localeCompare(describePrincipal(y.p)));
+      candidates = scored.map(x => describePrincipal(x.p));
+    }
     throw new PrincipalNotFoundError(spec, candidates);
   }
 

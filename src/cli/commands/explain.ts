@@ -3,7 +3,7 @@ import { AccessAnswer, describePrincipal, openDecisionText } from '../../model';
 import type { SetExit } from '../commands';
 import { decisionText } from '../format/colour';
 import { CliIo } from '../io';
-import { collect, findPrincipal, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
+import { checkAction, collect, findPrincipal, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
 
 interface ExplainOptions {
   verbose?: boolean;
@@ -34,6 +34,7 @@ export function registerExplain(program: Command, io: CliIo, setExit: SetExit): 
     .action((path: string, opts: ExplainOptions) => {
       const model = loadModel(path, io, opts.verbose);
       const principal = findPrincipal(model, opts.principal);
+      checkAction(model, opts.action, io);
       const request = { action: opts.action, resource: opts.resource, context: parseContext(opts.context) };
       const answer = model.can(principal, request, { project: opts.project });
       io.stdout(opts.format === 'json' ? JSON.stringify(answerJson(answer), null, 2) + '\n' : explainText(answer, io.isTty));

@@ -3,7 +3,7 @@ import { describePrincipal } from '../../model';
 import type { SetExit } from '../commands';
 import { table } from '../format/table';
 import { CliIo } from '../io';
-import { collect, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
+import { checkAction, collect, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
 import { answerDecisionText, answerJson } from './explain';
 
 /**
@@ -25,6 +25,7 @@ export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): v
     .action((path: string, opts: { verbose?: boolean; project?: string; action: string; resource?: string; context: string[]; format: string }) => {
       const model = loadModel(path, io, opts.verbose);
       const context = parseContext(opts.context);
+      checkAction(model, opts.action, io);
       const request = { action: opts.action, resource: opts.resource, context };
       const result = model.whoCanComplete(request, { openContext: opts.context.length === 0, project: opts.project });
       if (opts.format === 'json') {
