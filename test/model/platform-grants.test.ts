@@ -6,6 +6,7 @@ import {
 } from '../../src';
 import { describePrincipal, diffModels, loadAccessModel, openDecisionText } from '../../src/model';
 import { Decision } from '../../src/policy';
+import { buildReportData } from '../../src/cli/report';
 import { aiam } from '../cli/run';
 
 /** What the Model Studio guide (seed 000) builds, with knobs for the change under review. */
@@ -103,6 +104,15 @@ describe('platform grants are access', () => {
     const r = await aiam('diff', base, synth({ qpm: 700 }), '--fail-on-new-access', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).limitChangeCount).toBeGreaterThan(0);
+  });
+
+  test('the report data lists allowlists, rate limits with units and API keys', () => {
+    const data = buildReportData(loadAccessModel(base), [base]);
+    expect(data.allowlists).toContainEqual(expect.objectContaining({ workspace: 'prod', invoke: 'qwen-max' }));
+    expect(data.rateLimits).toEqual([expect.objectContaining({ workspace: 'prod', model: 'qwen-max', qpm: '600 requests/min' })]);
+    expect(data.apiKeys).toEqual([expect.objectContaining({ name: 'svc-key', owner: 'ram-user bob', workspace: 'prod' })]);
+    // Platform grants are in the principals x services matrix too.
+    expect(data.services).toContain('bailian-platform');
   });
 
   test('no change, no new access', async () => {
