@@ -107,8 +107,8 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
   const fpAfter = new Map<string, string>();
   const candidatesOf = new Map<string, Candidate[]>();
   const notCovered = new Set<string>();
-  const memoBefore = new Map<string, Array<EvaluationResult | undefined>>();
-  const memoAfter = new Map<string, Array<EvaluationResult | undefined>>();
+  const memoBefore = new Map<string, Map<number, EvaluationResult>>();
+  const memoAfter = new Map<string, Map<number, EvaluationResult>>();
   const actionsSeen = new Set<string>();
   const patternsSeen = new Set<string>();
   let decided = 0;
@@ -119,17 +119,16 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
   for (const { before: b, after: a } of keys.values()) {
     const pb = b ? before.policiesOf(b) : [];
     const pa = a ? after.policiesOf(a) : [];
-    const delta = changedPolicies(pb, pa, before, after, fpBefore, fpAfter);
+    const delta = changedPolicies(pb, pa, fpBefore, fpAfter);
     if (!delta.length) continue;
     changedPrincipals++;
     const seen = new Set<string>();
     const cands: Candidate[] = [];
-    for (const [model, p] of delta) {
-      const ck = `${model === before ? 'b' : 'a'}|${p.key}`;
-      let list = candidatesOf.get(ck);
+    for (const d of delta) {
+      let list = candidatesOf.get(d.key);
       if (!list) {
-        list = policyCandidates(model, p, notCovered);
-        candidatesOf.set(ck, list);
+        list = relevantCandidates(d, before, after, notCovered);
+        candidatesOf.set(d.key, list);
       }
       for (const c of list) {
         if (!seen.has(c.key)) {
@@ -144,8 +143,8 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
       decided++;
       actionsSeen.add(c.request.action.toLowerCase());
       if (c.pattern) patternsSeen.add(c.pattern);
-      const x = b ? before.can(b, c.request, OPEN, memo(memoBefore, c.key, before)) : undefined;
-      const y = a ? after.can(a, c.request, OPEN, memo(memoAfter, c.key, after)) : undefined;
+      const x = b ? before.can(b, c.request, OPEN, memo(memoBefore, c.key)) : undefined;
+      const y = a ? after.can(a, c.request, OPEN, memo(memoAfter, c.key)) : undefined;
       const strict = c.representative === '*';
       const lx = x ? level(x, strict) : 0;
       const ly = y ? level(y, strict) : 0;
@@ -210,9 +209,10 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
   };
 }
 
-function memo(map: Map<string, Array<EvaluationResult | undefined>>, key: string, model: AccessModel): Array<EvaluationResult | undefined> {
+/** Per request, the result of each policy (sparse: a request meets few of the policies). */
+function memo(map: Map<string, Map<number, EvaluationResult>>, key: string): Map<number, EvaluationResult> {
   let m = map.get(key);
-  if (!m) map.set(key, m = new Array(model.policies.length));
+  if (!m) map.set(key, m = new Map());
   return m;
 }
 
@@ -220,9 +220,33 @@ function fingerprint(p: PolicyEntity): string {
   return p.parsed ? JSON.stringify(p.parsed.document) : `opaque:${p.unknownReason ?? ''}`;
 }
 
-/** Policies on one side only, or with a different document on the two sides (each with the model it belongs to). */
-function changedPolicies(pb: readonly PolicyEntity[], pa: readonly PolicyEntity[], before: AccessModel, after: AccessModel,
-  fpBefore: Map<string, string>, fpAfter: Map<string, string>): Array<[AccessModel, PolicyEntity]> {
+interface PolicyDelta {
+  readonly key: string;
+  readonly before?: PolicyEntity;
+  readonly after?: PolicyEntity;
+}
+
+/**
+ * The requests on which a changed policy answers differently before and after (an added or removed policy: where
+ * it answers anything). Only there can a principal's decision change because of it. Shared by every principal.
+ */
+function relevantCandidates(d: PolicyDelta, before: AccessModel, after: AccessModel, notCovered: Set<string>): Candidate[] {
+  const all = new Map<string, Candidate>();
+  if (d.before) for (const c of policyCandidates(before, d.before, notCovered)) all.set(c.key, c);
+  if (d.after) for (const c of policyCandidates(after, d.after, notCovered)) all.set(c.key, c);
+  const out: Candidate[] = [];
+  for (const c of all.values()) {
+    const x = d.before ? before.compiledPolicy(d.before).evaluate(c.request, OPEN) : undefined;
+    const y = d.after ? after.compiledPolicy(d.after).evaluate(c.request, OPEN) : undefined;
+    const silent = (r?: EvaluationResult) => !r || (r.allow === 'no' && r.deny === 'no');
+    if (x && y ? !sameResult(x, y) : !silent(x ?? y)) out.push(c);
+  }
+  return out;
+}
+
+/** Policies on one side only, or with a different document on the two sides. */
+function changedPolicies(pb: readonly PolicyEntity[], pa: readonly PolicyEntity[],
+  fpBefore: Map<string, string>, fpAfter: Map<string, string>): PolicyDelta[] {
   const fp = (cache: Map<string, string>, p: PolicyEntity) => {
     let f = cache.get(p.key);
     if (f === undefined) cache.set(p.key, f = fingerprint(p));
@@ -230,46 +254,47 @@ function changedPolicies(pb: readonly PolicyEntity[], pa: readonly PolicyEntity[
   };
   const inA = new Map(pa.map(p => [p.key, p]));
   const inB = new Map(pb.map(p => [p.key, p]));
-  const out: Array<[AccessModel, PolicyEntity]> = [];
+  const out: PolicyDelta[] = [];
   for (const p of pb) {
     const q = inA.get(p.key);
-    if (!q || fp(fpBefore, p) !== fp(fpAfter, q)) out.push([before, p]);
+    if (!q) out.push({ key: `b|${p.key}`, before: p });
+    else if (fp(fpBefore, p) !== fp(fpAfter, q)) out.push({ key: `ba|${p.key}`, before: p, after: q });
   }
-  for (const p of pa) {
-    const q = inB.get(p.key);
-    if (!q || fp(fpBefore, q) !== fp(fpAfter, p)) out.push([after, p]);
-  }
+  for (const p of pa) if (!inB.has(p.key)) out.push({ key: `a|${p.key}`, after: p });
   return out;
 }
 
 
-/** Every request a policy speaks about: its actions (expanded through the catalog) on each of its resource patterns. */
+/**
+ * Every request a policy speaks about: each statement's actions (expanded through the catalog) on that statement's
+ * resource patterns; a Deny's actions also on every resource pattern of its policy (a Deny on `*` removes grants on
+ * narrower patterns).
+ */
 function policyCandidates(model: AccessModel, p: PolicyEntity, notCovered: Set<string>): Candidate[] {
   const dialect = DIALECT_OF[p.cloud];
   const out = new Map<string, Candidate>();
-  const add = (action: string, resource: string | undefined, pattern: string | undefined, representative?: string) => {
-    const key = `${action.toLowerCase()}\u0000${resource ?? ''}`;
-    if (!out.has(key)) out.set(key, { key, request: { action, resource }, pattern, representative });
+  const anyAction = p.cloud === 'huawei' ? `${ANY}:${ANY}:${ANY}` : `${ANY}:${ANY}`;
+  const add = (action: string, resource: string, representative?: string) => {
+    const concrete = resource === '*' ? undefined : concreteResource(resource);
+    const key = `${action.toLowerCase()}\u0000${concrete ?? ''}`;
+    if (!out.has(key)) out.set(key, { key, request: { action, resource: concrete }, pattern: concrete ? resource : undefined, representative });
   };
   if (!p.parsed) {
-    // Unknown content: one request per service it may cover stands for all it may grant.
+    // Unknown content: one request stands for all it may grant.
     notCovered.add(`${p.cloud} policy ${p.name}: ${p.unknownReason ?? 'content unknown'}`);
-    const action = p.cloud === 'huawei' ? `${ANY}:${ANY}:${ANY}` : `${ANY}:${ANY}`;
-    add(action, undefined, undefined, '*');
+    add(anyAction, '*', '*');
     return [...out.values()];
   }
-  const resources = new Set<string>();
-  const actions = new Map<string, string | undefined>();
+  const allResources = new Set<string>();
+  for (const st of p.parsed.statements) for (const r of [...(st.resources ?? []), ...(st.notResources ?? [])]) allResources.add(r.text);
   for (const st of p.parsed.statements) {
-    for (const r of st.resources ?? [{ text: '*' }]) resources.add(r.text);
-    for (const r of st.notResources ?? []) resources.add(r.text);
-    const patterns = st.actions ?? [];
+    const actions = new Map<string, string | undefined>();
     if (st.actions === undefined) {
       model.catalog.services(dialect).forEach(s => s.actions.forEach(a => actions.set(a.name, undefined)));
-      actions.set(p.cloud === 'huawei' ? `${ANY}:${ANY}:${ANY}` : `${ANY}:${ANY}`, `all actions but ${st.notActions!.map(n => n.text).join(', ')}`);
+      actions.set(anyAction, `all actions but ${st.notActions!.map(n => n.text).join(', ')}`);
       notCovered.add(`${p.name}: NotAction grants actions the catalog does not list; checked by one representative action`);
     }
-    for (const pat of [...patterns, ...(st.notActions ?? [])]) {
+    for (const pat of [...(st.actions ?? []), ...(st.notActions ?? [])]) {
       const exp = model.catalog.expandAction(dialect, pat.normalized);
       exp.actions.forEach(a => actions.set(a.name, undefined));
       if (!exp.catalogComplete) {
@@ -281,14 +306,16 @@ function policyCandidates(model: AccessModel, p: PolicyEntity, notCovered: Set<s
         }
       }
     }
-  }
-  for (const [action, representative] of actions) {
-    for (const r of resources) {
-      if (r === '*') add(action, undefined, undefined, representative);
-      else add(action, concreteResource(r), r, representative);
-    }
+    const resources = st.effect === 'Deny' ? ['*', ...allResources] : [...(st.resources ?? []), ...(st.notResources ?? [])].map(r => r.text);
+    if (!resources.length) resources.push('*');
+    for (const [action, representative] of actions) for (const r of resources) add(action, r, representative);
   }
   return [...out.values()];
+}
+
+/** Whether two per-policy results can lead to different decisions. */
+function sameResult(x: EvaluationResult, y: EvaluationResult): boolean {
+  return x.allow === y.allow && x.deny === y.deny && conditionsOf(x).join('\n') === conditionsOf(y).join('\n');
 }
 
 /** One line of text for an entry: "pairec:ListInstances on acs:... if ...". */

@@ -261,7 +261,7 @@ export class AccessModel {
    * Can this principal do this? With the chain of every deciding statement. `memo` shares per-policy results
    * between principals asked the same question (who-can).
    */
-  can(principal: Principal, request: AccessRequest, options?: QueryOptions, memo?: Array<EvaluationResult | undefined>): AccessAnswer {
+  can(principal: Principal, request: AccessRequest, options?: QueryOptions, memo?: Array<EvaluationResult | undefined> | Map<number, EvaluationResult>): AccessAnswer {
     const project = options?.project;
     const bindings = project === undefined ? this.bindings(principal) : this.bindings(principal).filter(b => inScope(b, project));
     const policies = project === undefined ? this.policiesOf(principal) : [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
@@ -270,11 +270,12 @@ export class AccessModel {
     for (let i = 0; i < policies.length; i++) {
       const p = policies[i];
       const ordinal = this.policyOrdinal.get(p.key)!;
-      let r = memo?.[ordinal];
+      let r = memo instanceof Map ? memo.get(ordinal) : memo?.[ordinal];
       if (!r) {
         // An opaque policy answers "unknown" to everything: keep that to its own cloud and services.
         r = !p.parsed && !this.opaqueApplies(p, request) ? NOT_APPLICABLE : this.compiledPolicy(p).evaluate(request, options);
-        if (memo) memo[ordinal] = r;
+        if (memo instanceof Map) memo.set(ordinal, r);
+        else if (memo) memo[ordinal] = r;
       }
       if (!p.parsed && r !== NOT_APPLICABLE) (open ??= []).push(p);
       results[i] = r;
