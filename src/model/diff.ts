@@ -76,6 +76,7 @@ export interface AccessDiff {
 /** Placeholder for one action or resource segment the catalog cannot list. */
 const ANY = 'ANY';
 const OPEN = { openContext: true } as const;
+const MAX_DENY_PATTERNS = 4;
 
 interface Candidate {
   readonly key: string;
@@ -306,7 +307,11 @@ function policyCandidates(model: AccessModel, p: PolicyEntity, notCovered: Set<s
         }
       }
     }
-    const resources = st.effect === 'Deny' ? ['*', ...allResources] : [...(st.resources ?? []), ...(st.notResources ?? [])].map(r => r.text);
+    const own = [...(st.resources ?? []), ...(st.notResources ?? [])].map(r => r.text);
+    // A Deny on every resource also removes grants on narrower patterns of its policy (bounded: few patterns).
+    const widen = st.effect === 'Deny' && own.some(r => /^[*:]*$/.test(r.replace(/^acs:|^trn:/, '')));
+    if (widen && allResources.size > MAX_DENY_PATTERNS) notCovered.add(`${p.name}#${st.index}: a Deny on every resource compared on ${MAX_DENY_PATTERNS}+ narrower patterns of its policy only as "every resource"`);
+    const resources = widen && allResources.size <= MAX_DENY_PATTERNS ? ['*', ...allResources] : own;
     if (!resources.length) resources.push('*');
     for (const [action, representative] of actions) for (const r of resources) add(action, r, representative);
   }

@@ -82,6 +82,8 @@ function originOf(o: Origin): Origin {
 }
 
 class Grants {
+  /** RAM users by Terraform address and by name, built on first use. */
+  private ramUsers?: Map<string, string>;
   constructor(private readonly parts: ModelParts) {}
 
   bailianWorkspace(s: PlatformSettingsEntry): void {
@@ -167,9 +169,15 @@ class Grants {
 
   paiMember(m: { workspace: string; userId: string; roles: readonly string[] } & Origin): void {
     // user_id is a RAM user id, usually a reference to a user of the same input (then its address).
-    const user = [...this.parts.principals.values()].find(p => p.cloud === 'alibaba' && p.kind === 'user' &&
-      (p.address === m.userId || p.name === m.userId)) ?? undefined;
-    const key = user?.key ?? this.principal('alibaba', 'user', m.userId);
+    if (!this.ramUsers) {
+      this.ramUsers = new Map();
+      for (const p of this.parts.principals.values()) {
+        if (p.cloud !== 'alibaba' || p.kind !== 'user') continue;
+        if (p.address) this.ramUsers.set(p.address, p.key);
+        if (p.name && !this.ramUsers.has(p.name)) this.ramUsers.set(p.name, p.key);
+      }
+    }
+    const key = this.ramUsers.get(m.userId) ?? this.principal('alibaba', 'user', m.userId);
     if (!key) return;
     const ws = paiWorkspaceArn(m.workspace);
     const roles = m.roles.map(r => r.replace(/^PAI\./i, '').replace(/[^A-Za-z0-9]/g, '')).filter(r => r !== '');
