@@ -467,10 +467,12 @@ export class AccessModel {
         for (const action of candidates) {
           const lower = action.name.toLowerCase();
           if (st.notActions?.some(n => n.match(lower)) || denied.some(d => d.match(lower))) continue;
-          let g = grants.get(lower);
+          // Unconditional and conditional grants of one action stay apart: merging them would read as conditional.
+          const key = conditions.length ? `${lower}|${[...conditions].sort().join('|')}` : lower;
+          let g = grants.get(key);
           if (!g) {
             g = { action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set() };
-            grants.set(lower, g);
+            grants.set(key, g);
           }
           resources.forEach(r => g!.resources.add(r));
           conditions.forEach(c => g!.conditions.add(c));
@@ -478,7 +480,9 @@ export class AccessModel {
         }
         if (st.actions === undefined) addTo(unlisted, '*', `all actions except ${st.notActions!.map(n => n.text).join(', ')}`);
         for (const pattern of patterns) {
-          if (!this.catalog.expandAction(dialect, pattern.normalized).catalogComplete) addTo(unlisted, pattern.normalized.split(':')[0], pattern.text);
+          const exp = this.catalog.expandAction(dialect, pattern.normalized);
+          // A literal action the catalog lists is listed in full; only wildcards or unlisted names add unknown actions.
+          if (!exp.catalogComplete && (/[*?]/.test(pattern.text) || exp.actions.length === 0)) addTo(unlisted, pattern.normalized.split(':')[0], pattern.text);
         }
       }
     }

@@ -60,6 +60,18 @@ describe('veMLP queue: diff by decisions', () => {
     expect(r.stdout).not.toMatch(/^\s+- /m);
   });
 
+  test('what-can with two grant paths: no duplicate lines, unconditional and conditional grants apart', () => {
+    const model = loadAccessModel(synth({ secondPath: true }));
+    const perms = model.whatCan(model.findPrincipal('user/bob'));
+    for (const svc of perms.services) {
+      const keys = svc.grants.map(g => `${g.action}|${g.conditions.join('&')}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      // A literal action the catalog lists is never also reported as "not all in the catalog".
+      for (const p of svc.unlistedPatterns) expect(p).toMatch(/[*?]|^[^:]+:[^:]+$/);
+      for (const g of svc.grants) expect(svc.unlistedPatterns).not.toContain(g.action);
+    }
+  });
+
   test('a raised cap is a limit change, not new access', () => {
     const diff = diffModels(loadAccessModel(synth()), loadAccessModel(synth({ cap: 80 })));
     expect(diff.grantedCount).toBe(0);
