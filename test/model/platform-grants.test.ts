@@ -118,6 +118,14 @@ describe('platform grants are access', () => {
   test('no change, no new access', async () => {
     const r = await aiam('diff', base, synth(), '--fail-on-new-access');
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^no change in effective access: no new access \(compared/);
+  });
+
+  test('diff text groups by principal and service, with the coverage', async () => {
+    const r = await aiam('diff', base, synth({ admin: true }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^alibaba:user\/bob\n  bailian-platform\n(    [-+~=?] .*\n)*    \+ bailian-platform:WorkspaceAdmin on acs:bailian-platform:cn-beijing:\*:workspace\/prod\n/m);
+    expect(r.stdout).toMatch(/\d+ granted, 0 possibly granted, 0 revoked, .* \(compared \d+ requests/);
   });
 });
 
