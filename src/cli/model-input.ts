@@ -1,9 +1,9 @@
 import { Option } from 'commander';
 import { editDistance } from '../catalog';
 import { AccessModel, loadAccessModel, loadPriorModel, PrincipalNotFoundError, Principal } from '../model';
-import { Dialect } from '../policy/types';
 import { CliIo, UsageError } from './io';
 import { withInputErrors } from './json-input';
+import { Dialect } from '../policy/types';
 
 export const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 

@@ -80,7 +80,9 @@ export function buildReportData(model: AccessModel, inputs: string[], diff?: Acc
   });
   const list = (models: string[] | null | undefined) => models === null || models === undefined ? 'every model (default workspace)' : models.length ? models.join(', ') : 'none';
   const wsSettings = model.settings.filter(x => x.envelope.kind === 'bailian-workspace').map(e => e.envelope.settings as any);
-  const allowlists = wsSettings.map(s => ({ workspace: s.name, region: s.region, invoke: list(s.allowlists?.invoke), tune: list(s.allowlists?.tune), deploy: list(s.allowlists?.deploy) }));
+  const allowlists = wsSettings.map(s => ({
+    workspace: s.name, region: s.region, invoke: list(s.allowlists?.invoke), tune: list(s.allowlists?.tune), deploy: list(s.allowlists?.deploy),
+  }));
   const rateLimits = wsSettings.flatMap(s => (s.rateLimits ?? []).map((l: any) => ({
     workspace: s.name, region: s.region, model: l.model, qpm: l.qpm !== undefined ? `${l.qpm} requests/min` : '', tpm: l.tpm !== undefined ? `${l.tpm} tokens/min` : '',
   })));

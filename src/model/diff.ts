@@ -89,7 +89,10 @@ interface Candidate {
 function level(a: AccessAnswer, strict: boolean): number | undefined {
   // Unknown only because of a policy of unknown content: compare what every other policy decides (unless the
   // question is about that policy: the request that stands for what it may grant).
-  if (a.decision === Decision.UNKNOWN) return strict ? undefined : a.decisionWithoutOpenPolicies === Decision.ALLOW ? 3 : a.decisionWithoutOpenPolicies === Decision.IMPLICIT_DENY ? 0 : undefined;
+  if (a.decision === Decision.UNKNOWN) {
+    if (strict) return undefined;
+    return a.decisionWithoutOpenPolicies === Decision.ALLOW ? 3 : a.decisionWithoutOpenPolicies === Decision.IMPLICIT_DENY ? 0 : undefined;
+  }
   if (a.decision !== Decision.ALLOW) return 0;
   if (a.openConditions.some(c => c.startsWith('allow if'))) return 1;
   return a.openConditions.length ? 2 : 3;
@@ -138,8 +141,9 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
         }
       }
     }
-    const entry: { granted: AccessChangeEntry[]; revoked: AccessChangeEntry[]; possiblyGranted: AccessChangeEntry[]; conditionsChanged: AccessChangeEntry[]; limitChanges: AccessChangeEntry[] } =
-      { granted: [], revoked: [], possiblyGranted: [], conditionsChanged: [], limitChanges: [] };
+    const entry: Record<Exclude<keyof PrincipalAccessChange, 'principal'>, AccessChangeEntry[]> = {
+      granted: [], revoked: [], possiblyGranted: [], conditionsChanged: [], limitChanges: [],
+    };
     for (const c of cands) {
       decided++;
       actionsSeen.add(c.request.action.toLowerCase());
@@ -154,7 +158,10 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
       if (lx === ly && cx.join('\n') === cy.join('\n')) continue;
       const dx = x?.decision ?? Decision.IMPLICIT_DENY;
       const dy = y?.decision ?? Decision.IMPLICIT_DENY;
-      const witness: Witness = { action: c.request.action, resource: c.request.resource, context: {}, openContext: true, before: dx, after: dy, beforeConditions: cx, afterConditions: cy };
+      const witness: Witness = {
+        action: c.request.action, resource: c.request.resource, context: {}, openContext: true,
+        before: dx, after: dy, beforeConditions: cx, afterConditions: cy,
+      };
       const base = { service: c.request.action.split(':')[0].toLowerCase(), action: c.request.action, resource: c.pattern, representative: c.representative, witness };
       let e: AccessChangeEntry;
       if (LIMIT_ACTIONS.has(c.request.action.toLowerCase())) {
@@ -174,8 +181,12 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
     const sort = (l: AccessChangeEntry[]) => l.sort((p, q) => p.action.localeCompare(q.action) || (p.resource ?? '').localeCompare(q.resource ?? ''));
     if (Object.values(entry).some(l => l.length)) {
       changes.push({
-        principal: describePrincipal((a ?? b)!), granted: sort(entry.granted), revoked: sort(entry.revoked),
-        possiblyGranted: sort(entry.possiblyGranted), conditionsChanged: sort(entry.conditionsChanged), limitChanges: sort(entry.limitChanges),
+        principal: describePrincipal((a ?? b)!),
+        granted: sort(entry.granted),
+        revoked: sort(entry.revoked),
+        possiblyGranted: sort(entry.possiblyGranted),
+        conditionsChanged: sort(entry.conditionsChanged),
+        limitChanges: sort(entry.limitChanges),
       });
     }
   }
@@ -235,6 +246,8 @@ function relevantCandidates(d: PolicyDelta, before: AccessModel, after: AccessMo
   const all = new Map<string, Candidate>();
   if (d.before) for (const c of policyCandidates(before, d.before, notCovered)) all.set(c.key, c);
   if (d.after) for (const c of policyCandidates(after, d.after, notCovered)) all.set(c.key, c);
+  // Added or removed: every request its statements name is one it answers (a statement always matches its own).
+  if (!d.before || !d.after) return [...all.values()];
   const out: Candidate[] = [];
   for (const c of all.values()) {
     const x = d.before ? before.compiledPolicy(d.before).evaluate(c.request, OPEN) : undefined;

@@ -4,9 +4,9 @@
  */
 import { Catalog } from '../catalog';
 import { buildModel } from './build';
-import { addPlatformGrants } from './platform-grants';
 import { loadInput, loadJsonDocument, LoadedInput, RawStack } from './input';
 import { AccessModel, describePrincipal, PrincipalPermissions } from './model';
+import { addPlatformGrants } from './platform-grants';
 
 export * from './types';
 export * from './platform-settings';

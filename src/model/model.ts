@@ -12,9 +12,10 @@ import {
 } from './types';
 import { describeCondition } from '../policy/conditions';
 import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
+import { isWildcardOnly } from '../policy/parse';
+import { PLATFORM_SERVICES } from './platform-grants';
 import { AccessRequest, Decision, Dialect, StatementRef } from '../policy/types';
 import { compileWildcard } from '../policy/wildcard';
-import { isWildcardOnly } from '../policy/parse';
 
 /** How a policy reaches a principal: directly, or through a group. */
 export interface PolicyBinding {
@@ -172,6 +173,7 @@ export class AccessModel {
       this.compiledPolicy(p);
     });
     for (const p of this.principals) this.policiesOf(p);
+    this.serviceClouds('');
   }
 
   principal(key: string): Principal | undefined {
@@ -261,7 +263,8 @@ export class AccessModel {
    * Can this principal do this? With the chain of every deciding statement. `memo` shares per-policy results
    * between principals asked the same question (who-can).
    */
-  can(principal: Principal, request: AccessRequest, options?: QueryOptions, memo?: Array<EvaluationResult | undefined> | Map<number, EvaluationResult>): AccessAnswer {
+  can(principal: Principal, request: AccessRequest, options?: QueryOptions,
+    memo?: Array<EvaluationResult | undefined> | Map<number, EvaluationResult>): AccessAnswer {
     const project = options?.project;
     const bindings = project === undefined ? this.bindings(principal) : this.bindings(principal).filter(b => inScope(b, project));
     const policies = project === undefined ? this.policiesOf(principal) : [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
@@ -296,6 +299,8 @@ export class AccessModel {
    * policy covers, only those.
    */
   opaqueApplies(policy: PolicyEntity, request: AccessRequest): boolean {
+    // No IAM policy, known or not, grants the pseudo-actions of platform grants (docs/platform-grants.md).
+    if (PLATFORM_SERVICES.has(request.action.split(':')[0].toLowerCase())) return false;
     const resource = request.resource;
     if (resource?.startsWith('acs:') && policy.cloud !== 'alibaba') return false;
     if (resource?.startsWith('trn:') && policy.cloud !== 'volcengine') return false;

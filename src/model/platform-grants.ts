@@ -67,7 +67,8 @@ export function addPlatformGrants(parts: ModelParts): void {
     } catch (e) {
       // Entries are schema-checked when written; a hand-edited one must still not crash the model.
       parts.findings.push({
-        code: 'invalid-policy-document', ...originOf(s),
+        code: 'invalid-policy-document',
+        ...originOf(s),
         message: `platform settings ${s.envelope.kind} cannot be read as grants: ${e instanceof PolicyError ? e.message : (e as Error).message}`,
         fix: `write the entry as schemas/platform-settings.v1.schema.json defines ${s.envelope.kind}`,
       });
@@ -88,7 +89,8 @@ class Grants {
 
   bailianWorkspace(s: PlatformSettingsEntry): void {
     const st = s.envelope.settings as {
-      name: string; region: string;
+      name: string;
+      region: string;
       allowlists?: { invoke?: string[] | null; tune?: string[] | null; deploy?: string[] | null };
       rateLimits?: Array<{ model: string; qpm?: number; tpm?: number }>;
       members?: Array<{ principal: Ref; admin?: boolean; apiKeyManagement?: boolean; pages?: string[] }>;
@@ -141,7 +143,11 @@ class Grants {
 
   vemlpQueue(s: PlatformSettingsEntry): void {
     const st = s.envelope.settings as {
-      queueId: string; region: string; accountId: string; admins?: Ref[]; members?: Ref[];
+      queueId: string;
+      region: string;
+      accountId: string;
+      admins?: Ref[];
+      members?: Ref[];
       userCaps?: Array<{ user: string; percent?: number; absolute?: number }>;
     };
     // An account id known only after apply: the queue id is unique enough to name the queue.

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import { alibabaTeam, huaweiTeam, synthesize, volcengineTeam } from '../model/fixtures';
 import { aiam } from './run';
+import { alibabaTeam, huaweiTeam, synthesize, volcengineTeam } from '../model/fixtures';
 
 describe('CLI input checks', () => {
   const out = synthesize(app => { alibabaTeam(app); volcengineTeam(app); huaweiTeam(app); });

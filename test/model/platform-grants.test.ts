@@ -4,9 +4,9 @@ import { synthesize } from './fixtures';
 import {
   alicloud, volcengine, ApiKeyGrant, BailianPage, BailianWorkspace, RamUser, RamRole, SuperAdmin, WorkspaceAdmin,
 } from '../../src';
+import { buildReportData } from '../../src/cli/report';
 import { describePrincipal, diffModels, loadAccessModel, openDecisionText } from '../../src/model';
 import { Decision } from '../../src/policy';
-import { buildReportData } from '../../src/cli/report';
 import { aiam } from '../cli/run';
 
 /** What the Model Studio guide (seed 000) builds, with knobs for the change under review. */
@@ -30,7 +30,9 @@ function modelStudioApp(k: Knobs = {}): (app: App) => void {
     new RamRole(s, 'svc', { roleName: 'svc', trustedServices: ['ecs.aliyuncs.com'] });
     new SuperAdmin(s, 'super', { user: alice, purchasePrepaid: true });
     const prod = new BailianWorkspace(s, 'prod', {
-      workspaceName: 'prod', region: 'cn-beijing', allowInvoke: k.invoke ?? ['qwen-max'],
+      workspaceName: 'prod',
+      region: 'cn-beijing',
+      allowInvoke: k.invoke ?? ['qwen-max'],
       rateLimits: [{ model: 'qwen-max', qpm: k.qpm ?? 600 }],
     });
     const dev = new BailianWorkspace(s, 'dev', { workspaceName: 'dev', region: 'cn-beijing', allowInvoke: ['qwen-turbo'] });

@@ -15,8 +15,13 @@ function queueApp(opts: { secondPath?: boolean; denyStop?: boolean; cap?: number
     const bob = new VolcIamUser(s, 'bob', { userName: 'bob' });
     const eve = new VolcIamUser(s, 'eve', { userName: 'eve' });
     new ResourceQueueWithGroups(s, 'q', {
-      queueId: 'q-train', region: 'cn-beijing', accountId: '2100000001', admins: [alice], members: [bob, eve],
-      capacity: 16, userCaps: [{ user: 'bob', percent: opts.cap ?? 50 }],
+      queueId: 'q-train',
+      region: 'cn-beijing',
+      accountId: '2100000001',
+      admins: [alice],
+      members: [bob, eve],
+      capacity: 16,
+      userCaps: [{ user: 'bob', percent: opts.cap ?? 50 }],
     });
     if (opts.secondPath) bob.attachSystemPolicy('MLPlatformDeveloperAccess');
     if (opts.denyStop) {
