@@ -159,8 +159,14 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
       const dx = x?.decision ?? Decision.IMPLICIT_DENY;
       const dy = y?.decision ?? Decision.IMPLICIT_DENY;
       const witness: Witness = {
-        action: c.request.action, resource: c.request.resource, context: {}, openContext: true,
-        before: dx, after: dy, beforeConditions: cx, afterConditions: cy,
+        action: c.request.action,
+        resource: c.request.resource,
+        context: {},
+        openContext: true,
+        before: dx,
+        after: dy,
+        beforeConditions: cx,
+        afterConditions: cy,
       };
       const base = { service: c.request.action.split(':')[0].toLowerCase(), action: c.request.action, resource: c.pattern, representative: c.representative, witness };
       let e: AccessChangeEntry;

@@ -6,6 +6,7 @@
 import { AccessLevel, Catalog, editDistance } from '../catalog';
 import { DIALECT_OF, ModelParts } from './build';
 import type { LoadedInput } from './input';
+import { PLATFORM_SERVICES } from './platform-grants';
 import {
   Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry,
   PolicyEntity, Principal, SkippedResource,
@@ -13,7 +14,6 @@ import {
 import { describeCondition } from '../policy/conditions';
 import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
 import { isWildcardOnly } from '../policy/parse';
-import { PLATFORM_SERVICES } from './platform-grants';
 import { AccessRequest, Decision, Dialect, StatementRef } from '../policy/types';
 import { compileWildcard } from '../policy/wildcard';
 
