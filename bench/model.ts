@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Catalog } from '../src/catalog';
-import { diffModels, loadAccessModel } from '../src/model';
+import { diffModels, loadAccessModel, PLATFORM_SERVICES } from '../src/model';
 import { Dialect } from '../src/policy';
 
 export interface GeneratedOrg {
@@ -34,7 +34,8 @@ export function generateOrg(dir: string, users = 10_000, groups = 1_000, policie
   const r = rng(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const catalog = Catalog.load();
-  const actions = catalog.services(Dialect.ALIBABA_RAM).flatMap(s => s.actions.map(a => a.name));
+  // IAM policies name real services only, not the pseudo-services of platform grants.
+  const actions = catalog.services(Dialect.ALIBABA_RAM).filter(s => !PLATFORM_SERVICES.has(s.service)).flatMap(s => s.actions.map(a => a.name));
   const services = [...new Set(actions.map(a => a.split(':')[0]))];
   const known = catalog.systemPolicies(Dialect.ALIBABA_RAM).filter(p => p.known).map(p => p.name);
   const system = Array.from({ length: systemPolicies }, (_, i) => (i < known.length ? known[i] : `AliyunGeneratedBenchPolicy${i}`));

@@ -8,7 +8,7 @@
 import { DIALECT_OF } from './build';
 import type { AccessAnswer, AccessModel } from './model';
 import { concreteResource, describePrincipal } from './model';
-import { LIMIT_ACTIONS } from './platform-grants';
+import { LIMIT_ACTIONS, PLATFORM_SERVICES } from './platform-grants';
 import type { PolicyEntity, Principal } from './types';
 import type { EvaluationResult } from '../policy/evaluate';
 import { AccessRequest, Decision } from '../policy/types';
@@ -316,7 +316,9 @@ function policyCandidates(model: AccessModel, p: PolicyEntity, notCovered: Set<s
     }
     for (const pat of [...(st.actions ?? []), ...(st.notActions ?? [])]) {
       const exp = model.catalog.expandAction(dialect, pat.normalized);
-      exp.actions.forEach(a => actions.set(a.name, undefined));
+      exp.actions.forEach(a => {
+        if (p.kind === 'platform' || !PLATFORM_SERVICES.has(a.service.toLowerCase())) actions.set(a.name, undefined);
+      });
       if (!exp.catalogComplete) {
         if (/[*?]/.test(pat.text)) {
           actions.set(concreteResource(pat.text), pat.text);

@@ -82,6 +82,9 @@ export function renderGraph(model: AccessModel, format: 'mermaid' | 'dot'): stri
   const edges: Array<{ from: string; to: string; label: string }> = [
     ...model.memberships.map(m => ({ from: id(m.userKey), to: id(m.groupKey), label: 'member of' })),
     ...model.attachments.map(a => ({ from: id(a.principalKey), to: id(a.policyKey), label: a.scope ? `attached (${a.scope.kind})` : 'attached' })),
+    // Platform policies come from a settings entry (docs/platform-grants.md).
+    ...model.policies.filter(p => p.kind === 'platform' && p.address && ids.has(`setting:${p.address}`))
+      .map(p => ({ from: id(`setting:${p.address}`), to: id(p.key), label: 'grants' })),
   ];
   const esc = (s: string) => s.replace(/"/g, '\'');
   if (format === 'mermaid') {

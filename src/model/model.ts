@@ -270,13 +270,16 @@ export class AccessModel {
     const policies = project === undefined ? this.policiesOf(principal) : [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
     const results: EvaluationResult[] = new Array(policies.length);
     let open: PolicyEntity[] | undefined;
+    // Pseudo-actions of platform grants are decided by platform policies only: no IAM policy speaks about them.
+    const platformAction = PLATFORM_SERVICES.has(request.action.slice(0, Math.max(0, request.action.indexOf(':'))).toLowerCase());
     for (let i = 0; i < policies.length; i++) {
       const p = policies[i];
       const ordinal = this.policyOrdinal.get(p.key)!;
       let r = memo instanceof Map ? memo.get(ordinal) : memo?.[ordinal];
       if (!r) {
         // An opaque policy answers "unknown" to everything: keep that to its own cloud and services.
-        r = !p.parsed && !this.opaqueApplies(p, request) ? NOT_APPLICABLE : this.compiledPolicy(p).evaluate(request, options);
+        r = (platformAction && p.kind !== 'platform') || (!p.parsed && !this.opaqueApplies(p, request)) ? NOT_APPLICABLE
+          : this.compiledPolicy(p).evaluate(request, options);
         if (memo instanceof Map) memo.set(ordinal, r);
         else if (memo) memo[ordinal] = r;
       }
@@ -470,6 +473,7 @@ export class AccessModel {
         const candidates = st.actions === undefined ? allCatalogActions()
           : patterns.flatMap(pattern => this.catalog.expandAction(dialect, pattern.normalized).actions);
         for (const action of candidates) {
+          if (p.kind !== 'platform' && PLATFORM_SERVICES.has(action.service.toLowerCase())) continue;
           const lower = action.name.toLowerCase();
           if (st.notActions?.some(n => n.match(lower)) || denied.some(d => d.match(lower))) continue;
           // Unconditional and conditional grants of one action stay apart: merging them would read as conditional.

@@ -117,6 +117,12 @@ describe('platform grants are access', () => {
     expect(data.services).toContain('bailian-platform');
   });
 
+  test('graph shows platform policies and the settings entry they come from', async () => {
+    const r = await aiam('graph', base);
+    expect(r.stdout).toMatch(/platform policy bailian-platform\/cn-beijing\/prod\/member/);
+    expect(r.stdout).toMatch(/-->\|grants\|/);
+  });
+
   test('no change, no new access', async () => {
     const r = await aiam('diff', base, synth(), '--fail-on-new-access');
     expect(r.code).toBe(0);
@@ -172,5 +178,24 @@ describe('unknowns stay local', () => {
     expect(j).toEqual(expect.objectContaining({ decision: 'unknown', openPolicies: ['AliyunBSSOrderAccess'], decisionWithoutOpenPolicies: 'allow' }));
     const t = await aiam('explain', out, '--principal', 'user/alice', '--action', 'bss:GetSubscriptionSummary');
     expect(t.stdout).toMatch(/allow unless AliyunBSSOrderAccess denies/);
+  });
+});
+
+describe('PAI workspace member roles', () => {
+  const out = synthesize(app => {
+    const s = new TerraformStack(app, 'pai');
+    new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-hangzhou' });
+    const u = new alicloud.ramUser.RamUser(s, 'ann', { name: 'ann' });
+    new alicloud.paiWorkspaceMember.PaiWorkspaceMember(s, 'm', { workspaceId: 'ws-123', userId: u.id, roles: ['PAI.AlgoDeveloper'] });
+  });
+  dirs.push(out);
+
+  test('a member role is a pai-platform grant on the workspace, found by who-can and what-can', () => {
+    const model = loadAccessModel(out);
+    const ws = 'acs:pai-platform:*:*:workspace/ws-123';
+    expect(model.whoCan({ action: 'pai-platform:RoleAlgoDeveloper', resource: ws }).map(a => describePrincipal(a.principal))).toEqual(['alibaba:user/ann']);
+    expect(model.whoCan({ action: 'pai-platform:RoleWorkspaceAdmin', resource: ws })).toEqual([]);
+    const pai = model.whatCan(model.findPrincipal('user/ann')).services.find(x => x.service === 'pai-platform')!;
+    expect(pai.grants.map(g => g.action).sort()).toEqual(['pai-platform:RoleAlgoDeveloper', 'pai-platform:WorkspaceMember']);
   });
 });
