@@ -49,6 +49,11 @@ export interface SystemPolicy {
   readonly description?: string;
   readonly source?: string;
   readonly version?: string;
+  /**
+   * For a policy known by name only: the service prefixes it covers, when a source says (wildcards allowed).
+   * Its unknown content then affects only requests of those services.
+   */
+  readonly services?: readonly string[];
 }
 
 export interface ActionExpansion {
@@ -137,9 +142,12 @@ export class Catalog {
     }
     const names = readJson(path.join(dir, 'system-policies', 'known-names.json'));
     for (const dialect of [Dialect.ALIBABA_RAM, Dialect.VOLCENGINE_IAM, Dialect.HUAWEI_IAM]) {
-      for (const entry of (names[dialect] ?? []) as Array<{ name: string; source: string }>) {
-        if (!policies.some(p => p.dialect === dialect && p.name === entry.name)) {
-          policies.push({ name: entry.name, dialect, known: false, source: entry.source, description: 'known by name only; document not published in the sources read' });
+      for (const entry of (names[dialect] ?? []) as Array<{ name: string; source: string; services?: string[] }>) {
+        const existing = policies.findIndex(p => p.dialect === dialect && p.name === entry.name);
+        if (existing < 0) {
+          policies.push({ name: entry.name, dialect, known: false, source: entry.source, services: entry.services, description: 'known by name only; document not published in the sources read' });
+        } else if (!policies[existing].known && entry.services) {
+          policies[existing] = { ...policies[existing], services: entry.services };
         }
       }
     }
@@ -247,7 +255,7 @@ function systemPolicy(name: string, dialect: Dialect, raw: any): SystemPolicy {
 }
 
 /** Levenshtein distance, stopping early once it cannot beat `limit`. */
-function editDistance(a: string, b: string, limit = Infinity): number {
+export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

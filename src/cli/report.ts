@@ -8,7 +8,7 @@ import * as path from 'path';
 import { runChecks } from '../checks/engine';
 import { Finding } from '../checks/finding';
 import { AiPlatformPack } from '../checks/packs';
-import { AccessDiff, AccessModel, describePrincipal } from '../model';
+import { AccessDiff, AccessModel, changeEntryText, describePrincipal } from '../model';
 import { Decision } from '../policy/types';
 import { renderUnknowns } from '../policy/unknown';
 
@@ -26,7 +26,11 @@ interface ReportData {
   workspaces: Array<{ name: string; region: string; quota: unknown; columns: string[]; rows: MatrixRow[] }>;
   queues: Array<{ queueId: string; capacity: unknown; rows: QueueRow[]; caps: Array<{ user: string; percent: number }> }>;
   quotaSplits: Array<{ region: string; labels: string[]; values: number[] }>;
+  allowlists: Array<{ workspace: string; region: string; invoke: string; tune: string; deploy: string }>;
+  rateLimits: Array<{ workspace: string; region: string; model: string; qpm: string; tpm: string }>;
+  apiKeys: Array<{ name: string; owner: string; workspace: string; region: string; lifecycle: string }>;
   diff?: AccessDiff;
+  diffRows?: string[][];
 }
 
 const PAGES = ['model-experience', 'batch-inference', 'model-observation', 'model-tuning', 'my-models', 'model-deployment', 'model-evaluation', 'data-management'];
@@ -64,7 +68,7 @@ export function buildReportData(model: AccessModel, inputs: string[], diff?: Acc
       const p = model.principals.find(q => q.cloud === 'volcengine' && q.kind === x.kind && q.name === x.name);
       const d = p ? model.can(p, { action: 'ml_platform:CreateDevInstance', resource: trn }).decision : Decision.UNKNOWN;
       const cap = (s.userCaps ?? []).find((c: any) => c.user === x.name);
-      return { principal: `${x.kind}/${x.name}`, role: x.role, createOnQueue: d, cap: cap ? (cap.percent !== undefined ? `${cap.percent}%` : `${cap.absolute}`) : '' };
+      return { principal: `${x.kind}/${x.name}`, role: x.role, createOnQueue: d, cap: cap ? capText(cap, s.capacity) : '' };
     });
     // Absolute caps are shown as a share of the capacity, so every cap fits one chart.
     const percentOf = (c: any) => c.percent ?? (s.capacity ? Math.round((c.absolute / s.capacity) * 100) : 0);
@@ -75,7 +79,28 @@ export function buildReportData(model: AccessModel, inputs: string[], diff?: Acc
     const s = e.envelope.settings as any;
     return { region: s.region, labels: [...s.allocations.map((a: any) => a.workspace), 'buffer'], values: [...s.allocations.map((a: any) => a.qpm ?? 0), s.buffer.qpm ?? 0] };
   });
+  const list = (models: string[] | null | undefined) => models === null || models === undefined ? 'every model (default workspace)' : models.length ? models.join(', ') : 'none';
+  const wsSettings = model.settings.filter(x => x.envelope.kind === 'bailian-workspace').map(e => e.envelope.settings as any);
+  const allowlists = wsSettings.map(s => ({
+    workspace: s.name, region: s.region, invoke: list(s.allowlists?.invoke), tune: list(s.allowlists?.tune), deploy: list(s.allowlists?.deploy),
+  }));
+  const rateLimits = wsSettings.flatMap(s => (s.rateLimits ?? []).map((l: any) => ({
+    workspace: s.name, region: s.region, model: l.model, qpm: l.qpm !== undefined ? `${l.qpm} requests/min` : '', tpm: l.tpm !== undefined ? `${l.tpm} tokens/min` : '',
+  })));
+  const apiKeys = model.settings.filter(x => x.envelope.kind === 'bailian-api-key').map(e => {
+    const s = e.envelope.settings as any;
+    const lifecycle = Object.entries(s.lifecycle ?? {}).map(([event, state]) => `${event}: ${state}`).join('; ');
+    return { name: s.name, owner: s.owner.kind === 'main-account' ? 'main account' : `${s.owner.kind} ${s.owner.name}`, workspace: s.workspace, region: s.region, lifecycle };
+  });
+  const diffRows = diff?.changes.map(c => [c.principal,
+    [...c.granted.map(e => '+ ' + changeEntryText(e)), ...c.possiblyGranted.map(e => '? ' + changeEntryText(e))].join('\n'),
+    c.revoked.map(e => '- ' + changeEntryText(e)).join('\n'),
+    [...c.conditionsChanged, ...c.limitChanges].map(e => '~ ' + changeEntryText(e)).join('\n')]);
   return {
+    allowlists,
+    rateLimits,
+    apiKeys,
+    diffRows,
     title: 'cdktf-aiam access report',
     inputs,
     generated: new Date().toISOString(),
@@ -95,6 +120,12 @@ export function buildReportData(model: AccessModel, inputs: string[], diff?: Acc
     quotaSplits,
     diff,
   };
+}
+
+/** A cap with its unit: a share of the queue, or an amount in the queue's capacity unit. */
+function capText(cap: { percent?: number; absolute?: number }, capacity: number | null | undefined): string {
+  if (cap.percent !== undefined) return `${cap.percent} % of capacity${capacity ? ` (${+(capacity * cap.percent / 100).toFixed(2)} of ${capacity} units)` : ''}`;
+  return `${cap.absolute} units${capacity ? ` of ${capacity} (${Math.round((cap.absolute! / capacity) * 100)} %)` : ' (capacity not declared)'}`;
 }
 
 /** The UMD build of Chart.js, read from the bundled package (its exports map hides the path, so go from the main file). */
@@ -117,14 +148,18 @@ body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1d2330;background:#f
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #dde1e6;padding-bottom:4px}
 .meta{color:#5b6472}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
 .card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:10px 16px;min-width:110px}.card b{display:block;font-size:20px}
-table{border-collapse:collapse;background:#fff;margin:6px 0 12px}th,td{border:1px solid #dde1e6;padding:4px 8px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;background:#fff;margin:6px 0 12px}th,td{border:1px solid #dde1e6;padding:4px 8px;text-align:left;vertical-align:top;white-space:pre-line}
 th{background:#f0f2f5;font-weight:600}td.c{text-align:center}.error{color:#b42318;font-weight:600}.warning{color:#b54708;font-weight:600}.info{color:#175cd3}
-.allow{color:#067647}.deny{color:#b42318}.unknown{color:#b54708}.sup{color:#8a94a6}.charts{display:flex;gap:24px;flex-wrap:wrap}.chart{width:420px;background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:8px}
+.allow{color:#067647}.deny{color:#b42318}.unknown{color:#b54708}.sup{color:#8a94a6}.charts{display:flex;gap:24px;flex-wrap:wrap}.scroll{overflow:auto;max-height:480px;max-width:100%;border:1px solid #dde1e6}.scroll table{margin:0}.scroll th{position:sticky;top:0}
+.nums{margin:6px 0 0;padding-left:18px;font-variant-numeric:tabular-nums}.chart{width:420px;background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:8px}
 </style></head><body>
 <h1>${data.title}</h1><div class="meta" id="meta"></div><div class="cards" id="cards"></div>
 <h2>Findings</h2><div id="findings"></div>
 <h2>Principals × services (allowed actions; "+" = more than the catalog lists)</h2><div id="matrix"></div>
 <h2>Model Studio workspaces</h2><div id="workspaces"></div>
+<h2>Model allowlists</h2><div id="allowlists"></div>
+<h2>Rate limits</h2><div id="ratelimits"></div>
+<h2>API keys</h2><div id="apikeys"></div>
 <h2>veMLP queues</h2><div id="queues"></div>
 <h2>Quota splits</h2><div class="charts" id="charts"></div>
 <div id="diff"></div>
@@ -139,7 +174,12 @@ const where = l => l.constructPath || [l.address, l.pointer].filter(Boolean).joi
 document.getElementById('findings').append(data.findings.length ? table(['severity', 'rule', 'where', 'what', 'fix'], data.findings.map(f => [
   el('span', { class: f.suppressed ? 'sup' : f.severity }, f.suppressed ? 'suppressed ' + f.severity : f.severity), f.ruleId + ' ' + f.title, where(f.location),
   f.message + (f.suppressed ? ' — suppressed: ' + f.suppressed.reason : ''), f.fix])) : el('p', {}, 'No findings.'));
-document.getElementById('matrix').append(table(['principal', ...data.services, 'unknown'], data.matrix.map(r => [r.principal, ...data.services.map(s => r.cells[s] || ''), r.cells.unknown || ''])));
+// The matrix grows with principals and services: it scrolls inside the page, headers stay visible.
+document.getElementById('matrix').append(el('div', { class: 'scroll', id: 'matrix-scroll' }, table(['principal', ...data.services, 'unknown'], data.matrix.map(r => [r.principal, ...data.services.map(s => r.cells[s] || ''), r.cells.unknown || '']))));
+const section = (id, rows, head, cells) => document.getElementById(id).append(rows.length ? table(head, rows.map(cells)) : el('p', {}, 'None.'));
+section('allowlists', data.allowlists, ['workspace', 'region', 'invoke', 'tune', 'deploy'], a => [a.workspace, a.region, a.invoke, a.tune, a.deploy]);
+section('ratelimits', data.rateLimits, ['workspace', 'region', 'model', 'QPM', 'TPM'], l => [l.workspace, l.region, l.model, l.qpm, l.tpm]);
+section('apikeys', data.apiKeys, ['key', 'owner', 'workspace', 'region', 'lifecycle'], k => [k.name, k.owner, k.workspace, k.region, k.lifecycle]);
 const ws = document.getElementById('workspaces');
 if (!data.workspaces.length) ws.append(el('p', {}, 'None.'));
 for (const w of data.workspaces) {
@@ -153,17 +193,21 @@ for (const q of data.queues) {
   qs.append(table(['principal', 'role', 'create dev instance on queue', 'usage cap'], q.rows.map(r => [r.principal, r.role, el('span', { class: r.createOnQueue === 'allow' ? 'allow' : r.createOnQueue === 'unknown' ? 'unknown' : 'deny' }, r.createOnQueue), r.cap])));
 }
 const charts = document.getElementById('charts');
-const addChart = (title, type, labels, values) => {
+const addChart = (title, type, labels, values, unit) => {
   const box = el('div', { class: 'chart' }, el('h3', {}, title)); const canvas = el('canvas', { role: 'img', 'aria-label': title }); box.append(canvas); charts.append(box);
+  // The numbers, printed: a chart alone cannot be read exactly (or by a screen reader).
+  box.append(el('ul', { class: 'nums' }, ...labels.map((l, i) => el('li', {}, l + ': ' + values[i] + ' ' + unit))));
   new Chart(canvas, { type, data: { labels, datasets: [{ label: title, data: values, backgroundColor: ['#2e90fa', '#12b76a', '#f79009', '#7a5af8', '#ee46bc', '#98a2b3'] }] }, options: { animation: false, responsive: true } });
 };
-for (const s of data.quotaSplits) addChart('Model Studio QPM split, ' + s.region, 'doughnut', s.labels, s.values);
-for (const q of data.queues.filter(q => q.caps.length)) addChart('Queue ' + q.queueId + ' user caps (% of capacity)', 'bar', q.caps.map(c => c.user), q.caps.map(c => c.percent));
+for (const s of data.quotaSplits) addChart('Model Studio QPM split, ' + s.region, 'doughnut', s.labels, s.values, 'QPM');
+for (const q of data.queues.filter(q => q.caps.length)) addChart('Queue ' + q.queueId + ' user caps (% of capacity)', 'bar', q.caps.map(c => c.user), q.caps.map(c => c.percent), '% of capacity');
 if (!charts.children.length) charts.append(el('p', {}, 'No quota splits or caps.'));
 if (data.diff) {
   const d = document.getElementById('diff');
   d.append(el('h2', {}, 'Access diff: ' + data.diff.grantedCount + ' granted, ' + data.diff.revokedCount + ' revoked'));
-  d.append(table(['principal', 'granted', 'revoked'], data.diff.changes.map(c => [c.principal, c.granted.join('\\n'), c.revoked.join('\\n')])));
+  d.append(el('p', { class: 'meta' }, data.diff.coverage.complete ? 'Every catalog action and resource pattern of the changed policies was compared.'
+    : 'Not covered: ' + data.diff.coverage.notCovered.join('; ')));
+  if (data.diffRows.length) d.append(el('div', { class: 'scroll' }, table(['principal', 'granted', 'revoked', 'conditions or limits changed'], data.diffRows)));
 }
 </script></body></html>
 `;

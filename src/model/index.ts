@@ -6,12 +6,16 @@ import { Catalog } from '../catalog';
 import { buildModel } from './build';
 import { loadInput, loadJsonDocument, LoadedInput, LoadOptions, RawStack } from './input';
 import { AccessModel, describePrincipal, PrincipalPermissions } from './model';
-import { Principal } from './types';
+import { addPlatformGrants } from './platform-grants';
 
 export * from './types';
 export * from './platform-settings';
 export { ModelInputError } from './errors';
-export { AccessModel, describePrincipal, PrincipalNotFoundError } from './model';
+export { AccessModel, describePrincipal, openDecisionText, PrincipalNotFoundError } from './model';
+export * from './platform-grants';
+export { changeEntryText, diffModels } from './diff';
+export type { AccessChangeEntry, AccessDiff, DiffCoverage, PrincipalAccessChange, Witness } from './diff';
+export type { WhoCanEntry, WhoCanResult } from './model';
 export type { AccessAnswer, ChainStep, Grant, PolicyBinding, PrincipalPermissions, QueryOptions, ServicePermissions } from './model';
 export type { InputKind, InstanceKey, LoadedInput, LoadOptions, ModuleConfig, PlannedChange, PlanReferences, RawResource, RawStack } from './input';
 export { loadInput, plannedChanges } from './input';
@@ -42,19 +46,8 @@ export function modelFromStacks(stacks: readonly RawStack[], catalog: Catalog, i
   const parts = buildModel(stacks, catalog);
   // Findings about the input itself (modules not read), found while loading.
   for (const s of stacks) parts.findings.push(...s.findings ?? []);
+  addPlatformGrants(parts);
   return new AccessModel(input, parts, catalog);
-}
-
-export interface PrincipalAccessChange {
-  readonly principal: string;
-  readonly granted: readonly string[];
-  readonly revoked: readonly string[];
-}
-
-export interface AccessDiff {
-  readonly changes: readonly PrincipalAccessChange[];
-  readonly grantedCount: number;
-  readonly revokedCount: number;
 }
 
 /** What a principal can do, as comparable lines ("pairec:ListInstances on * if ..."). */
@@ -68,31 +61,11 @@ export function accessLines(perms: PrincipalPermissions): Set<string> {
       const where = g.scopes?.length ? ` in ${g.scopes.join(', ')}` : '';
       lines.add(`${g.action}${on}${when}${where}`);
     }
-    for (const p of s.unlistedPatterns) lines.add(`${p} (actions not all in the catalog)`);
+    // A pattern whose listed actions are already lines adds only what the catalog cannot list.
+    for (const p of s.unlistedPatterns) lines.add(`${p} (and actions the catalog does not list)`);
   }
   for (const u of perms.unknownPolicies) lines.add(`unknown access from ${u}`);
   return lines;
-}
-
-/** Effective access granted and revoked per principal between two models. */
-export function diffModels(before: AccessModel, after: AccessModel): AccessDiff {
-  const keys = new Map<string, { before?: Principal; after?: Principal }>();
-  for (const p of before.principals) keys.set(p.key, { before: p });
-  for (const p of after.principals) keys.set(p.key, { ...keys.get(p.key), after: p });
-  const changes: PrincipalAccessChange[] = [];
-  for (const { before: b, after: a } of keys.values()) {
-    const was = b ? accessLines(before.whatCan(b)) : new Set<string>();
-    const now = a ? accessLines(after.whatCan(a)) : new Set<string>();
-    const granted = [...now].filter(x => !was.has(x)).sort();
-    const revoked = [...was].filter(x => !now.has(x)).sort();
-    if (granted.length || revoked.length) changes.push({ principal: describePrincipal((a ?? b)!), granted, revoked });
-  }
-  changes.sort((x, y) => x.principal.localeCompare(y.principal));
-  return {
-    changes,
-    grantedCount: changes.reduce((n, c) => n + c.granted.length, 0),
-    revokedCount: changes.reduce((n, c) => n + c.revoked.length, 0),
-  };
 }
 
 /** Principals, groups, policies and platform-settings entities as a mermaid flowchart or a Graphviz digraph. */
@@ -113,6 +86,9 @@ export function renderGraph(model: AccessModel, format: 'mermaid' | 'dot'): stri
   const edges: Array<{ from: string; to: string; label: string }> = [
     ...model.memberships.map(m => ({ from: id(m.userKey), to: id(m.groupKey), label: 'member of' })),
     ...model.attachments.map(a => ({ from: id(a.principalKey), to: id(a.policyKey), label: a.scope ? `attached (${a.scope.kind})` : 'attached' })),
+    // Platform policies come from a settings entry (docs/platform-grants.md).
+    ...model.policies.filter(p => p.kind === 'platform' && p.address && ids.has(`setting:${p.address}`))
+      .map(p => ({ from: id(`setting:${p.address}`), to: id(p.key), label: 'grants' })),
   ];
   const esc = (s: string) => s.replace(/"/g, '\'');
   if (format === 'mermaid') {

@@ -3,17 +3,20 @@
  * attached to; a principal's decision combines the results of its policies (combineResults), so who-can over
  * thousands of principals evaluates each policy once per question.
  */
-import { AccessLevel, Catalog } from '../catalog';
+import { AccessLevel, Catalog, editDistance } from '../catalog';
 import { DIALECT_OF, ModelParts } from './build';
 import type { LoadedInput } from './input';
+import { PLATFORM_SERVICES } from './platform-grants';
 import {
   AssignmentScope, Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry,
   PolicyEntity, Principal, SkippedResource,
 } from './types';
 import { describeCondition } from '../policy/conditions';
 import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
+import { isWildcardOnly } from '../policy/parse';
+import { AccessRequest, Decision, Dialect, StatementRef } from '../policy/types';
 import { renderUnknowns } from '../policy/unknown';
-import { AccessRequest, Decision, StatementRef } from '../policy/types';
+import { compileWildcard } from '../policy/wildcard';
 
 /** How a policy reaches a principal: directly, or through a group. */
 export interface PolicyBinding {
@@ -32,7 +35,7 @@ export interface ChainStep {
   readonly attachment: string;
   readonly scope?: string;
   readonly policy: string;
-  readonly policyKind: 'custom' | 'system';
+  readonly policyKind: PolicyEntity['kind'];
   readonly statement: number;
   readonly effect?: 'Allow' | 'Deny';
 }
@@ -41,6 +44,17 @@ export interface AccessAnswer {
   readonly principal: Principal;
   readonly request: AccessRequest;
   readonly decision: Decision;
+  /**
+   * Policies whose content is unknown (system policy without a document, document known only after apply) that
+   * can still apply to this request: only those of the principal's cloud, and of the services the catalog says
+   * they cover. Empty when none is open.
+   */
+  readonly openPolicies: readonly string[];
+  /**
+   * With open policies, the decision of every other policy: `allow` reads "allow unless <open> denies",
+   * `implicit-deny` "deny unless <open> allows". Undefined when the other policies are undecided too.
+   */
+  readonly decisionWithoutOpenPolicies?: Decision;
   readonly chain: readonly ChainStep[];
   readonly unresolved: readonly string[];
   readonly openConditions: readonly string[];
@@ -74,6 +88,26 @@ export interface PrincipalPermissions {
   /** Policies whose content is unknown: what they grant cannot be listed. */
   readonly unknownPolicies: readonly string[];
   readonly unknownActionCount: number;
+}
+
+export interface WhoCanEntry {
+  readonly answer: AccessAnswer;
+  /** The request named no resource and the grant is only on these resource patterns. */
+  readonly resources?: readonly string[];
+}
+
+export interface WhoCanResult {
+  /** Allowed (or unknown) principals. */
+  readonly able: readonly WhoCanEntry[];
+  /** Principals an explicit Deny stops: never listed as able. */
+  readonly denied: readonly AccessAnswer[];
+  /** What the answer assumed about the request. */
+  readonly assumed: { readonly resource: string; readonly context: string | { readonly [key: string]: string | string[] } };
+}
+
+/** A request resource for a resource pattern: each wildcard run stands for the segment `ANY`. */
+export function concreteResource(pattern: string): string {
+  return pattern.replace(/[*?]+/g, 'ANY');
 }
 
 /** Options of a question to the model. */
@@ -141,6 +175,8 @@ export class AccessModel {
   private readonly policyOrdinal = new Map<string, number>();
   private readonly groupsOf = new Map<string, Membership[]>();
   private readonly attachmentsOf = new Map<string, Attachment[]>();
+  private readonly opaqueScopes = new Map<string, Array<(s: string) => boolean> | null>();
+  private knownServices?: Map<string, Cloud[]>;
 
   constructor(readonly input: LoadedInput | undefined, parts: ModelParts, readonly catalog: Catalog) {
     this.principalIndex = parts.principals;
@@ -163,6 +199,7 @@ export class AccessModel {
       this.compiledPolicy(p);
     });
     for (const p of this.principals) this.policiesOf(p);
+    this.serviceClouds('');
   }
 
   principal(key: string): Principal | undefined {
@@ -189,7 +226,15 @@ export class AccessModel {
       }
     }
     const needle = spec.split('/').pop()!.toLowerCase();
-    const candidates = this.principals.filter(p => (p.name ?? p.address ?? '').toLowerCase().includes(needle)).map(describePrincipal);
+    let candidates = this.principals.filter(p => (p.name ?? p.address ?? '').toLowerCase().includes(needle)).map(describePrincipal);
+    // Typos: the closest names of every cloud (bounded, so long input costs nothing).
+    if (!candidates.length && needle.length <= 128) {
+      const scored = this.principals.filter(p => p.name)
+        .map(p => ({ p, d: editDistance(needle, p.name!.toLowerCase(), 4) }))
+        .filter(x => x.d <= Math.max(1, Math.min(3, Math.floor(needle.length / 3))))
+        .sort((x, y) => x.d - y.d || describePrincipal(x.p).localeCompare(describePrincipal(y.p)));
+      candidates = scored.map(x => describePrincipal(x.p));
+    }
     throw new PrincipalNotFoundError(spec, candidates);
   }
 
@@ -244,7 +289,8 @@ export class AccessModel {
    * Can this principal do this? With the chain of every deciding statement. `memo` shares per-policy results
    * between principals asked the same question (who-can).
    */
-  can(principal: Principal, request: AccessRequest, options?: QueryOptions, memo?: Array<EvaluationResult | undefined>): AccessAnswer {
+  can(principal: Principal, request: AccessRequest, options?: QueryOptions,
+    memo?: Array<EvaluationResult | undefined> | Map<number, EvaluationResult>): AccessAnswer {
     const project = options?.project;
     let bindings = this.bindings(principal);
     let policies = this.policiesOf(principal);
@@ -262,19 +308,69 @@ export class AccessModel {
       }
     }
     const results: EvaluationResult[] = new Array(policies.length);
+    let open: PolicyEntity[] | undefined;
+    // Pseudo-actions of platform grants are decided by platform policies only: no IAM policy speaks about them.
+    const platformAction = PLATFORM_SERVICES.has(request.action.slice(0, Math.max(0, request.action.indexOf(':'))).toLowerCase());
     for (let i = 0; i < policies.length; i++) {
       const p = policies[i];
       const ordinal = this.policyOrdinal.get(p.key)!;
-      let r = memo?.[ordinal];
+      let r = memo instanceof Map ? memo.get(ordinal) : memo?.[ordinal];
       if (!r) {
-        r = this.compiledPolicy(p).evaluate(request, options);
-        if (memo) memo[ordinal] = r;
+        // An opaque policy answers "unknown" to everything: keep that to its own cloud and services.
+        r = (platformAction && p.kind !== 'platform') || (!p.parsed && !this.opaqueApplies(p, request)) ? NOT_APPLICABLE
+          : this.compiledPolicy(p).evaluate(request, options);
+        if (memo instanceof Map) memo.set(ordinal, r);
+        else if (memo) memo[ordinal] = r;
       }
+      if (!p.parsed && r !== NOT_APPLICABLE) (open ??= []).push(p);
       const why = unsure?.get(p.key);
       results[i] = why ? uncertain(r, why) : r;
     }
     const combined = combineResults(results);
-    return new Answer(principal, request, combined, () => this.chainFor(principal, bindings, combined.matched));
+    let without: Decision | undefined;
+    if (open && combined.decision === Decision.UNKNOWN) {
+      const rest = combineResults(results.filter((_, i) => policies[i].parsed)).decision;
+      if (rest === Decision.ALLOW || rest === Decision.IMPLICIT_DENY) without = rest;
+    }
+    return new Answer(principal, request, combined, () => this.chainFor(principal, bindings, combined.matched),
+      open && combined.decision === Decision.UNKNOWN ? open.map(p => p.name) : EMPTY, without);
+  }
+
+  /**
+   * Whether a policy of unknown content can apply to a request: only requests of its own cloud (resource prefix,
+   * action shape, services known to that cloud) and, when the catalog lists the services a name-only system
+   * policy covers, only those.
+   */
+  opaqueApplies(policy: PolicyEntity, request: AccessRequest): boolean {
+    // No IAM policy, known or not, grants the pseudo-actions of platform grants (docs/platform-grants.md).
+    if (PLATFORM_SERVICES.has(request.action.split(':')[0].toLowerCase())) return false;
+    const resource = request.resource;
+    if (resource?.startsWith('acs:') && policy.cloud !== 'alibaba') return false;
+    if (resource?.startsWith('trn:') && policy.cloud !== 'volcengine') return false;
+    const parts = request.action.split(':').length;
+    if ((parts === 3) !== (policy.cloud === 'huawei')) return false;
+    const service = request.action.split(':')[0].toLowerCase();
+    const scope = this.opaqueScope(policy);
+    if (scope) return scope.some(match => match(service));
+    if (this.serviceClouds(service).length === 0) return true;
+    return this.serviceClouds(service).includes(policy.cloud);
+  }
+
+  /** The clouds whose catalogs, system policies or this input's policies name a service (lower case). */
+  serviceClouds(service: string): readonly Cloud[] {
+    this.knownServices ??= knownServices(this.catalog, this.policies);
+    return this.knownServices.get(service.toLowerCase()) ?? EMPTY_CLOUDS;
+  }
+
+  private opaqueScope(policy: PolicyEntity): Array<(s: string) => boolean> | undefined {
+    if (policy.kind !== 'system') return undefined;
+    let scope = this.opaqueScopes.get(policy.key);
+    if (scope === undefined) {
+      const services = this.catalog.systemPolicy(DIALECT_OF[policy.cloud], policy.name)?.services;
+      scope = services ? services.map(s => compileWildcard(s.toLowerCase())) : null;
+      this.opaqueScopes.set(policy.key, scope);
+    }
+    return scope ?? undefined;
   }
 
   private chainFor(principal: Principal, bindings: readonly PolicyBinding[], matched: readonly StatementRef[]): ChainStep[] {
@@ -303,9 +399,8 @@ export class AccessModel {
     if (request.resource?.startsWith('acs:')) return ['alibaba'];
     if (request.resource?.startsWith('trn:')) return ['volcengine'];
     if (request.action.split(':').length === 3) return ['huawei'];
-    const service = request.action.split(':')[0];
-    const clouds = (['alibaba', 'volcengine', 'huawei'] as Cloud[]).filter(c => this.catalog.service(DIALECT_OF[c], service));
-    return clouds.length ? clouds : ['alibaba', 'volcengine'];
+    const clouds = this.serviceClouds(request.action.split(':')[0]).filter(c => c !== 'huawei');
+    return clouds.length ? [...clouds] : ['alibaba', 'volcengine'];
   }
 
   /** Every principal of the request's cloud whose decision is not implicit-deny. */
@@ -317,6 +412,69 @@ export class AccessModel {
       if (!clouds.has(p.cloud)) continue;
       const a = this.can(p, request, options, memo);
       if (a.decision !== Decision.IMPLICIT_DENY) out.push(a);
+    }
+    return out;
+  }
+
+  /**
+   * who-can, complete. Principals explicitly denied are returned apart, never as able. Without a resource in the
+   * request, a grant on `*` answers for every resource; grants scoped to resource patterns are found too (each
+   * pattern decided on a request for that pattern) and returned with those patterns.
+   */
+  whoCanComplete(request: AccessRequest, options?: QueryOptions & { clouds?: Cloud[] }): WhoCanResult {
+    const answers = this.whoCan(request, options);
+    const able: WhoCanEntry[] = [];
+    const denied: AccessAnswer[] = [];
+    for (const a of answers) {
+      if (a.decision === Decision.EXPLICIT_DENY) denied.push(a);
+      else able.push({ answer: a });
+    }
+    if (request.resource === undefined) {
+      const decided = new Set(answers.map(a => a.principal.key));
+      const clouds = new Set(options?.clouds ?? this.cloudsFor(request));
+      const scoped = this.scopedPatterns(request.action);
+      const memos = new Map<string, Array<EvaluationResult | undefined>>();
+      for (const p of this.principals) {
+        if (decided.has(p.key) || !clouds.has(p.cloud)) continue;
+        const patterns = new Set<string>();
+        for (const pol of this.policiesOf(p)) scoped.get(pol.key)?.forEach(x => patterns.add(x));
+        if (!patterns.size) continue;
+        const allowed: string[] = [];
+        let first: AccessAnswer | undefined;
+        for (const pattern of [...patterns].sort()) {
+          let memo = memos.get(pattern);
+          if (!memo) memos.set(pattern, memo = new Array(this.policies.length));
+          const a = this.can(p, { ...request, resource: concreteResource(pattern) }, options, memo);
+          if (a.decision === Decision.ALLOW || a.decision === Decision.UNKNOWN) {
+            allowed.push(pattern);
+            first ??= a;
+          }
+        }
+        if (first) able.push({ answer: first, resources: allowed });
+      }
+    }
+    return {
+      able,
+      denied,
+      assumed: {
+        resource: request.resource ?? 'none given: grants on every resource (`*`) answer for any resource; grants on resource patterns are listed with them',
+        context: request.context && Object.keys(request.context).length ? request.context : 'none given: conditions are left open and listed',
+      },
+    };
+  }
+
+  /** Per policy: the resource patterns (not `*`) of its Allow statements that match the action. */
+  private scopedPatterns(action: string): Map<string, string[]> {
+    const lower = action.toLowerCase();
+    const out = new Map<string, string[]>();
+    for (const p of this.policies) {
+      for (const st of p.parsed?.statements ?? []) {
+        if (st.effect !== 'Allow' || !st.resources) continue;
+        const inAction = st.actions ? st.actions.some(a => a.match(lower)) : !st.notActions!.some(a => a.match(lower));
+        if (!inAction || (st.actions && st.notActions?.some(a => a.match(lower)))) continue;
+        const patterns = st.resources.filter(r => !isWildcardOnly(r)).map(r => r.text);
+        if (patterns.length) out.set(p.key, [...(out.get(p.key) ?? []), ...patterns]);
+      }
     }
     return out;
   }
@@ -370,14 +528,17 @@ export class AccessModel {
         const candidates = st.actions === undefined ? allCatalogActions()
           : patterns.flatMap(pattern => this.catalog.expandAction(dialect, pattern.normalized).actions);
         for (const action of candidates) {
+          if (p.kind !== 'platform' && PLATFORM_SERVICES.has(action.service.toLowerCase())) continue;
           const lower = action.name.toLowerCase();
           if (st.notActions?.some(n => n.match(lower)) || denied.some(d => d.match(lower))) continue;
-          let g = grants.get(lower);
+          // Unconditional and conditional grants of one action stay apart: merging them would read as conditional.
+          const key = conditions.length ? `${lower}|${[...conditions].sort().join('|')}` : lower;
+          let g = grants.get(key);
           if (!g) {
             g = {
               action: action.name, level: action.accessLevel, resources: new Set(), conditions: new Set(), policies: new Set(), scopes: new Set(),
             };
-            grants.set(lower, g);
+            grants.set(key, g);
           }
           resources.forEach(r => g!.resources.add(r));
           conditions.forEach(c => g!.conditions.add(c));
@@ -388,7 +549,9 @@ export class AccessModel {
         }
         if (st.actions === undefined) addTo(unlisted, '*', `all actions except ${st.notActions!.map(n => n.text).join(', ')}`);
         for (const pattern of patterns) {
-          if (!this.catalog.expandAction(dialect, pattern.normalized).catalogComplete) addTo(unlisted, pattern.normalized.split(':')[0], pattern.text);
+          const exp = this.catalog.expandAction(dialect, pattern.normalized);
+          // A literal action the catalog lists is listed in full; only wildcards or unlisted names add unknown actions.
+          if (!exp.catalogComplete && (/[*?]/.test(pattern.text) || exp.actions.length === 0)) addTo(unlisted, pattern.normalized.split(':')[0], pattern.text);
         }
       }
     }
@@ -431,7 +594,8 @@ class Answer implements AccessAnswer {
   readonly openConditions: readonly string[];
   private builtChain?: readonly ChainStep[];
   constructor(readonly principal: Principal, readonly request: AccessRequest, private readonly result: EvaluationResult,
-    private readonly buildChain: () => readonly ChainStep[]) {
+    private readonly buildChain: () => readonly ChainStep[], readonly openPolicies: readonly string[],
+    readonly decisionWithoutOpenPolicies: Decision | undefined) {
     this.decision = result.decision;
     this.unresolved = result.unresolved;
     this.openConditions = result.openConditions;
@@ -440,12 +604,69 @@ class Answer implements AccessAnswer {
     return (this.builtChain ??= this.buildChain());
   }
   toJSON(): object {
-    const { principal, request, decision, chain, unresolved, openConditions, reasons } = this;
-    return { principal, request, decision, chain, unresolved, openConditions, reasons };
+    const { principal, request, decision, chain, unresolved, openConditions, reasons, openPolicies, decisionWithoutOpenPolicies } = this;
+    return { principal, request, decision, openPolicies, decisionWithoutOpenPolicies, chain, unresolved, openConditions, reasons };
   }
   get reasons(): readonly string[] {
     return this.result.reasons;
   }
+}
+
+const EMPTY: readonly string[] = [];
+const EMPTY_CLOUDS: readonly Cloud[] = [];
+/** The result of a policy that cannot apply to the request. */
+const NOT_APPLICABLE: EvaluationResult = compilePolicies(Dialect.ALIBABA_RAM, []).evaluate({ action: 'none:None' });
+
+/**
+ * "allow unless AliyunBSSOrderAccess denies" / "deny unless X allows": an unknown answer said with what is known.
+ * Undefined when the answer is not of that form.
+ */
+export function openDecisionText(a: AccessAnswer): string | undefined {
+  if (a.decision !== Decision.UNKNOWN || !a.openPolicies.length || !a.decisionWithoutOpenPolicies) return undefined;
+  const names = a.openPolicies.join(' or ');
+  return a.decisionWithoutOpenPolicies === Decision.ALLOW ? `allow unless ${names} denies` : `deny unless ${names} allows`;
+}
+
+const servicesCache = new WeakMap<Catalog, Map<string, Cloud[]>>();
+
+/** Service prefix → clouds, from the catalogs, the system policies (documents and declared services) and the input. */
+function knownServices(catalog: Catalog, policies: readonly PolicyEntity[]): Map<string, Cloud[]> {
+  let base = servicesCache.get(catalog);
+  if (!base) {
+    base = new Map();
+    for (const cloud of ['alibaba', 'volcengine', 'huawei'] as Cloud[]) {
+      const dialect = DIALECT_OF[cloud];
+      const add = (svc: string) => {
+        const key = svc.toLowerCase();
+        if (/[*?]/.test(key) || key === '') return;
+        const list = base!.get(key);
+        if (!list) base!.set(key, [cloud]);
+        else if (!list.includes(cloud)) list.push(cloud);
+      };
+      catalog.services(dialect).forEach(s => add(s.service));
+      for (const sp of catalog.systemPolicies(dialect)) {
+        sp.services?.forEach(add);
+        for (const st of (sp.document as { Statement?: Array<{ Action?: unknown; action?: unknown }> } | undefined)?.Statement ?? []) {
+          const actions = st.Action ?? st.action;
+          for (const a of Array.isArray(actions) ? actions : [actions]) if (typeof a === 'string' && a.includes(':')) add(a.split(':')[0]);
+        }
+      }
+    }
+    servicesCache.set(catalog, base);
+  }
+  const out = new Map([...base].map(([k, v]) => [k, [...v]]));
+  for (const p of policies) {
+    for (const st of p.parsed?.statements ?? []) {
+      for (const a of st.actions ?? []) {
+        const svc = a.normalized.split(':')[0];
+        if (!svc || /[*?]/.test(svc)) continue;
+        const list = out.get(svc);
+        if (!list) out.set(svc, [p.cloud]);
+        else if (!list.includes(p.cloud)) list.push(p.cloud);
+      }
+    }
+  }
+  return out;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -47,7 +47,8 @@ export interface PolicyEntity extends Origin {
   readonly key: string;
   readonly cloud: Cloud;
   readonly dialect: Dialect;
-  readonly kind: 'custom' | 'system';
+  /** `platform`: generated from platform settings (platform-grants.ts), not an IAM policy. */
+  readonly kind: 'custom' | 'system' | 'platform';
   /** The cloud-side name; the Terraform address when the name is unknown (then `nameKnown` is false). */
   readonly name: string;
   readonly nameKnown?: boolean;

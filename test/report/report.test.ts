@@ -41,6 +41,12 @@ describe('aiam report', () => {
         'Access diff: 0 granted, 0 revoked']) {
         expect(body).toContain(text);
       }
+      // Platform grants: allowlists, rate limits (with units), API keys with owner, workspace and lifecycle.
+      for (const text of ['Model allowlists', 'Rate limits', 'API keys', 'chatbot-prod-key', 'lifecycle']) expect(body).toContain(text);
+      // Charts print their numbers; caps carry units; the matrix scrolls inside the page.
+      expect(body).toMatch(/: \d+ QPM/);
+      expect(body).toMatch(/\d+ % of capacity/);
+      expect(await page.evaluate("getComputedStyle(document.getElementById('matrix-scroll')).overflow")).toBe('auto');
       expect(await page.evaluate('Object.keys(Chart.instances).length')).toBe(2);
       expect(await page.locator('canvas').count()).toBe(2);
       expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { diffModels } from '../../model';
+import { AccessChangeEntry, AccessDiff, changeEntryText, diffModels } from '../../model';
 import { apiKeyReplacements } from '../../model/settings-changes';
 import type { SetExit } from '../commands';
 import { CliIo, UsageError } from '../io';
@@ -7,9 +7,13 @@ import { formatOption, loadModel, loadPrior, verboseOption } from '../model-inpu
 
 /**
  * `aiam diff BEFORE AFTER` or `aiam diff PLAN` (prior_state → planned_values): effective access granted and revoked
- * per principal. Exit 1 with --fail-on-new-access when anything was granted.
- * API keys whose workspace, region or owner change are listed as replacements (keys cannot be transferred).
- * JSON: { changes: [{principal, granted, revoked}], grantedCount, revokedCount, apiKeyReplacements: [{name, changes}] }.
+ * per principal, compared by evaluator decisions (model/diff.ts). Exit 1 with --fail-on-new-access when anything
+ * was granted or possibly granted (a new policy of unknown content); rate limits and caps never fail it.
+ * JSON: { changes: [{principal, granted, revoked, possiblyGranted, conditionsChanged, limitChanges}] (entries:
+ * {service, action, resource?, conditions, representative?, witness}), grantedCount, revokedCount,
+ * possiblyGrantedCount, conditionsChangedCount, limitChangeCount, coverage }.
+ * API keys whose workspace, region or owner change are listed as replacements (keys cannot be transferred):
+ * JSON `apiKeyReplacements: [{name, changes}]`.
  */
 export function registerDiff(program: Command, io: CliIo, setExit: SetExit): void {
   program.command('diff')
@@ -32,21 +36,43 @@ export function registerDiff(program: Command, io: CliIo, setExit: SetExit): voi
       }
       const diff = diffModels(before, after);
       const replacements = apiKeyReplacements(before.settings, after.settings).map(r => ({ name: r.name, changes: r.changes }));
-      const keyLines = replacements.map(r => `API key ${r.name} is replaced (keys cannot be transferred): ${r.changes.join(', ')}`);
-      if (opts.format === 'json') {
-        io.stdout(JSON.stringify({ ...diff, apiKeyReplacements: replacements }, null, 2) + '\n');
-      } else if (diff.changes.length === 0) {
-        io.stdout(['no change in effective access', ...keyLines].join('\n') + '\n');
-      } else {
-        const lines: string[] = [];
-        for (const c of diff.changes) {
-          lines.push(c.principal);
-          for (const g of c.granted) lines.push(`  + ${g}`);
-          for (const r of c.revoked) lines.push(`  - ${r}`);
-        }
-        lines.push(`${diff.grantedCount} granted, ${diff.revokedCount} revoked`, ...keyLines);
-        io.stdout(lines.join('\n') + '\n');
-      }
-      setExit(opts.failOnNewAccess && diff.grantedCount > 0 ? 1 : 0);
+      const keyLines = replacements.map(r => `API key ${r.name} is replaced (keys cannot be transferred): ${r.changes.join(', ')}\n`);
+      io.stdout(opts.format === 'json' ? JSON.stringify({ ...diff, apiKeyReplacements: replacements }, null, 2) + '\n' : diffText(diff) + keyLines.join(''));
+      setExit(opts.failOnNewAccess && diff.grantedCount + diff.possiblyGrantedCount > 0 ? 1 : 0);
     });
+}
+
+const MARKS: Array<[keyof Omit<AccessDiff['changes'][number], 'principal'>, string]> = [
+  ['granted', '+'], ['possiblyGranted', '?'], ['revoked', '-'], ['conditionsChanged', '~'], ['limitChanges', '='],
+];
+
+/** Grouped by principal, then service; then the totals and what the comparison covered. */
+function diffText(diff: AccessDiff): string {
+  const lines: string[] = [];
+  for (const c of diff.changes) {
+    lines.push(c.principal);
+    const byService = new Map<string, Array<[string, AccessChangeEntry]>>();
+    for (const [key, mark] of MARKS) {
+      for (const e of c[key]) byService.set(e.service, [...(byService.get(e.service) ?? []), [mark, e]]);
+    }
+    for (const [service, entries] of [...byService].sort((a, b) => a[0].localeCompare(b[0]))) {
+      lines.push(`  ${service}`);
+      for (const [mark, e] of entries) lines.push(`    ${mark} ${changeEntryText(e)}${mark === '=' || mark === '~' ? ` (was: ${e.witness.beforeConditions.join('; ') || e.witness.before})` : ''}`);
+    }
+  }
+  const cov = diff.coverage;
+  const counts = `${diff.grantedCount} granted, ${diff.possiblyGrantedCount} possibly granted, ${diff.revokedCount} revoked, ` +
+    `${diff.conditionsChangedCount} with other conditions, ${diff.limitChangeCount} limit changes`;
+  const scope = `compared ${cov.requestsDecided} requests (${cov.actions} actions, ${cov.resourcePatterns} resource patterns) ` +
+    `for ${cov.principalsWithChangedPolicies} of ${cov.principalsCompared} principals whose policies changed`;
+  if (diff.changes.length === 0) {
+    lines.push(cov.complete ? `no change in effective access: no new access (${scope})` : `no change found in effective access (${scope})`);
+  } else {
+    lines.push(`${counts} (${scope})`);
+  }
+  if (!cov.complete) {
+    lines.push('not covered:');
+    for (const n of cov.notCovered) lines.push(`  ${n}`);
+  }
+  return lines.join('\n') + '\n';
 }

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { AccessAnswer, describePrincipal } from '../../model';
+import { AccessAnswer, describePrincipal, openDecisionText } from '../../model';
 import type { SetExit } from '../commands';
 import { decisionText } from '../format/colour';
 import { CliIo } from '../io';
-import { collect, findPrincipal, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
+import { checkAction, collect, findPrincipal, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
 
 interface ExplainOptions {
   verbose?: boolean;
@@ -34,6 +34,7 @@ export function registerExplain(program: Command, io: CliIo, setExit: SetExit): 
     .action((path: string, opts: ExplainOptions) => {
       const model = loadModel(path, io, opts.verbose);
       const principal = findPrincipal(model, opts.principal);
+      checkAction(model, opts.action, io);
       const request = { action: opts.action, resource: opts.resource, context: parseContext(opts.context) };
       const answer = model.can(principal, request, { project: opts.project });
       io.stdout(opts.format === 'json' ? JSON.stringify(answerJson(answer), null, 2) + '\n' : explainText(answer, io.isTty));
@@ -48,6 +49,8 @@ export function answerJson(a: AccessAnswer): object {
       ? { credentials: a.principal.credentials.map(c => ({ kind: c.kind, detail: c.detail, address: c.address })) } : {}),
     request: a.request,
     decision: a.decision,
+    openPolicies: a.openPolicies,
+    decisionWithoutOpenPolicies: a.decisionWithoutOpenPolicies,
     chain: a.chain,
     unresolved: a.unresolved,
     openConditions: a.openConditions,
@@ -55,9 +58,15 @@ export function answerJson(a: AccessAnswer): object {
   };
 }
 
+/** The decision in words; an unknown one says what is known ("allow unless X denies"). */
+export function answerDecisionText(a: AccessAnswer, colour: boolean): string {
+  const open = openDecisionText(a);
+  return open ? `${decisionText(a.decision, colour)} (${open})` : decisionText(a.decision, colour);
+}
+
 function explainText(a: AccessAnswer, colour: boolean): string {
   const lines = [
-    `${describePrincipal(a.principal)} ${a.request.action}${a.request.resource ? ` on ${a.request.resource}` : ''}: ${decisionText(a.decision, colour)}`,
+    `${describePrincipal(a.principal)} ${a.request.action}${a.request.resource ? ` on ${a.request.resource}` : ''}: ${answerDecisionText(a, colour)}`,
   ];
   for (const c of a.principal.credentials ?? []) lines.push(`  way in: ${c.detail} (${c.address ?? c.kind})`);
   for (const c of a.chain) {

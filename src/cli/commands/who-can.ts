@@ -1,15 +1,16 @@
 import { Command } from 'commander';
 import { describePrincipal } from '../../model';
 import type { SetExit } from '../commands';
-import { decisionText } from '../format/colour';
 import { table } from '../format/table';
 import { CliIo } from '../io';
-import { collect, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
-import { answerJson } from './explain';
+import { checkAction, collect, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
+import { answerDecisionText, answerJson } from './explain';
 
 /**
- * `aiam who-can PATH --action A [--resource R]`: every principal whose decision is not implicit-deny. Without
- * `--context`, conditions are left open and reported ("allow if ..."). JSON: an array of explain answers.
+ * `aiam who-can PATH --action A [--resource R]`: every principal allowed (or unknown), with the resource and context
+ * assumed. Without `--resource`, grants scoped to resource patterns are listed with their patterns; principals an
+ * explicit Deny stops are listed apart, never as able. Without `--context`, conditions are left open and reported.
+ * JSON: { assumed: {resource, context}, able: [explain answer + {resources, resourceScoped}], explicitlyDenied: [explain answer] }.
  */
 export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): void {
   program.command('who-can')
@@ -24,18 +25,32 @@ export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): v
     .action((path: string, opts: { verbose?: boolean; project?: string; action: string; resource?: string; context: string[]; format: string }) => {
       const model = loadModel(path, io, opts.verbose);
       const context = parseContext(opts.context);
+      checkAction(model, opts.action, io);
       const request = { action: opts.action, resource: opts.resource, context };
-      const answers = model.whoCan(request, { openContext: opts.context.length === 0, project: opts.project });
+      const result = model.whoCanComplete(request, { openContext: opts.context.length === 0, project: opts.project });
       if (opts.format === 'json') {
-        io.stdout(JSON.stringify(answers.map(answerJson), null, 2) + '\n');
-      } else if (answers.length === 0) {
-        io.stdout(`no principal can ${opts.action}${opts.resource ? ` on ${opts.resource}` : ''}\n`);
+        io.stdout(JSON.stringify({
+          assumed: result.assumed,
+          able: result.able.map(e => ({ ...answerJson(e.answer), resources: e.resources ?? ['*'], resourceScoped: !!e.resources })),
+          explicitlyDenied: result.denied.map(answerJson),
+        }, null, 2) + '\n');
       } else {
-        io.stdout(table(['principal', 'decision', 'path', 'conditions'], answers.map(a => [
-          describePrincipal(a.principal), decisionText(a.decision, false),
-          a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.policy}#${c.statement}${c.scope ? ` [${c.scope}]` : ''}`).join(', ') || a.unresolved.join('; '),
-          a.openConditions.join('; '),
-        ])));
+        const lines = [`assumed: resource ${result.assumed.resource}; context ${typeof result.assumed.context === 'string' ? result.assumed.context
+          : Object.entries(result.assumed.context).map(([k, v]) => `${k}=${v}`).join(', ')}`];
+        if (result.able.length === 0) {
+          lines.push(`no principal can ${opts.action}${opts.resource ? ` on ${opts.resource}` : ''}`);
+        } else {
+          lines.push(table(['principal', 'decision', 'resources', 'path', 'conditions'], result.able.map(({ answer: a, resources }) => [
+            describePrincipal(a.principal), answerDecisionText(a, false),
+            resources ? `only ${resources.join(', ')} (resource-scoped)` : (opts.resource ?? 'any (*)'),
+            a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.policy}#${c.statement}${c.scope ? ` [${c.scope}]` : ''}`).join(', ') || a.unresolved.join('; '),
+            a.openConditions.join('; '),
+          ])).replace(/\n$/, ''));
+        }
+        if (result.denied.length) {
+          lines.push(`explicitly denied (not able): ${result.denied.map(a => `${describePrincipal(a.principal)} (${a.chain.map(c => `${c.policy}#${c.statement}`).join(', ')})`).join(', ')}`);
+        }
+        io.stdout(lines.join('\n') + '\n');
       }
       setExit(0);
     });

@@ -44,9 +44,12 @@ describe('the guide\'s production setup, through the access model and evaluator'
     }
   });
 
-  test('with AliyunBSSOrderAccess, whose document is not published, the answer is unknown, never guessed', () => {
-    const a = model.can(who('user/gina'), { action: 'bailiancontrol:CreateWorkspace' });
+  test('AliyunBSSOrderAccess, whose document is not published, stays local: unknown only for its services, never guessed', () => {
+    // Issue 14: it covers BSS order operations only, so Model Studio answers stay known.
+    expect(model.can(who('user/gina'), { action: 'bailiancontrol:CreateWorkspace' }).decision).toBe(Decision.ALLOW);
+    const a = model.can(who('user/gina'), { action: 'bss:PayOrder' });
     expect(a.decision).toBe(Decision.UNKNOWN);
+    expect(a.openPolicies).toEqual(['AliyunBSSOrderAccess']);
     expect(a.unresolved).toEqual([expect.stringMatching(/AliyunBSSOrderAccess: the content of system policy AliyunBSSOrderAccess is not in the catalog/)]);
   });
 
