@@ -20,6 +20,8 @@ export interface Witness {
   readonly resource?: string;
   readonly context: { readonly [key: string]: string };
   readonly openContext: true;
+  /** The project the request was made in, when project-scoped grants make it matter (`--project`). */
+  readonly project?: string;
   readonly before: Decision;
   readonly after: Decision;
   readonly beforeConditions: readonly string[];
@@ -123,8 +125,14 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
   for (const { before: b, after: a } of keys.values()) {
     const pb = b ? before.policiesOf(b) : [];
     const pa = a ? after.policiesOf(a) : [];
-    const delta = changedPolicies(pb, pa, fpBefore, fpAfter);
+    const sb = b ? projectScopes(before, b) : new Map<string, string>();
+    const sa = a ? projectScopes(after, a) : new Map<string, string>();
+    const delta = changedPolicies(pb, pa, fpBefore, fpAfter, sb, sa);
     if (!delta.length) continue;
+    // Project-scoped grants decide differently per project: ask in each project named, and in any other one.
+    const projects: Array<string | undefined> = [undefined];
+    const named = new Set([...sb.values(), ...sa.values()].flatMap(v => v.split('\n')).filter(x => x.startsWith('project ')).map(x => x.slice(8)));
+    if (named.size) projects.push(...[...named].sort(), OTHER_PROJECT);
     changedPrincipals++;
     const seen = new Set<string>();
     const cands: Candidate[] = [];
@@ -144,12 +152,15 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
     const entry: Record<Exclude<keyof PrincipalAccessChange, 'principal'>, AccessChangeEntry[]> = {
       granted: [], revoked: [], possiblyGranted: [], conditionsChanged: [], limitChanges: [],
     };
-    for (const c of cands) {
+    const reported = new Set<string>();
+    for (const project of projects) for (const c of cands) {
+      if (project !== undefined && reported.has(c.key)) continue;
       decided++;
       actionsSeen.add(c.request.action.toLowerCase());
       if (c.pattern) patternsSeen.add(c.pattern);
-      const x = b ? before.can(b, c.request, OPEN, memo(memoBefore, c.key)) : undefined;
-      const y = a ? after.can(a, c.request, OPEN, memo(memoAfter, c.key)) : undefined;
+      const opts = project === undefined ? OPEN : { ...OPEN, project };
+      const x = b ? before.can(b, c.request, opts, project === undefined ? memo(memoBefore, c.key) : undefined) : undefined;
+      const y = a ? after.can(a, c.request, opts, project === undefined ? memo(memoAfter, c.key) : undefined) : undefined;
       const strict = c.representative === '*';
       const lx = x ? level(x, strict) : 0;
       const ly = y ? level(y, strict) : 0;
@@ -163,6 +174,7 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
         resource: c.request.resource,
         context: {},
         openContext: true,
+        ...(project !== undefined ? { project } : {}),
         before: dx,
         after: dy,
         beforeConditions: cx,
@@ -182,6 +194,7 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
       } else {
         entry.conditionsChanged.push(e = { ...base, conditions: cy });
       }
+      reported.add(c.key);
       toRecheck.push({ entry: e, b, a });
     }
     const sort = (l: AccessChangeEntry[]) => l.sort((p, q) => p.action.localeCompare(q.action) || (p.resource ?? '').localeCompare(q.resource ?? ''));
@@ -199,8 +212,9 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
   // Re-check every witness without the memos: the same evaluator must still decide it differently.
   for (const { entry, b, a } of toRecheck) {
     const req = { action: entry.witness.action, resource: entry.witness.resource };
-    const dx = b ? before.can(b, req, OPEN).decision : Decision.IMPLICIT_DENY;
-    const dy = a ? after.can(a, req, OPEN).decision : Decision.IMPLICIT_DENY;
+    const opts = entry.witness.project === undefined ? OPEN : { ...OPEN, project: entry.witness.project };
+    const dx = b ? before.can(b, req, opts).decision : Decision.IMPLICIT_DENY;
+    const dy = a ? after.can(a, req, opts).decision : Decision.IMPLICIT_DENY;
     if (dx !== entry.witness.before || dy !== entry.witness.after) {
       throw new Error(`internal error: diff witness ${entry.action} ${entry.resource ?? ''} is not reproducible (${dx}/${dy})`);
     }
@@ -242,6 +256,24 @@ interface PolicyDelta {
   readonly key: string;
   readonly before?: PolicyEntity;
   readonly after?: PolicyEntity;
+  /** Same document, other scopes: every request it speaks about may be decided differently somewhere. */
+  readonly scopeOnly?: boolean;
+}
+
+/** A request made in a project that no scoped grant names. */
+const OTHER_PROJECT = '(any other project)';
+
+/** Per policy, the scopes it reaches the principal in (sorted, one per line; `all` when a binding has none). */
+function projectScopes(model: AccessModel, principal: Principal): Map<string, string> {
+  const out = new Map<string, Set<string>>();
+  for (const b of model.bindings(principal)) {
+    const sc = b.attachment.scope;
+    const text = !sc || sc.kind !== 'project' ? 'all' : `project ${sc.id ?? ''}`;
+    let set = out.get(b.policy.key);
+    if (!set) out.set(b.policy.key, set = new Set());
+    set.add(text);
+  }
+  return new Map([...out].map(([k, v]) => [k, v.has('all') ? 'all' : [...v].sort().join('\n')]));
 }
 
 /**
@@ -253,7 +285,7 @@ function relevantCandidates(d: PolicyDelta, before: AccessModel, after: AccessMo
   if (d.before) for (const c of policyCandidates(before, d.before, notCovered)) all.set(c.key, c);
   if (d.after) for (const c of policyCandidates(after, d.after, notCovered)) all.set(c.key, c);
   // Added or removed: every request its statements name is one it answers (a statement always matches its own).
-  if (!d.before || !d.after) return [...all.values()];
+  if (!d.before || !d.after || d.scopeOnly) return [...all.values()];
   const out: Candidate[] = [];
   for (const c of all.values()) {
     const x = d.before ? before.compiledPolicy(d.before).evaluate(c.request, OPEN) : undefined;
@@ -266,7 +298,8 @@ function relevantCandidates(d: PolicyDelta, before: AccessModel, after: AccessMo
 
 /** Policies on one side only, or with a different document on the two sides. */
 function changedPolicies(pb: readonly PolicyEntity[], pa: readonly PolicyEntity[],
-  fpBefore: Map<string, string>, fpAfter: Map<string, string>): PolicyDelta[] {
+  fpBefore: Map<string, string>, fpAfter: Map<string, string>,
+  scopesBefore: ReadonlyMap<string, string>, scopesAfter: ReadonlyMap<string, string>): PolicyDelta[] {
   const fp = (cache: Map<string, string>, p: PolicyEntity) => {
     let f = cache.get(p.key);
     if (f === undefined) cache.set(p.key, f = fingerprint(p));
@@ -279,6 +312,8 @@ function changedPolicies(pb: readonly PolicyEntity[], pa: readonly PolicyEntity[
     const q = inA.get(p.key);
     if (!q) out.push({ key: `b|${p.key}`, before: p });
     else if (fp(fpBefore, p) !== fp(fpAfter, q)) out.push({ key: `ba|${p.key}`, before: p, after: q });
+    // The same document reaching the principal in other scopes (one project to every project) is a change too.
+    else if ((scopesBefore.get(p.key) ?? '') !== (scopesAfter.get(p.key) ?? '')) out.push({ key: `s|${p.key}`, before: p, after: q, scopeOnly: true });
   }
   for (const p of pa) if (!inB.has(p.key)) out.push({ key: `a|${p.key}`, after: p });
   return out;

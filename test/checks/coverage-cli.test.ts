@@ -74,7 +74,7 @@ test('who-can shows the scope of a project-scoped grant', async () => {
   }));
   try {
     const r = await aiam('who-can', file, '--action', 'ecs:RunInstances');
-    expect(r.stdout).toMatch(/volcengine:user\/dev\s+allow\s+AdministratorAccess#0 \[project ml\]/);
+    expect(r.stdout).toMatch(/volcengine:user\/dev\s+allow\s+any \(\*\)\s+AdministratorAccess#0 \[project ml\]/);
     expect((await aiam('who-can', file, '--action', 'ecs:RunInstances', '--project', 'web')).stdout).toMatch(/no principal can ecs:RunInstances/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,7 @@
 import * as fs from 'fs';
 import { App, TerraformStack } from 'cdktf';
 import { synthesize } from './fixtures';
-import {
-  alicloud, volcengine, ApiKeyGrant, BailianPage, BailianWorkspace, RamUser, RamRole, SuperAdmin, WorkspaceAdmin,
-} from '../../src';
+import { alicloud, bailian, ram, volcengine } from '../../src';
 import { buildReportData } from '../../src/cli/report';
 import { describePrincipal, diffModels, loadAccessModel, openDecisionText } from '../../src/model';
 import { Decision } from '../../src/policy';
@@ -13,7 +11,7 @@ import { aiam } from '../cli/run';
 interface Knobs {
   admin?: boolean;
   keyManagement?: boolean;
-  pages?: BailianPage[];
+  pages?: bailian.BailianPage[];
   invoke?: string[];
   keyWorkspace?: 'prod' | 'dev';
   keyOwner?: 'bob' | 'carol';
@@ -24,23 +22,23 @@ function modelStudioApp(k: Knobs = {}): (app: App) => void {
   return app => {
     const s = new TerraformStack(app, 'studio');
     new alicloud.provider.AlicloudProvider(s, 'p', { region: 'cn-beijing' });
-    const alice = new RamUser(s, 'alice', { userName: 'alice' });
-    const bob = new RamUser(s, 'bob', { userName: 'bob' });
-    const carol = new RamUser(s, 'carol', { userName: 'carol' });
-    new RamRole(s, 'svc', { roleName: 'svc', trustedServices: ['ecs.aliyuncs.com'] });
-    new SuperAdmin(s, 'super', { user: alice, purchasePrepaid: true });
-    const prod = new BailianWorkspace(s, 'prod', {
+    const alice = new ram.RamUser(s, 'alice', { userName: 'alice' });
+    const bob = new ram.RamUser(s, 'bob', { userName: 'bob' });
+    const carol = new ram.RamUser(s, 'carol', { userName: 'carol' });
+    new ram.RamRole(s, 'svc', { roleName: 'svc', trustedServices: ['ecs.aliyuncs.com'] });
+    new bailian.SuperAdmin(s, 'super', { user: alice, purchasePrepaid: true });
+    const prod = new bailian.BailianWorkspace(s, 'prod', {
       workspaceName: 'prod',
       region: 'cn-beijing',
       allowInvoke: k.invoke ?? ['qwen-max'],
       rateLimits: [{ model: 'qwen-max', qpm: k.qpm ?? 600 }],
     });
-    const dev = new BailianWorkspace(s, 'dev', { workspaceName: 'dev', region: 'cn-beijing', allowInvoke: ['qwen-turbo'] });
-    prod.grantPages(carol, [BailianPage.MODEL_EXPERIENCE]);
-    if (k.admin) new WorkspaceAdmin(s, 'prod-admin', { workspace: prod, user: bob });
-    else prod.grantPages(bob, k.pages ?? [BailianPage.MODEL_EXPERIENCE]);
+    const dev = new bailian.BailianWorkspace(s, 'dev', { workspaceName: 'dev', region: 'cn-beijing', allowInvoke: ['qwen-turbo'] });
+    prod.grantPages(carol, [bailian.BailianPage.MODEL_EXPERIENCE]);
+    if (k.admin) new bailian.WorkspaceAdmin(s, 'prod-admin', { workspace: prod, user: bob });
+    else prod.grantPages(bob, k.pages ?? [bailian.BailianPage.MODEL_EXPERIENCE]);
     if (k.keyManagement) prod.grantApiKeyManagement(bob);
-    new ApiKeyGrant(s, 'key', { workspace: k.keyWorkspace === 'dev' ? dev : prod, owner: k.keyOwner === 'carol' ? carol : bob, keyName: 'svc-key' });
+    new bailian.ApiKeyGrant(s, 'key', { workspace: k.keyWorkspace === 'dev' ? dev : prod, owner: k.keyOwner === 'carol' ? carol : bob, keyName: 'svc-key' });
   };
 }
 
@@ -61,7 +59,7 @@ describe('platform grants are access', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/nothing/);
     expect(r.stdout).toMatch(/bailian-platform/);
-    expect(r.stdout).toMatch(/WorkspaceAdmin on acs:bailian-platform:cn-beijing:\*:workspace\/prod/);
+    expect(r.stdout).toMatch(/bailian.WorkspaceAdmin on acs:bailian-platform:cn-beijing:\*:workspace\/prod/);
   });
 
   test('explain cites the settings entry as the path of a platform grant', () => {
@@ -89,7 +87,7 @@ describe('platform grants are access', () => {
   const newAccess: Array<[string, Knobs]> = [
     ['a new workspace admin', { admin: true }],
     ['API-key management', { keyManagement: true }],
-    ['a console page', { pages: [BailianPage.MODEL_EXPERIENCE, BailianPage.MODEL_TUNING] }],
+    ['a console page', { pages: [bailian.BailianPage.MODEL_EXPERIENCE, bailian.BailianPage.MODEL_TUNING] }],
     ['a model on the allowlist', { invoke: ['qwen-max', 'qwen-plus'] }],
     ['a key moved to another workspace', { keyWorkspace: 'dev' }],
     ['a key moved to another owner', { keyOwner: 'carol' }],

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { App, TerraformStack } from 'cdktf';
 import { synthesize } from './fixtures';
-import { PolicyEffect, ResourceQueueWithGroups, volcengine, VolcIamGroup, VolcIamPolicy, VolcIamUser } from '../../src';
+import { PolicyEffect, vemlp, volcengine, volcengine_iam } from '../../src';
 import { describePrincipal, diffModels, loadAccessModel } from '../../src/model';
 import { Decision } from '../../src/policy';
 import { aiam } from '../cli/run';
@@ -11,10 +11,10 @@ function queueApp(opts: { secondPath?: boolean; denyStop?: boolean; cap?: number
   return (app: App) => {
     const s = new TerraformStack(app, 'mlp');
     new volcengine.provider.VolcengineProvider(s, 'p', { region: 'cn-beijing' });
-    const alice = new VolcIamUser(s, 'alice', { userName: 'alice' });
-    const bob = new VolcIamUser(s, 'bob', { userName: 'bob' });
-    const eve = new VolcIamUser(s, 'eve', { userName: 'eve' });
-    new ResourceQueueWithGroups(s, 'q', {
+    const alice = new volcengine_iam.VolcIamUser(s, 'alice', { userName: 'alice' });
+    const bob = new volcengine_iam.VolcIamUser(s, 'bob', { userName: 'bob' });
+    const eve = new volcengine_iam.VolcIamUser(s, 'eve', { userName: 'eve' });
+    new vemlp.ResourceQueueWithGroups(s, 'q', {
       queueId: 'q-train',
       region: 'cn-beijing',
       accountId: '2100000001',
@@ -25,9 +25,9 @@ function queueApp(opts: { secondPath?: boolean; denyStop?: boolean; cap?: number
     });
     if (opts.secondPath) bob.attachSystemPolicy('MLPlatformDeveloperAccess');
     if (opts.denyStop) {
-      const g = new VolcIamGroup(s, 'frozen', { groupName: 'frozen' });
+      const g = new volcengine_iam.VolcIamGroup(s, 'frozen', { groupName: 'frozen' });
       g.addUser(eve);
-      g.attachPolicy(new VolcIamPolicy(s, 'no-stop', { policyName: 'no-stop', statements: [{ effect: PolicyEffect.DENY, actions: ['ml_platform:StopJob'], resources: ['*'] }] }));
+      g.attachPolicy(new volcengine_iam.VolcIamPolicy(s, 'no-stop', { policyName: 'no-stop', statements: [{ effect: PolicyEffect.DENY, actions: ['ml_platform:StopJob'], resources: ['*'] }] }));
     }
   };
 }
