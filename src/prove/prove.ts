@@ -1,0 +1,186 @@
+/**
+ * Proofs over every request: "nothing AFTER allows is new" (diff) and "no request of this shape is allowed" (checks).
+ * A witness from the solver is replayed through the evaluator before anyone sees it; the two models disagreeing is
+ * reported as "not proven" with the disagreement, never as a proof or a finding.
+ */
+import { createHash } from 'crypto';
+import type { Bool } from 'z3-solver';
+import { compilePolicies, isOpaquePolicy, PolicyInput } from '../policy/evaluate';
+import type { ParsedPolicy } from '../policy/parse';
+import { AccessRequest, Decision, Dialect } from '../policy/types';
+import { NotEncodable, RequestSpace } from './encode';
+import { z3, Z3 } from './z3';
+
+export enum ProofStatus {
+  /** Holds for every request in the modelled space (docs/prove.md). */
+  PROVEN = 'proven',
+  /** A request that breaks the property, confirmed by the evaluator. */
+  WITNESS = 'witness',
+  /** Neither: the solver gave up or timed out, the input is not fully known, or the two models disagree. */
+  NOT_PROVEN = 'not-proven',
+}
+
+export interface ProofResult {
+  readonly status: ProofStatus;
+  /** Why not proven. */
+  readonly reason?: string;
+  readonly witness?: AccessRequest;
+  /** The solver's request was not confirmed by the evaluator: a bug in one of the two models. */
+  readonly disagreement?: boolean;
+}
+
+export interface ProveOptions {
+  /** Per proof, in milliseconds (default 10 s). */
+  readonly timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** A fingerprint of a policy set: its documents, in any order, under any names. */
+export function policySetKey(dialect: Dialect, policies: readonly PolicyInput[]): string {
+  const parts = policies.map(p => isOpaquePolicy(p) ? `?${p.name}:${p.unknownReason}` : JSON.stringify(p.document)).sort();
+  return createHash('sha256').update(dialect).update('\0').update(parts.join('\0')).digest('hex');
+}
+
+/** Policies whose content is unknown make every proof about them "not proven". */
+function opaqueReason(policies: readonly PolicyInput[]): string | undefined {
+  const o = policies.find(isOpaquePolicy);
+  return o && isOpaquePolicy(o) ? `policy ${o.name}: ${o.unknownReason}` : undefined;
+}
+
+// z3's JavaScript API runs one check at a time per context: proofs queue here.
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(job: () => Promise<T>): Promise<T> {
+  const next = queue.then(job, job);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export interface Query {
+  readonly dialect: Dialect;
+  /** The policy sets the goal speaks about, in order. */
+  readonly sets: readonly (readonly ParsedPolicy[])[];
+  /** The formula a counterexample satisfies, given each set's "allows" predicate. */
+  goal(z: Z3, space: RequestSpace, allows: readonly Bool<'main'>[]): Bool<'main'>[];
+  /** Replays a candidate through the evaluator: true when it is a real counterexample. */
+  confirm(request: AccessRequest): boolean;
+}
+
+/** Looks for a counterexample: none → proven; one confirmed → witness; otherwise not proven. */
+export async function solve(query: Query, options: ProveOptions = {}): Promise<ProofResult> {
+  const relaxed = await attempt(query, options, false);
+  // Outside the modelled alphabet the relaxed encoding may differ from the evaluator: look again inside it.
+  return relaxed.disagreement ? attempt(query, options, true) : relaxed;
+}
+
+async function attempt(query: Query, options: ProveOptions, strict: boolean): Promise<ProofResult> {
+  const z = await z3();
+  return serial(async () => {
+    let space: RequestSpace;
+    let goal: Bool<'main'>[];
+    try {
+      space = new RequestSpace(z, query.dialect, query.sets.flat(), strict);
+      goal = query.goal(z, space, query.sets.map(s => space.allows(s)));
+    } catch (e) {
+      if (e instanceof NotEncodable) return { status: ProofStatus.NOT_PROVEN, reason: `not encoded: ${e.reason}` };
+      throw e;
+    }
+    const solver = new z.Solver();
+    solver.set('timeout', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    solver.add(...space.constraints, ...goal);
+    const answer = await solver.check();
+    if (answer === 'unsat') return { status: ProofStatus.PROVEN };
+    if (answer === 'unknown') {
+      const why = solver.reasonUnknown();
+      return { status: ProofStatus.NOT_PROVEN, reason: `the solver gave up (${/timeout|canceled/i.test(why) ? 'timeout' : why})` };
+    }
+    const witness = space.witness(solver.model() as never);
+    if (!query.confirm(witness)) {
+      return {
+        status: ProofStatus.NOT_PROVEN,
+        reason: `the SMT model and the evaluator disagree on ${JSON.stringify(witness)}; please report this`,
+        witness,
+        disagreement: true,
+      };
+    }
+    return { status: ProofStatus.WITNESS, witness };
+  });
+}
+
+function parsedOnly(policies: readonly PolicyInput[]): ParsedPolicy[] {
+  return policies.filter((p): p is ParsedPolicy => !isOpaquePolicy(p));
+}
+
+/** "Every request AFTER allows, BEFORE allows too", or a request AFTER allows and BEFORE does not. */
+export async function proveNoNewAccess(dialect: Dialect, before: readonly PolicyInput[], after: readonly PolicyInput[],
+  options: ProveOptions = {}): Promise<ProofResult> {
+  const unknown = opaqueReason(after) ?? opaqueReason(before);
+  if (unknown) return { status: ProofStatus.NOT_PROVEN, reason: `content unknown: ${unknown}` };
+  if (policySetKey(dialect, before) === policySetKey(dialect, after)) return { status: ProofStatus.PROVEN };
+  const was = compilePolicies(dialect, before);
+  const now = compilePolicies(dialect, after);
+  return solve({
+    dialect,
+    sets: [parsedOnly(before), parsedOnly(after)],
+    goal: (z, _space, [b, a]) => [a, z.Not(b)],
+    confirm: r => now.evaluate(r).decision === Decision.ALLOW && was.evaluate(r).decision !== Decision.ALLOW
+      && was.evaluate(r).decision !== Decision.UNKNOWN,
+  }, options);
+}
+
+/** Caches proofs per distinct (before, after) pair of policy sets. */
+export class DiffProver {
+  private readonly cache = new Map<string, Promise<ProofResult>>();
+  hits = 0;
+  constructor(private readonly options: ProveOptions = {}) {}
+
+  get distinct(): number {
+    return this.cache.size;
+  }
+
+  prove(dialect: Dialect, before: readonly PolicyInput[], after: readonly PolicyInput[]): Promise<ProofResult> {
+    const key = `${policySetKey(dialect, before)}>${policySetKey(dialect, after)}`;
+    let p = this.cache.get(key);
+    if (p) {
+      this.hits++;
+      return p;
+    }
+    p = proveNoNewAccess(dialect, before, after, this.options);
+    this.cache.set(key, p);
+    return p;
+  }
+}
+
+/**
+ * The SMT model as a second oracle on one concrete request: true/false for its decision (allow or not), or
+ * `outside` when the request is not in the modelled space (docs/prove.md) or the policies are not encoded.
+ */
+export async function decideConcrete(dialect: Dialect, policies: readonly ParsedPolicy[], request: AccessRequest,
+  options: ProveOptions = {}): Promise<boolean | 'outside'> {
+  const z = await z3();
+  return serial(async () => {
+    let space: RequestSpace;
+    let allows: Bool<'main'>;
+    let fixed: Bool<'main'>[];
+    try {
+      space = new RequestSpace(z, dialect, policies, false);
+      allows = space.allows(policies);
+      fixed = space.fix(request);
+    } catch (e) {
+      if (e instanceof NotEncodable) return 'outside';
+      throw e;
+    }
+    const run = async (f: Bool<'main'>) => {
+      const solver = new z.Solver();
+      solver.set('timeout', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      solver.add(...space.constraints, ...fixed, f);
+      return solver.check();
+    };
+    const yes = await run(allows);
+    const no = await run(z.Not(allows));
+    if (yes === 'sat' && no === 'unsat') return true;
+    if (yes === 'unsat' && no === 'sat') return false;
+    if (yes === 'unsat' && no === 'unsat') return 'outside';
+    throw new Error(`SMT oracle undecided on ${JSON.stringify(request)}: allow ${yes}, deny ${no}`);
+  });
+}
