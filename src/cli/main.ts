@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './index';
+import { shutdownZ3 } from '../prove/z3';
 
-runCli(process.argv.slice(2)).then(code => { process.exitCode = code; }, () => { process.exitCode = 3; });
+// z3's worker threads (started by --prove only) would keep the process alive.
+runCli(process.argv.slice(2)).then(code => { process.exitCode = code; }, () => { process.exitCode = 3; }).finally(() => shutdownZ3());

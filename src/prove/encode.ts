@@ -90,12 +90,11 @@ export class RequestSpace {
     // Printable ASCII without `$` (a `${...}` reads as a Terraform reference), `\` and `"`: the request space.
     // Character classes are unions of ranges: complements and intersections of regexes cost the solver dearly.
     const safe = this.chars(() => true);
-    this.bounds.push(z.Not(this.action.eq(z.String.val(''))));
+    // No `action != ""` or `resource = ""` here: z3 slows down by orders of magnitude with such disequalities.
     if (strict) {
       this.bounds.push(z.InRe(this.action, z.Plus(this.chars(c => !isUpper(c)))));
       this.bounds.push(z.Implies(this.hasResource, z.InRe(this.resource, this.normalizedResources())));
     }
-    this.bounds.push(z.Implies(z.Not(this.hasResource), this.resource.eq(z.String.val(''))));
     const types = new Map<string, { names: Set<KeyType>; spelled: string; variable: boolean }>();
     const note = (key: string, type: KeyType | undefined, variable: boolean) => {
       const k = key.toLowerCase();
@@ -324,14 +323,17 @@ export class RequestSpace {
 
   /** The predicate "this policy set allows the request": some Allow applies and no Deny does. */
   allows(policies: readonly ParsedPolicy[]): B {
-    const z = this.z;
-    const allow: B[] = [];
-    const deny: B[] = [];
+    return this.z.And(this.applies(policies, 'Allow'), this.z.Not(this.applies(policies, 'Deny')));
+  }
+
+  /** Some statement of this effect applies to the request. */
+  applies(policies: readonly ParsedPolicy[], effect: 'Allow' | 'Deny'): B {
+    const list: B[] = [];
     for (const p of policies) {
       if (p.dialect !== this.dialect) throw new NotEncodable(`policy ${p.name} is ${p.dialect}, not ${this.dialect}`);
-      for (const st of p.statements) (st.effect === 'Deny' ? deny : allow).push(this.statement(p, st));
+      for (const st of p.statements) if (st.effect === effect) list.push(this.statement(p, st));
     }
-    return z.And(orAll(z, allow), z.Not(orAll(z, deny)));
+    return orAll(this.z, list);
   }
 
   private statement(p: ParsedPolicy, st: ParsedStatement): B {

@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import type { Bool } from 'z3-solver';
 import { compilePolicies, isOpaquePolicy, PolicyInput } from '../policy/evaluate';
-import type { ParsedPolicy } from '../policy/parse';
+import type { ParsedPolicy, ParsedStatement } from '../policy/parse';
 import { AccessRequest, Decision, Dialect } from '../policy/types';
 import { NotEncodable, RequestSpace } from './encode';
 import { z3, Z3 } from './z3';
@@ -60,8 +60,8 @@ export interface Query {
   readonly dialect: Dialect;
   /** The policy sets the goal speaks about, in order. */
   readonly sets: readonly (readonly ParsedPolicy[])[];
-  /** The formula a counterexample satisfies, given each set's "allows" predicate. */
-  goal(z: Z3, space: RequestSpace, allows: readonly Bool<'main'>[]): Bool<'main'>[];
+  /** The formula a counterexample satisfies. */
+  goal(z: Z3, space: RequestSpace): Bool<'main'>[];
   /** Replays a candidate through the evaluator: true when it is a real counterexample. */
   confirm(request: AccessRequest): boolean;
 }
@@ -80,7 +80,7 @@ async function attempt(query: Query, options: ProveOptions, strict: boolean): Pr
     let goal: Bool<'main'>[];
     try {
       space = new RequestSpace(z, query.dialect, query.sets.flat(), strict);
-      goal = query.goal(z, space, query.sets.map(s => space.allows(s)));
+      goal = query.goal(z, space);
     } catch (e) {
       if (e instanceof NotEncodable) return { status: ProofStatus.NOT_PROVEN, reason: `not encoded: ${e.reason}` };
       throw e;
@@ -88,14 +88,23 @@ async function attempt(query: Query, options: ProveOptions, strict: boolean): Pr
     const solver = new z.Solver();
     solver.set('timeout', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     solver.add(...space.constraints, ...goal);
+    if (process.env.AIAM_PROVE_DUMP) require('fs').writeFileSync(process.env.AIAM_PROVE_DUMP, solver.toString());
+    const t0 = Date.now();
     const answer = await solver.check();
+    if (process.env.AIAM_PROVE_DUMP) console.error('check', answer, Date.now() - t0);
     if (answer === 'unsat') return { status: ProofStatus.PROVEN };
     if (answer === 'unknown') {
       const why = solver.reasonUnknown();
       return { status: ProofStatus.NOT_PROVEN, reason: `the solver gave up (${/timeout|canceled/i.test(why) ? 'timeout' : why})` };
     }
     const witness = space.witness(solver.model() as never);
-    if (!query.confirm(witness)) {
+    let confirmed = false;
+    try {
+      confirmed = query.confirm(witness);
+    } catch {
+      // e.g. an empty action, which the relaxed encoding allows and the evaluator rejects
+    }
+    if (!confirmed) {
       return {
         status: ProofStatus.NOT_PROVEN,
         reason: `the SMT model and the evaluator disagree on ${JSON.stringify(witness)}; please report this`,
@@ -111,21 +120,56 @@ function parsedOnly(policies: readonly PolicyInput[]): ParsedPolicy[] {
   return policies.filter((p): p is ParsedPolicy => !isOpaquePolicy(p));
 }
 
-/** "Every request AFTER allows, BEFORE allows too", or a request AFTER allows and BEFORE does not. */
+/** A statement's meaning as text: equal keys, equal statements (names, order and Sid do not matter). */
+function statementKey(st: ParsedStatement): string {
+  const list = (ps?: readonly { normalized: string }[]) => ps ? [...new Set(ps.map(p => p.normalized))].sort() : null;
+  return JSON.stringify([st.effect, list(st.actions), list(st.notActions), list(st.resources), list(st.notResources),
+    st.conditions.map(c => [c.operator, c.keyLower, c.values.map(v => v.text)]).map(x => JSON.stringify(x)).sort()]);
+}
+
+function single(dialect: Dialect, name: string, st: ParsedStatement): ParsedPolicy {
+  return { name, dialect, statements: [st], document: {} };
+}
+
+/**
+ * "Every request AFTER allows, BEFORE allows too", or a request AFTER allows and BEFORE does not.
+ * A new request can only come from an Allow statement BEFORE lacks or a Deny AFTER lacks: when there is none the
+ * proof is immediate (statements compare by meaning); otherwise each such statement is one smaller solver query.
+ */
 export async function proveNoNewAccess(dialect: Dialect, before: readonly PolicyInput[], after: readonly PolicyInput[],
   options: ProveOptions = {}): Promise<ProofResult> {
   const unknown = opaqueReason(after) ?? opaqueReason(before);
   if (unknown) return { status: ProofStatus.NOT_PROVEN, reason: `content unknown: ${unknown}` };
   if (policySetKey(dialect, before) === policySetKey(dialect, after)) return { status: ProofStatus.PROVEN };
-  const was = compilePolicies(dialect, before);
-  const now = compilePolicies(dialect, after);
-  return solve({
-    dialect,
-    sets: [parsedOnly(before), parsedOnly(after)],
-    goal: (z, _space, [b, a]) => [a, z.Not(b)],
-    confirm: r => now.evaluate(r).decision === Decision.ALLOW && was.evaluate(r).decision !== Decision.ALLOW
-      && was.evaluate(r).decision !== Decision.UNKNOWN,
-  }, options);
+  const was = parsedOnly(before);
+  const now = parsedOnly(after);
+  const keys = (ps: ParsedPolicy[], effect: string) => new Set(ps.flatMap(p => p.statements.filter(s => s.effect === effect).map(statementKey)));
+  const oldAllows = keys(was, 'Allow');
+  const newDenies = keys(now, 'Deny');
+  const added = now.flatMap(p => p.statements.filter(s => s.effect === 'Allow' && !oldAllows.has(statementKey(s))).map(s => single(dialect, p.name, s)));
+  const dropped = was.flatMap(p => p.statements.filter(s => s.effect === 'Deny' && !newDenies.has(statementKey(s))).map(s => single(dialect, p.name, s)));
+  const wasSet = compilePolicies(dialect, before);
+  const nowSet = compilePolicies(dialect, after);
+  const confirm = (r: AccessRequest) => {
+    const b = wasSet.evaluate(r).decision;
+    return nowSet.evaluate(r).decision === Decision.ALLOW && b !== Decision.ALLOW && b !== Decision.UNKNOWN;
+  };
+  const reasons: string[] = [];
+  let disagreement: ProofResult | undefined;
+  const queries: Query[] = [
+    ...added.map(n => ({ dialect, sets: [was, now], goal: (z: Z3, sp: RequestSpace) => [sp.applies([n], 'Allow'), z.Not(sp.applies(now, 'Deny')), z.Not(sp.allows(was))], confirm })),
+    ...dropped.map(d => ({ dialect, sets: [was, now], goal: (z: Z3, sp: RequestSpace) => [sp.applies([{ ...d, statements: d.statements.map(s => ({ ...s, effect: 'Allow' as const })) }], 'Allow'), sp.allows(now), z.Not(sp.allows(was))], confirm })),
+  ];
+  for (const q of queries) {
+    const r = await solve(q, options);
+    if (r.status === ProofStatus.WITNESS) return r;
+    if (r.status === ProofStatus.NOT_PROVEN) {
+      if (r.disagreement) disagreement ??= r;
+      reasons.push(r.reason!);
+    }
+  }
+  if (disagreement) return disagreement;
+  return reasons.length ? { status: ProofStatus.NOT_PROVEN, reason: [...new Set(reasons)].join('; ') } : { status: ProofStatus.PROVEN };
 }
 
 /** Caches proofs per distinct (before, after) pair of policy sets. */

@@ -3,6 +3,7 @@ import { diffModels } from '../../model';
 import type { SetExit } from '../commands';
 import { CliIo, UsageError } from '../io';
 import { formatOption, loadModel, loadPrior, verboseOption } from '../model-input';
+import { proveDiffCommand, proveOptions } from '../prove';
 
 /**
  * `aiam diff BEFORE AFTER` or `aiam diff PLAN` (prior_state → planned_values): effective access granted and revoked
@@ -17,7 +18,9 @@ export function registerDiff(program: Command, io: CliIo, setExit: SetExit): voi
     .option('--fail-on-new-access', 'exit 1 when any access is granted')
     .addOption(formatOption())
     .addOption(verboseOption())
-    .action((beforePath: string, afterPath: string | undefined, opts: { verbose?: boolean; failOnNewAccess?: boolean; format: string }) => {
+    .option('--prove', 'prove with an SMT solver that no principal gains access, or show a request that is new (docs/prove.md)')
+    .addOption(proveOptions.timeout())
+    .action(async (beforePath: string, afterPath: string | undefined, opts: { verbose?: boolean; failOnNewAccess?: boolean; format: string; prove?: boolean; proveTimeout: string }) => {
       let before;
       let after;
       if (afterPath) {
@@ -28,6 +31,7 @@ export function registerDiff(program: Command, io: CliIo, setExit: SetExit): voi
         before = loadPrior(beforePath);
         if (!before) throw new UsageError(`${beforePath}: one input needs to be a plan with a prior_state. Fix: pass BEFORE and AFTER, or a \`terraform show -json\` plan`);
       }
+      if (opts.prove) return proveDiffCommand(before, after, opts, io, setExit);
       const diff = diffModels(before, after);
       if (opts.format === 'json') {
         io.stdout(JSON.stringify(diff, null, 2) + '\n');
