@@ -36,6 +36,10 @@ interface Slot {
   readonly text: S;
   /** numeric/date: the number (dates in milliseconds) when `typed`; ip: the IPv4 address as an integer. */
   readonly value?: I;
+  /** The integers the text is written from (the number, the epoch seconds, the four octets). */
+  readonly parts?: readonly I[];
+  /** No condition reads the text: `text` is unconstrained and the witness writes it from `parts`. */
+  readonly abstract?: boolean;
   /** The value has the key's type (a number, an epoch time, an IPv4 address); otherwise it is a word. */
   readonly typed?: B;
 }
@@ -95,19 +99,21 @@ export class RequestSpace {
       this.bounds.push(z.InRe(this.action, z.Plus(this.chars(c => !isUpper(c)))));
       this.bounds.push(z.Implies(this.hasResource, z.InRe(this.resource, this.normalizedResources())));
     }
-    const types = new Map<string, { names: Set<KeyType>; spelled: string; variable: boolean }>();
+    const types = new Map<string, { names: Set<KeyType>; spelled: string; variable: boolean; text: boolean }>();
     const note = (key: string, type: KeyType | undefined, variable: boolean) => {
       const k = key.toLowerCase();
       let t = types.get(k);
-      if (!t) types.set(k, t = { names: new Set(), spelled: key, variable: false });
+      if (!t) types.set(k, t = { names: new Set(), spelled: key, variable: false, text: false });
       if (type) t.names.add(type);
       if (variable) t.variable = true;
+      if (variable || type === 'string' || type === undefined) t.text = true;
     };
     for (const p of policies) {
       for (const st of p.statements) {
         for (const c of st.conditions) {
           const f = c.meaning.family;
-          note(c.key, f === 'numeric' || f === 'date' || f === 'bool' || f === 'ip' || f === 'string' ? f : undefined, false);
+          if (f !== 'null') note(c.key, f === 'numeric' || f === 'date' || f === 'bool' || f === 'ip' || f === 'string' ? f : undefined, false);
+          else note(c.key, 'string', false);
           for (const v of c.values) for (const m of v.text.matchAll(POLICY_VARIABLE)) note(m[1], undefined, true);
         }
         for (const r of [...st.resources ?? [], ...st.notResources ?? []]) {
@@ -120,7 +126,7 @@ export class RequestSpace {
       if (typed.length > 1) throw new NotEncodable(`condition key ${t.spelled} is compared as ${typed.join(' and ')}`);
       const type: KeyType = typed.length ? typed[0] : 'string';
       if (t.variable && type !== 'string') throw new NotEncodable(`condition key ${t.spelled} is a policy variable and compared as ${type}`);
-      this.keys.set(k, this.declareKey(k, t.spelled, type, t.variable, safe));
+      this.keys.set(k, this.declareKey(k, t.spelled, type, t.variable, safe, t.text));
     }
   }
 
@@ -168,7 +174,11 @@ export class RequestSpace {
     return z.Union(seg, z.ReConcat(lowSeg, colon, lowSeg, z.Option(z.ReConcat(colon, anyText))));
   }
 
-  private declareKey(k: string, name: string, type: KeyType, variable: boolean, safe: R): KeyVars {
+  /**
+   * `text`: some condition reads the value as text. When none does, a typed key's text is left out of the formula
+   * (`str.from_int` is costly for z3) and the witness writes it from the integers.
+   */
+  private declareKey(k: string, name: string, type: KeyType, variable: boolean, safe: R, text: boolean): KeyVars {
     const z = this.z;
     const id = JSON.stringify(k);
     const present = z.Bool.const(`present ${id}`);
@@ -194,17 +204,21 @@ export class RequestSpace {
           // Integers written in decimal, or a lower-case word (not a number).
           this.bounds.push(n.ge(-NUMBER_BOUND), n.le(NUMBER_BOUND));
           if (this.strict) this.bounds.push(z.InRe(w, word));
+          if (!text) {
+            slots.push({ text: w, value: n, typed, parts: [n], abstract: true });
+            break;
+          }
           const abs = z.If(n.ge(0), n, n.neg()) as I;
           const digits = this.intText(abs);
           const shown = z.If(n.ge(0), digits, z.String.val('-').concat(digits)) as S;
-          slots.push({ text: z.If(typed, shown, w) as S, value: n, typed });
+          slots.push({ text: z.If(typed, shown, w) as S, value: n, typed, parts: [n] });
           break;
         }
         case 'date': {
           // Epoch seconds (the evaluator reads digits as seconds), or a word.
           this.bounds.push(n.ge(0), n.le(DATE_BOUND));
           if (this.strict) this.bounds.push(z.InRe(w, word));
-          slots.push({ text: z.If(typed, this.intText(n), w) as S, value: n.mul(1000), typed });
+          slots.push({ text: text ? z.If(typed, this.intText(n), w) as S : w, value: n.mul(1000), typed, parts: [n], abstract: !text });
           break;
         }
         case 'ip': {
@@ -212,11 +226,15 @@ export class RequestSpace {
           const octets = [0, 1, 2, 3].map(j => z.Int.const(`octet ${id} ${i} ${j}`));
           for (const o of octets) this.bounds.push(o.ge(0), o.le(255));
           if (this.strict) this.bounds.push(z.InRe(w, word));
-          const dot = z.String.val('.');
-          const text = this.intText(octets[0]).concat(dot).concat(this.intText(octets[1])).concat(dot)
-            .concat(this.intText(octets[2])).concat(dot).concat(this.intText(octets[3]));
           const value = octets[0].mul(16777216).add(octets[1].mul(65536)).add(octets[2].mul(256)).add(octets[3]);
-          slots.push({ text: z.If(typed, text, w) as S, value, typed });
+          if (!text) {
+            slots.push({ text: w, value, typed, parts: octets, abstract: true });
+            break;
+          }
+          const dot = z.String.val('.');
+          const dotted = this.intText(octets[0]).concat(dot).concat(this.intText(octets[1])).concat(dot)
+            .concat(this.intText(octets[2])).concat(dot).concat(this.intText(octets[3]));
+          slots.push({ text: z.If(typed, dotted, w) as S, value, typed, parts: octets });
           break;
         }
       }
@@ -273,7 +291,13 @@ export class RequestSpace {
     for (const k of this.keys.values()) {
       if (!truth(k.present)) continue;
       const n = Number(model.eval(k.count, true).toString());
-      const values = k.slots.slice(0, n).map(s => str(s.text));
+      const values = k.slots.slice(0, n).map(s => {
+        if (!s.abstract) return str(s.text);
+        // No condition reads the text: write it from the integers, or a word that is no number, date or address.
+        if (!truth(s.typed!)) return 'none';
+        const ints = s.parts!.map(x => model.eval(x, true).toString().replace(/^\(- (\d+)\)$/, '-$1'));
+        return k.type === 'ip' ? ints.join('.') : ints[0];
+      });
       context[k.name] = values.length === 1 ? values[0] : values;
     }
     return {
@@ -307,12 +331,15 @@ export class RequestSpace {
       values.forEach((v, i) => {
         const slot = key.slots[i];
         if (!SAFE_TEXT.test(v) || (key.variable && /[A-Z:*?]/.test(v))) throw outside(`value of ${key.name}`);
-        out.push(slot.text.eq(z.String.val(v)));
+        if (!slot.abstract) out.push(slot.text.eq(z.String.val(v)));
         // Typed keys: the value is the typed form exactly when it is written canonically, else a lower-case word.
         if (slot.typed) {
           const typed = TYPED_TEXT[key.type]!.test(v) && !(key.type === 'numeric' && v === '-0');
           if (!typed && !/^[a-z]*$/.test(v)) throw outside(`value of ${key.name}`);
           out.push(typed ? slot.typed : z.Not(slot.typed));
+          // The integers behind the text, given outright: the solver would otherwise search for them.
+          const ints = !typed ? [] : key.type === 'ip' ? v.split('.').map(Number) : [Number(v)];
+          ints.forEach((x, j) => out.push(slot.parts![j].eq(x)));
         } else if (key.type === 'bool' && !/^[a-z]*$/.test(v)) {
           throw outside(`value of ${key.name}`);
         }

@@ -38,8 +38,19 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** A fingerprint of a policy set: its documents, in any order, under any names. */
 export function policySetKey(dialect: Dialect, policies: readonly PolicyInput[]): string {
-  const parts = policies.map(p => isOpaquePolicy(p) ? `?${p.name}:${p.unknownReason}` : JSON.stringify(p.document)).sort();
+  const parts = policies.map(policyKey).sort();
   return createHash('sha256').update(dialect).update('\0').update(parts.join('\0')).digest('hex');
+}
+
+// Per policy object, once: a principal's set key is then a hash of a few short strings.
+const policyKeys = new WeakMap<object, string>();
+function policyKey(p: PolicyInput): string {
+  let k = policyKeys.get(p);
+  if (k === undefined) {
+    k = isOpaquePolicy(p) ? `?${p.name}:${p.unknownReason}` : createHash('sha256').update(JSON.stringify(p.document)).digest('base64');
+    policyKeys.set(p, k);
+  }
+  return k;
 }
 
 /** Policies whose content is unknown make every proof about them "not proven". */
@@ -64,6 +75,8 @@ export interface Query {
   goal(z: Z3, space: RequestSpace): Bool<'main'>[];
   /** Replays a candidate through the evaluator: true when it is a real counterexample. */
   confirm(request: AccessRequest): boolean;
+  /** Equal keys, equal formulas: the answer is cached. */
+  readonly key?: string;
 }
 
 /** Looks for a counterexample: none → proven; one confirmed → witness; otherwise not proven. */
@@ -116,6 +129,24 @@ async function attempt(query: Query, options: ProveOptions, strict: boolean): Pr
   });
 }
 
+// Principals in the same groups pose the same query once the statements that cannot matter are left out.
+const queryCache = new Map<string, Promise<ProofResult>>();
+
+async function cachedSolve(q: Query, options: ProveOptions): Promise<ProofResult> {
+  if (!q.key) return solve(q, options);
+  const key = `${options.timeoutMs ?? DEFAULT_TIMEOUT_MS}\n${q.key}`;
+  let p = queryCache.get(key);
+  if (!p) {
+    if (queryCache.size >= 10_000) queryCache.clear();
+    p = solve(q, options);
+    queryCache.set(key, p);
+  }
+  const r = await p;
+  // A witness is replayed for this principal too; the pruned query is the same, so it should hold.
+  if (r.status === ProofStatus.WITNESS && !q.confirm(r.witness!)) return solve(q, options);
+  return r;
+}
+
 function parsedOnly(policies: readonly PolicyInput[]): ParsedPolicy[] {
   return policies.filter((p): p is ParsedPolicy => !isOpaquePolicy(p));
 }
@@ -125,6 +156,40 @@ function statementKey(st: ParsedStatement): string {
   const list = (ps?: readonly { normalized: string }[]) => ps ? [...new Set(ps.map(p => p.normalized))].sort() : null;
   return JSON.stringify([st.effect, list(st.actions), list(st.notActions), list(st.resources), list(st.notResources),
     st.conditions.map(c => [c.operator, c.keyLower, c.values.map(v => v.text)]).map(x => JSON.stringify(x)).sort()]);
+}
+
+/** A filter: statements whose Action patterns share some action with `focus`'s (NotAction: kept). */
+function actionsMeet(focus: ParsedStatement): (st: ParsedStatement) => boolean {
+  if (!focus.actions || focus.notActions) return () => true;
+  const mine = focus.actions.map(p => p.normalized);
+  return st => !st.actions || st.actions.some(p => mine.some(m => globsMeet(m, p.normalized)));
+}
+
+/**
+ * Whether two globs (`*` any run, `?` one character) match some string in common: a search over the product of
+ * their automata, states (i, j) = positions in each pattern.
+ */
+export function globsMeet(p: string, q: string): boolean {
+  const seen = new Set<number>();
+  const stack: Array<[number, number]> = [[0, 0]];
+  const w = q.length + 1;
+  while (stack.length) {
+    const [i, j] = stack.pop()!;
+    if (seen.has(i * w + j)) continue;
+    seen.add(i * w + j);
+    if (i === p.length && j === q.length) return true;
+    if (p[i] === '*') stack.push([i + 1, j]);
+    if (q[j] === '*') stack.push([i, j + 1]);
+    if (i < p.length && j < q.length) {
+      const a = p[i];
+      const b = q[j];
+      // One character both sides accept: a star stays, anything else moves on.
+      if (a === '*' || b === '*' || a === '?' || b === '?' || a === b) {
+        stack.push([a === '*' ? i : i + 1, b === '*' ? j : j + 1]);
+      }
+    }
+  }
+  return false;
 }
 
 function single(dialect: Dialect, name: string, st: ParsedStatement): ParsedPolicy {
@@ -156,12 +221,22 @@ export async function proveNoNewAccess(dialect: Dialect, before: readonly Policy
   };
   const reasons: string[] = [];
   let disagreement: ProofResult | undefined;
+  const query = (focus: ParsedPolicy, goal: (z: Z3, sp: RequestSpace, f: ParsedPolicy, was: ParsedPolicy[], now: ParsedPolicy[]) => Bool<'main'>[]): Query => {
+    // Statements whose actions cannot meet the focus statement's are false wherever it applies: leave them out.
+    const meets = actionsMeet(focus.statements[0]);
+    const prune = (ps: ParsedPolicy[]) => ps.map(p => ({ ...p, statements: p.statements.filter(meets) })).filter(p => p.statements.length > 0);
+    const w = prune(was);
+    const n = prune(now);
+    const sig = (ps: ParsedPolicy[]) => ps.flatMap(p => p.statements.map(statementKey)).sort().join('\n');
+    const key = `${dialect}\n${goal.name}\n${statementKey(focus.statements[0])}\n${sig(w)}\n--\n${sig(n)}`;
+    return { dialect, sets: [w, n, [focus]], goal: (z, sp) => goal(z, sp, focus, w, n), confirm, key };
+  };
   const queries: Query[] = [
-    ...added.map(n => ({ dialect, sets: [was, now], goal: (z: Z3, sp: RequestSpace) => [sp.applies([n], 'Allow'), z.Not(sp.applies(now, 'Deny')), z.Not(sp.allows(was))], confirm })),
-    ...dropped.map(d => ({ dialect, sets: [was, now], goal: (z: Z3, sp: RequestSpace) => [sp.applies([{ ...d, statements: d.statements.map(s => ({ ...s, effect: 'Allow' as const })) }], 'Allow'), sp.allows(now), z.Not(sp.allows(was))], confirm })),
+    ...added.map(a => query(a, function newAllow(z, sp, f, w, n) { return [sp.applies([f], 'Allow'), z.Not(sp.applies(n, 'Deny')), z.Not(sp.allows(w))]; })),
+    ...dropped.map(d => query(d, function droppedDeny(z, sp, f, w, n) { return [sp.applies([f], 'Deny'), sp.allows(n), z.Not(sp.allows(w))]; })),
   ];
   for (const q of queries) {
-    const r = await solve(q, options);
+    const r = await cachedSolve(q, options);
     if (r.status === ProofStatus.WITNESS) return r;
     if (r.status === ProofStatus.NOT_PROVEN) {
       if (r.disagreement) disagreement ??= r;
