@@ -348,6 +348,21 @@ export class RequestSpace {
     return out;
   }
 
+  /** The request's action matches one of these (lower-case) globs. */
+  actionIn(globs: readonly string[]): B {
+    return this.z.InRe(this.action, this.union(globs));
+  }
+
+  /** The request's resource matches one of these globs (say `hasResource` as well where it matters). */
+  resourceIn(globs: readonly string[]): B {
+    return this.z.InRe(this.resource, this.union(globs));
+  }
+
+  /** Every condition key is absent: a request without context. */
+  absentContext(): B[] {
+    return [...this.keys.values()].map(k => this.z.Not(k.present));
+  }
+
   /** The predicate "this policy set allows the request": some Allow applies and no Deny does. */
   allows(policies: readonly ParsedPolicy[]): B {
     return this.z.And(this.applies(policies, 'Allow'), this.z.Not(this.applies(policies, 'Deny')));

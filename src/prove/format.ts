@@ -1,5 +1,6 @@
 /** Text and JSON output of `--prove` results (kept apart from the diff and check formatters). */
 import type { AccessRequest } from '../policy/types';
+import type { CheckProofReport } from './check';
 import type { DiffProofReport } from './diff';
 import { ProofStatus } from './prove';
 
@@ -19,5 +20,16 @@ export function formatDiffProof(report: DiffProofReport, format: string): string
   }
   lines.push(`${report.proven} proven no new access, ${report.witnesses} with new access, ${report.notProven} not proven` +
     ` (${report.distinctPairs} distinct policy-set pairs solved)`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatCheckProof(report: CheckProofReport, format: string): string {
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  const lines: string[] = [];
+  for (const r of report.results) {
+    if (r.status === 'holds') continue;
+    lines.push(`${r.status === 'violated' ? 'VIOLATED' : 'not proven'} ${r.property}: ${r.principal}: ${r.message}`);
+  }
+  lines.push(`${report.holds} proven, ${report.violated} violated, ${report.notProven} not proven`);
   return lines.join('\n') + '\n';
 }

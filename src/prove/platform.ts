@@ -13,7 +13,7 @@ export const PLATFORM_SERVICE = 'aiam-platform';
 
 interface Ref { kind: string; name: string }
 
-function refersTo(model: AccessModel, ref: Ref | undefined, principal: Principal): boolean {
+export function refersTo(model: AccessModel, ref: Ref | undefined, principal: Principal): boolean {
   if (!ref) return false;
   if (ref.kind === principal.kind && ref.name === principal.name) return true;
   // A group reference covers its members.

@@ -3,7 +3,7 @@ import { diffModels } from '../../model';
 import type { SetExit } from '../commands';
 import { CliIo, UsageError } from '../io';
 import { formatOption, loadModel, loadPrior, verboseOption } from '../model-input';
-import { proveDiffCommand, proveOptions } from '../prove';
+import { proveDiffCommand, proveOptions, warmUp } from '../prove';
 
 /**
  * `aiam diff BEFORE AFTER` or `aiam diff PLAN` (prior_state → planned_values): effective access granted and revoked
@@ -21,6 +21,7 @@ export function registerDiff(program: Command, io: CliIo, setExit: SetExit): voi
     .option('--prove', 'prove with an SMT solver that no principal gains access, or show a request that is new (docs/prove.md)')
     .addOption(proveOptions.timeout())
     .action(async (beforePath: string, afterPath: string | undefined, opts: { verbose?: boolean; failOnNewAccess?: boolean; format: string; prove?: boolean; proveTimeout: string }) => {
+      if (opts.prove) warmUp();
       let before;
       let after;
       if (afterPath) {
