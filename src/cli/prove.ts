@@ -1,13 +1,13 @@
 /** The `--prove` side of `aiam diff` and `aiam check`: options, running, output, exit codes (docs/prove.md). */
 import { Option } from 'commander';
 import type { AccessModel } from '../model';
+import type { SetExit } from './commands';
+import { CliIo, UsageError } from './io';
 import { proveProperties } from '../prove/check';
 import { proofExitCode, proveDiff } from '../prove/diff';
 import { formatCheckProof, formatDiffProof } from '../prove/format';
 import { DEFAULT_TIMEOUT_MS } from '../prove/prove';
 import { z3 } from '../prove/z3';
-import type { SetExit } from './commands';
-import { CliIo, UsageError } from './io';
 
 export const proveOptions = {
   timeout: () => new Option('--prove-timeout <seconds>', 'solver time limit per proof; past it the answer is "not proven"')

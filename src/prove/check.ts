@@ -3,17 +3,17 @@
  * by a witness. Each property names what it quantifies over; docs/prove.md lists them.
  */
 import type { Bool } from 'z3-solver';
+import { effectivePolicies } from './diff';
+import type { RequestSpace } from './encode';
+import { refersTo } from './platform';
+import { globsMeet, policySetKey, ProofResult, ProofStatus, ProveOptions, solve } from './prove';
+import type { Z3 } from './z3';
 import { DIALECT_OF } from '../model/build';
 import { AccessModel, describePrincipal } from '../model/model';
 import type { Principal } from '../model/types';
 import { compilePolicies, isOpaquePolicy, PolicyInput } from '../policy/evaluate';
 import type { ParsedPolicy } from '../policy/parse';
 import { AccessRequest, Decision, Dialect } from '../policy/types';
-import { effectivePolicies } from './diff';
-import type { RequestSpace } from './encode';
-import { refersTo } from './platform';
-import { globsMeet, policySetKey, ProofResult, ProofStatus, ProveOptions, solve } from './prove';
-import type { Z3 } from './z3';
 
 export enum PropertyId {
   /** No principal outside the designated admins is allowed every request. */
@@ -40,6 +40,13 @@ export interface CheckProofReport {
   readonly holds: number;
   readonly violated: number;
   readonly notProven: number;
+}
+
+interface QueueSettings {
+  readonly queueId: string;
+  readonly developerGroup: string;
+  readonly adminGroup: string;
+  readonly admins?: Array<{ kind: string; name: string }>;
 }
 
 /** IAM write actions, as lower-case globs per dialect. */
@@ -83,13 +90,18 @@ async function findAllowed(dialect: Dialect, policies: readonly PolicyInput[], a
   const opaque = unknownIn(policies);
   if (opaque) return { status: ProofStatus.NOT_PROVEN, reason: `content unknown: policy ${opaque.name}` };
   // Statements whose actions cannot be among `actions` are false for every request asked about: leave them out.
-  const set = parsed(policies).map(p => ({ ...p, statements: p.statements.filter(st => !st.actions
-    || st.actions.some(a => actions.some(g => globsMeet(g, a.normalized)))) })).filter(p => p.statements.length > 0);
+  const set = parsed(policies).map(p => ({
+    ...p,
+    statements: p.statements.filter(st => !st.actions
+    || st.actions.some(a => actions.some(g => globsMeet(g, a.normalized)))),
+  })).filter(p => p.statements.length > 0);
   const compiled = compilePolicies(dialect, policies);
-  return solve({ dialect, sets: [set], goal: (z, sp) => [sp.allows(set), ...shape(z, sp)], confirm: r => compiled.evaluate(r).decision === Decision.ALLOW }, options);
+  const confirm = (r: AccessRequest) => compiled.evaluate(r).decision === Decision.ALLOW;
+  return solve({ dialect, sets: [set], goal: (z, sp) => [sp.allows(set), ...shape(z, sp)], confirm }, options);
 }
 
-export async function proveProperties(model: AccessModel, designatedAdmins: readonly string[] = [], options: ProveOptions = {}): Promise<CheckProofReport> {
+export async function proveProperties(model: AccessModel, designatedAdmins: readonly string[] = [],
+  options: ProveOptions = {}): Promise<CheckProofReport> {
   const admins = new Set([...designatedAdmins, ...model.designatedAdmins]);
   const results: PropertyResult[] = [];
   const cache = new Map<string, Promise<ProofResult>>();
@@ -122,7 +134,8 @@ export async function proveProperties(model: AccessModel, designatedAdmins: read
       const set = parsed(policies);
       const compiled = compilePolicies(dialect, policies);
       return solve({
-        dialect, sets: [set],
+        dialect,
+        sets: [set],
         goal: (z, sp) => [z.Not(sp.allows(set)), ...sp.absentContext()],
         confirm: r => compiled.evaluate(r).decision !== Decision.ALLOW,
       }, options);
@@ -152,7 +165,7 @@ export async function proveProperties(model: AccessModel, designatedAdmins: read
     if (dialect !== Dialect.VOLCENGINE_IAM) continue;
     for (const e of model.settings) {
       if (e.envelope.kind !== 'vemlp-queue') continue;
-      const s = e.envelope.settings as { queueId: string; developerGroup: string; adminGroup: string; admins?: Array<{ kind: string; name: string }> };
+      const s = e.envelope.settings as unknown as QueueSettings;
       if ((s.admins ?? []).some(r => refersTo(model, r, p)) || model.groups(p).some(g => g.name === s.adminGroup)) continue;
       const manage = ['aiam-platform:administerqueue', 'iam:addusertogroup', 'iam:removeuserfromgroup'];
       const r = await cached(`3 ${s.queueId} ${setKey}`, () => findAllowed(dialect, policies, manage, (z, sp) => [z.Or(

@@ -2,12 +2,12 @@
  * `aiam diff --prove`: per principal that makes requests (users and roles; a group's access reaches its members),
  * prove that every request allowed after the change was allowed before, or give a witness request.
  */
+import { platformStatements } from './platform';
+import { DiffProver, ProofResult, ProofStatus, ProveOptions } from './prove';
 import { DIALECT_OF } from '../model/build';
 import { AccessModel, describePrincipal } from '../model/model';
 import type { Principal } from '../model/types';
 import type { PolicyInput } from '../policy/evaluate';
-import { platformStatements } from './platform';
-import { DiffProver, ProofResult, ProofStatus, ProveOptions } from './prove';
 import type { AccessRequest } from '../policy/types';
 
 export interface PrincipalProof {
@@ -34,7 +34,8 @@ export function effectivePolicies(model: AccessModel, principal: Principal): Pol
   return [...iam, ...platformStatements(model, principal)];
 }
 
-export async function proveDiff(before: AccessModel, after: AccessModel, options: ProveOptions = {}, prover = new DiffProver(options)): Promise<DiffProofReport> {
+export async function proveDiff(before: AccessModel, after: AccessModel, options: ProveOptions = {},
+  prover = new DiffProver(options)): Promise<DiffProofReport> {
   const keys = new Map<string, { before?: Principal; after?: Principal }>();
   for (const p of before.principals) if (p.kind !== 'group') keys.set(p.key, { before: p });
   for (const p of after.principals) if (p.kind !== 'group') keys.set(p.key, { ...keys.get(p.key), after: p });

@@ -5,11 +5,11 @@
  * The encoding and its assumptions are in docs/prove.md; keep the two in step.
  */
 import type { Arith, Bool, Re, Seq } from 'z3-solver';
+import type { Z3 } from './z3';
 import type { ParsedCondition } from '../policy/conditions';
 import { DIALECTS, DialectRules } from '../policy/dialect';
 import { isWildcardOnly, normalizeResource, ParsedPolicy, ParsedStatement, Pattern } from '../policy/parse';
 import { AccessRequest, Dialect } from '../policy/types';
-import type { Z3 } from './z3';
 
 type B = Bool<'main'>;
 type S = Seq<'main'>;
@@ -383,7 +383,8 @@ export class RequestSpace {
     const where = `policy ${p.name} statement ${st.index}`;
     const action = st.actions === undefined
       ? z.Not(this.matchAction(st.notActions!, where))
-      : st.notActions ? z.And(this.matchAction(st.actions, where), z.Not(this.matchAction(st.notActions, where))) : this.matchAction(st.actions, where);
+      : st.notActions ? z.And(this.matchAction(st.actions, where), z.Not(this.matchAction(st.notActions, where)))
+        : this.matchAction(st.actions, where);
     return z.And(action, this.resourceApplies(st, where), ...st.conditions.map(c => this.condition(c, where)));
   }
 
@@ -512,7 +513,7 @@ export class RequestSpace {
       case 'ip': {
         const cidr = v.cidr;
         if (!slot.value || !cidr || cidr.v6) return z.Bool.val(false);
-        const size = Number((~cidr.mask & 0xffffffffn) + 1n);
+        const size = Number(2n ** 32n - cidr.mask); // addresses in the block: 2^(32 - prefix)
         const base = Number(cidr.base);
         return z.And(slot.typed!, slot.value.ge(base), slot.value.lt(base + size));
       }

@@ -1,8 +1,8 @@
 /** Text and JSON output of `--prove` results (kept apart from the diff and check formatters). */
-import type { AccessRequest } from '../policy/types';
 import type { CheckProofReport } from './check';
 import type { DiffProofReport } from './diff';
 import { ProofStatus } from './prove';
+import type { AccessRequest } from '../policy/types';
 
 export function describeRequest(r: AccessRequest): string {
   const parts = [r.action, r.resource === undefined ? '(no resource)' : `on ${r.resource}`];

@@ -33,9 +33,14 @@ export function platformStatements(model: AccessModel, principal: Principal): Pa
   const out: ParsedPolicy[] = [];
   if (principal.cloud === 'alibaba') {
     for (const e of model.settings) {
-      const s = settingsOf(e) as { name?: string; region?: string; workspace?: string; owner?: { kind: string; name?: string };
+      const s = settingsOf(e) as {
+        name?: string;
+        region?: string;
+        workspace?: string;
+        owner?: { kind: string; name?: string };
         members?: Array<{ principal: Ref; admin: boolean; apiKeyManagement: boolean; pages: string[] }>;
-        allowlists?: Record<string, string[] | null> };
+        allowlists?: Record<string, string[] | null>;
+      };
       const statements: object[] = [];
       if (e.envelope.kind === 'bailian-workspace') {
         const ws = `acs:${PLATFORM_SERVICE}:${s.region}:*:workspace/${s.name}`;

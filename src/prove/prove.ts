@@ -5,11 +5,11 @@
  */
 import { createHash } from 'crypto';
 import type { Bool } from 'z3-solver';
+import { NotEncodable, RequestSpace } from './encode';
+import { z3, Z3 } from './z3';
 import { compilePolicies, isOpaquePolicy, PolicyInput } from '../policy/evaluate';
 import type { ParsedPolicy, ParsedStatement } from '../policy/parse';
 import { AccessRequest, Decision, Dialect } from '../policy/types';
-import { NotEncodable, RequestSpace } from './encode';
-import { z3, Z3 } from './z3';
 
 export enum ProofStatus {
   /** Holds for every request in the modelled space (docs/prove.md). */
@@ -71,12 +71,12 @@ export interface Query {
   readonly dialect: Dialect;
   /** The policy sets the goal speaks about, in order. */
   readonly sets: readonly (readonly ParsedPolicy[])[];
+  /** Equal keys, equal formulas: the answer is cached. */
+  readonly key?: string;
   /** The formula a counterexample satisfies. */
   goal(z: Z3, space: RequestSpace): Bool<'main'>[];
   /** Replays a candidate through the evaluator: true when it is a real counterexample. */
   confirm(request: AccessRequest): boolean;
-  /** Equal keys, equal formulas: the answer is cached. */
-  readonly key?: string;
 }
 
 /** Looks for a counterexample: none → proven; one confirmed → witness; otherwise not proven. */
@@ -101,10 +101,7 @@ async function attempt(query: Query, options: ProveOptions, strict: boolean): Pr
     const solver = new z.Solver();
     solver.set('timeout', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     solver.add(...space.constraints, ...goal);
-    if (process.env.AIAM_PROVE_DUMP) require('fs').writeFileSync(process.env.AIAM_PROVE_DUMP, solver.toString());
-    const t0 = Date.now();
     const answer = await solver.check();
-    if (process.env.AIAM_PROVE_DUMP) console.error('check', answer, Date.now() - t0);
     if (answer === 'unsat') return { status: ProofStatus.PROVEN };
     if (answer === 'unknown') {
       const why = solver.reasonUnknown();

@@ -13,14 +13,16 @@ afterAll(async () => {
 });
 
 const POLICIES: Record<string, object[]> = {
-  everything: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+  'everything': [{ Effect: 'Allow', Action: '*', Resource: '*' }],
   'users-admin': [{ Effect: 'Allow', Action: ['ram:CreateUser', 'ram:UpdateUser'], Resource: 'acs:ram:*:*:user/*' }],
   'own-keys': [{ Effect: 'Allow', Action: ['ram:CreateAccessKey', 'ram:List*'], Resource: 'acs:ram:*:*:user/carol' }],
 };
 const USERS: Record<string, string> = { root: 'everything', bob: 'users-admin', carol: 'own-keys', dan: 'everything' };
 
 function stack(): string {
-  const resource: Record<string, Record<string, object>> = { alicloud_ram_user: {}, alicloud_ram_policy: {}, alicloud_ram_user_policy_attachment: {} };
+  const resource: Record<string, Record<string, object>> = {
+    alicloud_ram_user: {}, alicloud_ram_policy: {}, alicloud_ram_user_policy_attachment: {},
+  };
   for (const [name, st] of Object.entries(POLICIES)) {
     resource.alicloud_ram_policy[name] = { policy_name: name, policy_document: JSON.stringify({ Version: '1', Statement: st }) };
   }
@@ -36,7 +38,8 @@ function stack(): string {
 test('check --prove: full admin and IAM writes on others are violations, writes on oneself are not', async () => {
   const r = await aiam('check', '--prove', stack(), '--admin', 'user/root', '--format', 'json');
   expect(r.stderr).toBe('');
-  const report = JSON.parse(r.stdout) as { results: Array<{ property: string; principal: string; status: string; witness?: { action: string; resource?: string } }> };
+  type Result = { property: string; principal: string; status: string; witness?: { action: string; resource?: string } };
+  const report = JSON.parse(r.stdout) as { results: Result[] };
   const status = (property: string, user: string) => report.results.find(x => x.property === property && x.principal === `alibaba:user/${user}`)?.status;
   expect(status('no-full-admin', 'dan')).toBe('violated');
   expect(status('no-full-admin', 'bob')).toBe('holds');

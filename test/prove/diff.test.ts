@@ -3,11 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { buildOrg } from '../../examples/org/main';
-import { Decision } from '../../src/policy';
 import { loadAccessModel } from '../../src/model';
+import { Decision } from '../../src/policy';
+import { compilePolicies } from '../../src/policy/evaluate';
 import { effectivePolicies } from '../../src/prove/diff';
 import { shutdownZ3 } from '../../src/prove/z3';
-import { compilePolicies } from '../../src/policy/evaluate';
 import { aiam } from '../cli/run';
 
 /** `aiam diff --prove` on the example organisation's Alibaba stack, before and after one edit of its JSON. */
@@ -39,7 +39,8 @@ afterAll(async () => {
 async function prove(before: string, after: string) {
   const r = await aiam('diff', '--prove', before, after, '--format', 'json');
   expect(r.stderr).toBe('');
-  return { code: r.code, report: JSON.parse(r.stdout) as { proofs: Array<{ principal: string; status: string; witness?: { action: string; resource?: string; context?: Record<string, string | string[]> } }> } };
+  type Witness = { action: string; resource?: string; context?: Record<string, string | string[]> };
+  return { code: r.code, report: JSON.parse(r.stdout) as { proofs: Array<{ principal: string; status: string; witness?: Witness }> } };
 }
 
 /** The witness is a request the evaluator allows after and not before, for that principal. */

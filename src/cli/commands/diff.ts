@@ -20,7 +20,8 @@ export function registerDiff(program: Command, io: CliIo, setExit: SetExit): voi
     .addOption(verboseOption())
     .option('--prove', 'prove with an SMT solver that no principal gains access, or show a request that is new (docs/prove.md)')
     .addOption(proveOptions.timeout())
-    .action(async (beforePath: string, afterPath: string | undefined, opts: { verbose?: boolean; failOnNewAccess?: boolean; format: string; prove?: boolean; proveTimeout: string }) => {
+    .action(async (beforePath: string, afterPath: string | undefined,
+      opts: { verbose?: boolean; failOnNewAccess?: boolean; format: string; prove?: boolean; proveTimeout: string }) => {
       if (opts.prove) warmUp();
       let before;
       let after;
