@@ -31,3 +31,8 @@ export async function shutdownZ3(): Promise<void> {
   engine = undefined;
   e.shutdown();
 }
+
+/** Whether anything asked for the engine in this process. */
+export function z3Started(): boolean {
+  return engine !== undefined;
+}
