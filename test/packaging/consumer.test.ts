@@ -44,6 +44,12 @@ console.log(JSON.stringify({ principals: m.principals.length, decision: m.can(m.
     expect(out).toEqual({ principals: expect.any(Number), decision: 'allow' });
     const check = JSON.parse(run(path.join(dir, 'node_modules', '.bin', 'aiam'), ['check', 'cdktf.out', '--format', 'json'], dir));
     expect(check.summary.errors).toBe(0);
+    // The bundled z3 WebAssembly loads from the installed package and finds a witness.
+    const prove = `const { parsePolicy } = require('cdktf-aiam/lib/policy'); const { proveNoNewAccess } = require('cdktf-aiam/lib/prove/prove');
+const doc = a => ({ Version: '1', Statement: [{ Effect: 'Allow', Action: a, Resource: '*' }] });
+proveNoNewAccess('alibaba-ram', [parsePolicy('alibaba-ram', 'b', doc('ecs:Describe*'))], [parsePolicy('alibaba-ram', 'a', doc('ecs:*'))])
+  .then(r => { console.log(JSON.stringify(r.status)); process.exit(0); });`;
+    expect(JSON.parse(run('node', ['-e', prove], dir))).toBe('witness');
     expect(run(path.join(dir, 'node_modules', '.bin', 'aiam'), ['--version'], dir).trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
