@@ -117,7 +117,6 @@ describe('the SMT model and the evaluator agree on concrete requests', () => {
       allowed = 0;
       await fc.assert(fc.asyncProperty(docArb(d), requestArb(d), (doc, req) => agree(d, doc, req)), { numRuns: 30, seed: 18 });
       // The generators stay inside the modelled space, and both answers occur: the comparison has teeth.
-      // The generators stay inside the modelled space, and both answers occur: the comparison has teeth.
       expect(compared).toBeGreaterThanOrEqual(20);
       expect(allowed).toBeGreaterThan(0);
       expect(compared - allowed).toBeGreaterThan(0);
