@@ -139,6 +139,17 @@ describe('diff --prove proves refactors', () => {
     expect(code).toBe(0);
   });
 
+  test('a policy whose content is unknown: not proven, exit 4, never proven', async () => {
+    const after = variant(s => {
+      s.resource.alicloud_ram_user_policy_attachment.extra = { policy_name: 'AliyunNoSuchPolicyInTheCatalog', policy_type: 'System', user_name: 'alice' };
+    });
+    const { code, report } = await prove(base, after);
+    const alice = report.proofs.find(p => p.principal === 'alibaba:user/alice')! as { status: string; reason?: string };
+    expect(alice.status).toBe('not-proven');
+    expect(alice.reason).toMatch(/AliyunNoSuchPolicyInTheCatalog/);
+    expect(code).toBe(4);
+  });
+
   test('bad input: exit 2 naming the file', async () => {
     const r = await aiam('diff', '--prove', base, path.join(outdir, 'missing.json'));
     expect(r.code).toBe(2);

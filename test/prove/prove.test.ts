@@ -43,6 +43,19 @@ describe('proveNoNewAccess', () => {
     expect(r.witness!.action).toBe('modelarts:notebook:delete');
   });
 
+  test('a solver time-out is "not proven", never "proven"', async () => {
+    const st = (actions: string[]) => ({ Effect: 'Allow', Action: actions, Resource: ['acs:oss:*:*:bucket/*/logs/*'], Condition: { IpAddress: { 'acs:SourceIp': ['10.0.0.0/8'] } } });
+    const r = await proveNoNewAccess(ALI, set(ALI, ali(st(['oss:Get*', 'oss:List*']))), set(ALI, ali(st(['oss:*Object*']))), { timeoutMs: 1 });
+    expect(r.status).toBe(ProofStatus.NOT_PROVEN);
+    expect(r.reason).toMatch(/timeout|gave up/);
+  });
+
+  test('a key compared as two types is not encoded: "not proven"', async () => {
+    const st = (cond: object) => ({ Effect: 'Allow', Action: ['ml_platform:*'], Resource: ['*'], Condition: cond });
+    const r = await proveNoNewAccess(VOLC, set(VOLC, volc(st({ NumericLessThan: { 'volc:X': ['3'] } }))), set(VOLC, volc(st({ IpAddress: { 'volc:X': ['10.0.0.0/8'] } }))));
+    expect(r).toMatchObject({ status: ProofStatus.NOT_PROVEN, reason: expect.stringMatching(/volc:X.*numeric and ip|ip and numeric/) });
+  });
+
   test('concrete oracle', async () => {
     const p = set(VOLC, volc({ Effect: 'Allow', Action: ['ml_platform:Get*'], Resource: ['*'], Condition: { NumericLessThan: { 'volc:Age': ['300'] } } }));
     expect(await decideConcrete(VOLC, p, { action: 'ml_platform:getjob', context: { 'volc:Age': '200' } })).toBe(true);
