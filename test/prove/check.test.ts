@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App } from 'cdktf';
+import { buildOrg } from '../../examples/org/main';
 import { Decision, Dialect, evaluate, parsePolicy } from '../../src/policy';
 import { shutdownZ3 } from '../../src/prove/z3';
 import { aiam } from '../cli/run';
@@ -52,4 +54,32 @@ test('check --prove: full admin and IAM writes on others are violations, writes 
   expect(evaluate(Dialect.ALIBABA_RAM,
     [parsePolicy(Dialect.ALIBABA_RAM, 'p', { Version: '1', Statement: POLICIES['users-admin'] })], bob.witness!).decision).toBe(Decision.ALLOW);
   expect(r.code).toBe(1);
+});
+
+describe('check --prove on the example organisation', () => {
+  const outdir = path.join(dir, 'org');
+  const app = new App({ outdir });
+  buildOrg(app);
+  app.synth();
+  const volc = path.join(outdir, 'stacks', 'volcengine-ai', 'cdk.tf.json');
+  const property = (json: string, user: string) => (JSON.parse(json) as { results: Array<{ property: string; principal: string; status: string }> }).results
+    .filter(r => r.property === 'queue-members-by-admins-only' && r.principal === `volcengine:user/${user}`).map(r => r.status);
+
+  test('queue members cannot manage their queue: proven', async () => {
+    const r = await aiam('check', '--prove', volc, '--format', 'json');
+    expect(property(r.stdout, 'dave')).toEqual(['holds', 'holds']);
+    expect(r.code).toBe(0);
+  });
+
+  test('a member who may add users to the developer group breaks it, with a witness', async () => {
+    const stack = JSON.parse(fs.readFileSync(volc, 'utf8'));
+    stack.resource.volcengine_iam_policy.extra = { policy_name: 'group-editor', policy_document: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['iam:AddUserToGroup'], Resource: ['*'] }] }) };
+    stack.resource.volcengine_iam_user_policy_attachment.extra = { policy_name: 'group-editor', policy_type: 'Custom', user_name: 'dave' };
+    const file = path.join(dir, 'volc-after.tf.json');
+    fs.writeFileSync(file, JSON.stringify(stack));
+    const r = await aiam('check', '--prove', file, '--format', 'json');
+    expect(property(r.stdout, 'dave')).toEqual(['violated', 'violated']);
+    expect(property(r.stdout, 'carol')).toEqual(['holds', 'holds']);
+    expect(r.code).toBe(1);
+  });
 });
