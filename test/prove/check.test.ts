@@ -62,7 +62,8 @@ describe('check --prove on the example organisation', () => {
   buildOrg(app);
   app.synth();
   const volc = path.join(outdir, 'stacks', 'volcengine-ai', 'cdk.tf.json');
-  const property = (json: string, user: string) => (JSON.parse(json) as { results: Array<{ property: string; principal: string; status: string }> }).results
+  type Results = { results: Array<{ property: string; principal: string; status: string }> };
+  const property = (json: string, user: string) => (JSON.parse(json) as Results).results
     .filter(r => r.property === 'queue-members-by-admins-only' && r.principal === `volcengine:user/${user}`).map(r => r.status);
 
   test('queue members cannot manage their queue: proven', async () => {
@@ -72,11 +73,12 @@ describe('check --prove on the example organisation', () => {
   });
 
   test('a member who may add users to the developer group breaks it, with a witness', async () => {
-    const stack = JSON.parse(fs.readFileSync(volc, 'utf8'));
-    stack.resource.volcengine_iam_policy.extra = { policy_name: 'group-editor', policy_document: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['iam:AddUserToGroup'], Resource: ['*'] }] }) };
-    stack.resource.volcengine_iam_user_policy_attachment.extra = { policy_name: 'group-editor', policy_type: 'Custom', user_name: 'dave' };
+    const doc = JSON.parse(fs.readFileSync(volc, 'utf8'));
+    const editor = { Statement: [{ Effect: 'Allow', Action: ['iam:AddUserToGroup'], Resource: ['*'] }] };
+    doc.resource.volcengine_iam_policy.extra = { policy_name: 'group-editor', policy_document: JSON.stringify(editor) };
+    doc.resource.volcengine_iam_user_policy_attachment.extra = { policy_name: 'group-editor', policy_type: 'Custom', user_name: 'dave' };
     const file = path.join(dir, 'volc-after.tf.json');
-    fs.writeFileSync(file, JSON.stringify(stack));
+    fs.writeFileSync(file, JSON.stringify(doc));
     const r = await aiam('check', '--prove', file, '--format', 'json');
     expect(property(r.stdout, 'dave')).toEqual(['violated', 'violated']);
     expect(property(r.stdout, 'carol')).toEqual(['holds', 'holds']);
