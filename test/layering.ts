@@ -1,13 +1,13 @@
 /**
- * The layer order of DESIGN.md, checked on import statements. Lower layers never import higher ones,
+ * The layer order of DESIGN.md, checked on import statements. `prove` (SMT proofs) sits beside checks: above model, below cli. Lower layers never import higher ones,
  * and the pure layers never import cdktf or constructs (so the evaluator runs anywhere, e.g. on a plan in CI).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
 /** Bottom to top. A file may import its own layer or lower ones. */
-export const LAYERS = ['policy', 'catalog', 'model', 'checks', 'providers', 'constructs', 'testing', 'cli'];
-const PURE_LAYERS = new Set(['policy', 'catalog', 'model', 'checks']);
+export const LAYERS = ['policy', 'catalog', 'model', 'checks', 'prove', 'providers', 'constructs', 'testing', 'cli'];
+const PURE_LAYERS = new Set(['policy', 'catalog', 'model', 'checks', 'prove']);
 const CDKTF_PACKAGES = /^(cdktf|constructs|@cdktf\/.*)(\/.*)?$/;
 
 export interface LayerViolation {

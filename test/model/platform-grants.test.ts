@@ -59,7 +59,7 @@ describe('platform grants are access', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/nothing/);
     expect(r.stdout).toMatch(/bailian-platform/);
-    expect(r.stdout).toMatch(/bailian.WorkspaceAdmin on acs:bailian-platform:cn-beijing:\*:workspace\/prod/);
+    expect(r.stdout).toMatch(/WorkspaceAdmin on acs:bailian-platform:cn-beijing:\*:workspace\/prod/);
   });
 
   test('explain cites the settings entry as the path of a platform grant', () => {

@@ -7,6 +7,7 @@ import type { SetExit } from '../commands';
 import { CliIo, UsageError } from '../io';
 import { readJsonFile } from '../json-input';
 import { collect, loadModel } from '../model-input';
+import { proveCheckCommand, proveOptions, warmUp } from '../prove';
 import { VERSION } from '../version';
 
 
@@ -18,6 +19,8 @@ interface CheckCliOptions {
   suppressions?: string;
   output?: string;
   verbose?: boolean;
+  prove?: boolean;
+  proveTimeout: string;
 }
 
 /**
@@ -35,7 +38,11 @@ export function registerCheck(program: Command, io: CliIo, setExit: SetExit): vo
     .option('--suppressions <file>', 'suppressions file: { "version": 1, "suppressions": [{ "rule", "reason", "address"? }] }')
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--verbose', 'list skipped resource types on stderr')
-    .action((paths: string[], opts: CheckCliOptions) => {
+    .option('--prove', 'prove the properties the rules approximate, or show a witness (docs/prove.md); text or json')
+    .addOption(proveOptions.timeout())
+    .action(async (paths: string[], opts: CheckCliOptions) => {
+      if (opts.prove) warmUp();
+      if (opts.prove) return proveCheckCommand(loadModel(paths, io, opts.verbose), opts.admin, opts, io, setExit);
       const pack = packByName(opts.pack)!;
       const min = parseSeverity(opts.minSeverity)!;
       let fileSuppressions: ScopedSuppression[] = [];

@@ -4,6 +4,7 @@ import { apiKeyReplacements } from '../../model/settings-changes';
 import type { SetExit } from '../commands';
 import { CliIo, UsageError } from '../io';
 import { formatOption, loadModel, loadPrior, verboseOption } from '../model-input';
+import { proveDiffCommand, proveOptions, warmUp } from '../prove';
 
 /**
  * `aiam diff BEFORE AFTER` or `aiam diff PLAN` (prior_state → planned_values): effective access granted and revoked
@@ -23,7 +24,11 @@ export function registerDiff(program: Command, io: CliIo, setExit: SetExit): voi
     .option('--fail-on-new-access', 'exit 1 when any access is granted')
     .addOption(formatOption())
     .addOption(verboseOption())
-    .action((beforePath: string, afterPath: string | undefined, opts: { verbose?: boolean; failOnNewAccess?: boolean; format: string }) => {
+    .option('--prove', 'prove with an SMT solver that no principal gains access, or show a request that is new (docs/prove.md)')
+    .addOption(proveOptions.timeout())
+    .action(async (beforePath: string, afterPath: string | undefined,
+      opts: { verbose?: boolean; failOnNewAccess?: boolean; format: string; prove?: boolean; proveTimeout: string }) => {
+      if (opts.prove) warmUp();
       let before;
       let after;
       if (afterPath) {
@@ -34,6 +39,7 @@ export function registerDiff(program: Command, io: CliIo, setExit: SetExit): voi
         before = loadPrior(beforePath);
         if (!before) throw new UsageError(`${beforePath}: one input needs to be a plan with a prior_state. Fix: pass BEFORE and AFTER, or a \`terraform show -json\` plan`);
       }
+      if (opts.prove) return proveDiffCommand(before, after, opts, io, setExit);
       const diff = diffModels(before, after);
       const replacements = apiKeyReplacements(before.settings, after.settings).map(r => ({ name: r.name, changes: r.changes }));
       const keyLines = replacements.map(r => `API key ${r.name} is replaced (keys cannot be transferred): ${r.changes.join(', ')}\n`);
