@@ -56,5 +56,17 @@ export function runChecks(model: AccessModel, packs: readonly RulePack[], option
       }
     }
   }
+  // One order whatever the input's or the packs' order: CI diffs and SARIF baselines stay stable.
+  findings.sort(compareFindings);
   return { findings, rules: [...rules.values()] };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const key = (f: Finding) => [f.ruleId, f.location.stack ?? '', f.location.address ?? '', f.location.constructPath ?? '', f.location.pointer ?? '', f.message];
+  const x = key(a);
+  const y = key(b);
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return 0;
 }

@@ -1,4 +1,5 @@
 import { describeLocation, Finding, Severity } from '../finding';
+import { printableLine } from './printable';
 
 const COLOUR: Record<Severity, string> = { [Severity.ERROR]: '\u001b[31m', [Severity.WARNING]: '\u001b[33m', [Severity.INFO]: '\u001b[36m' };
 const RESET = '\u001b[0m';
@@ -15,11 +16,11 @@ export function toText(findings: readonly Finding[], colour: boolean): string {
   const lines: string[] = [];
   for (const f of sorted) {
     const tag = f.suppressed ? paint(DIM, `suppressed ${f.severity}`) : paint(COLOUR[f.severity], f.severity.toUpperCase());
-    lines.push(`${tag} ${f.ruleId} ${f.title}`);
-    lines.push(`  at   ${describeLocation(f.location)}`);
-    lines.push(`  what ${f.message}`);
-    lines.push(`  fix  ${f.fix}`);
-    if (f.suppressed) lines.push(`  why  suppressed at ${f.suppressed.declaredAt}: ${f.suppressed.reason}`);
+    lines.push(`${tag} ${printableLine(f.ruleId)} ${printableLine(f.title)}`);
+    lines.push(`  at   ${printableLine(describeLocation(f.location))}`);
+    lines.push(`  what ${printableLine(f.message)}`);
+    lines.push(`  fix  ${printableLine(f.fix)}`);
+    if (f.suppressed) lines.push(`  why  suppressed at ${printableLine(f.suppressed.declaredAt)}: ${printableLine(f.suppressed.reason)}`);
     lines.push('');
   }
   const count = (s: Severity) => findings.filter(f => !f.suppressed && f.severity === s).length;

@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { describePrincipal } from '../../model';
 import type { SetExit } from '../commands';
 import { decisionText } from '../format/colour';
-import { table } from '../format/table';
-import { CliIo } from '../io';
+import { writeTable } from '../format/table';
+import { CliIo, writeJsonArray } from '../io';
 import { collect, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
 import { answerJson } from './explain';
 
@@ -27,15 +27,15 @@ export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): v
       const request = { action: opts.action, resource: opts.resource, context };
       const answers = model.whoCan(request, { openContext: opts.context.length === 0, project: opts.project });
       if (opts.format === 'json') {
-        io.stdout(JSON.stringify(answers.map(answerJson), null, 2) + '\n');
+        writeJsonArray(answers.map(answerJson), t => io.stdout(t));
       } else if (answers.length === 0) {
         io.stdout(`no principal can ${opts.action}${opts.resource ? ` on ${opts.resource}` : ''}\n`);
       } else {
-        io.stdout(table(['principal', 'decision', 'path', 'conditions'], answers.map(a => [
+        writeTable(['principal', 'decision', 'path', 'conditions'], answers.map(a => [
           describePrincipal(a.principal), decisionText(a.decision, false),
           a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.policy}#${c.statement}`).join(', ') || a.unresolved.join('; '),
           a.openConditions.join('; '),
-        ])));
+        ]), t => io.stdout(t));
       }
       setExit(0);
     });
