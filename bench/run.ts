@@ -10,6 +10,7 @@ const BENCHES: Record<string, string> = {
   evaluator: 'runEvaluatorBench',
   model: 'runModelBench',
   checks: 'runChecksBench',
+  scale: 'runScaleBench',
 };
 
 function main(): void {

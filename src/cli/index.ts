@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands';
 import { CliIo, UsageError, processIo } from './io';
 import { VERSION } from './version';
+import { DEFAULT_MAX_INPUT_BYTES, inputLimits } from '../model/read-text';
 
 export { processIo } from './io';
 export type { CliIo } from './io';
@@ -17,7 +18,15 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: s => io.stdout(s), writeErr: s => io.stderr(s) })
-    .showHelpAfterError('(run `aiam --help` for usage)');
+    .showHelpAfterError('(run `aiam --help` for usage)')
+    .option('--max-input-mib <n>', `largest input file read, in MiB (default ${DEFAULT_MAX_INPUT_BYTES / 1048576})`);
+  inputLimits.maxBytes = DEFAULT_MAX_INPUT_BYTES;
+  program.hook('preAction', () => {
+    const raw = program.opts<{ maxInputMib?: string }>().maxInputMib;
+    if (raw === undefined) return;
+    if (!/^[1-9]\d{0,6}$/.test(raw)) throw new UsageError(`--max-input-mib ${raw}: not a whole number of MiB. Fix: e.g. --max-input-mib 2048`);
+    inputLimits.maxBytes = Number(raw) * 1048576;
+  });
   let exitCode = 0;
   registerCommands(program, io, code => { exitCode = code; });
   try {

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ModelInputError } from './errors';
+import { readInputText } from './read-text';
 import { pointerJoin } from '../policy/errors';
 
 export type InputKind = 'cdktf-out' | 'stack' | 'plan';
@@ -73,14 +74,7 @@ export interface LoadedInput {
 
 /** Reads a JSON file; `what` names the expected content in the fix. */
 export function readJson(file: string, what = 'the file `cdktf synth` or `terraform show -json` wrote'): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ModelInputError(file, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code ?? (e as Error).message})`,
-      `pass the path of ${what}`);
-  }
+  const text = readInputText(file, what);
   try {
     return JSON.parse(text);
   } catch (e) {
