@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ModelInputError } from './errors';
+import { validatePlanShape } from './plan-shape';
 import { readInputText } from './read-text';
 import { pointerJoin } from '../policy/errors';
 
@@ -174,6 +175,7 @@ function readStack(file: string, doc: Record<string, unknown>, stack: string): R
 interface PlanModule { resources?: unknown[]; child_modules?: unknown[] }
 
 function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
+  validatePlanShape(file, doc);
   const changes = new Map<string, Record<string, unknown>>();
   if (doc.resource_changes !== undefined && !Array.isArray(doc.resource_changes)) {
     throw new ModelInputError(file, '/resource_changes', 'not an array', 'pass the unmodified output of `terraform show -json`');
