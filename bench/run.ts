@@ -11,6 +11,7 @@ const BENCHES: Record<string, string> = {
   model: 'runModelBench',
   checks: 'runChecksBench',
   prove: 'runProveBench',
+  scale: 'runScaleBench',
 };
 
 function main(): void {

@@ -90,6 +90,8 @@ export function runChecks(model: AccessModel, packs: readonly RulePack[], option
       }
     }
   }
+  // One order whatever the input's or the packs' order: CI diffs and SARIF baselines stay stable.
+  findings.sort(compareFindings);
   return { findings, rules: [...rules.values()] };
 }
 
@@ -100,4 +102,14 @@ function checkOne(rule: IRule, context: CheckContext) {
   } catch (e) {
     throw new Error(`rule ${rule.id} failed: ${(e as Error).message ?? e}. Fix: correct the rule's check method`);
   }
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const key = (f: Finding) => [f.ruleId, f.location.stack ?? '', f.location.address ?? '', f.location.constructPath ?? '', f.location.pointer ?? '', f.message];
+  const x = key(a);
+  const y = key(b);
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return 0;
 }

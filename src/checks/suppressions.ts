@@ -47,6 +47,8 @@ export function parseSuppressionsFile(file: string, json: unknown): ScopedSuppre
       }
     }
     if (typeof e.rule !== 'string' || e.rule === '') throw fail(`${at}/rule`, 'missing rule id', 'name the rule, e.g. "rule": "AIAM-IAM-001"');
+    // A blanket suppression would hide every future rule too; each accepted risk is named on its own.
+    if (/[*?]/.test(e.rule)) throw fail(`${at}/rule`, `"${e.rule}" is not a rule id (wildcards are not accepted)`, 'name one rule per suppression, e.g. "rule": "AIAM-IAM-001"');
     if (typeof e.reason !== 'string' || e.reason.trim().length < 3) {
       throw fail(`${at}/reason`, 'missing reason', 'every suppression needs a reason that says why the finding is acceptable');
     }
@@ -69,7 +71,7 @@ export function findSuppression(
   suppressions: readonly ScopedSuppression[], ruleId: string, address?: string, constructPath?: string,
 ): Suppression | undefined {
   return suppressions.find(s => {
-    if (s.ruleId !== ruleId && s.ruleId !== '*') return false;
+    if (s.ruleId !== ruleId) return false;
     if (s.address !== undefined && (address === undefined || !matchesWildcard(s.address, address, false))) return false;
     if (s.constructPath !== undefined) {
       if (constructPath === undefined) return false;

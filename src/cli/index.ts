@@ -5,6 +5,7 @@ import { addInputOptions } from './model-input';
 import { VERSION } from './version';
 import { PolicyError } from '../policy/errors';
 import { renderOutput } from '../policy/unknown';
+import { DEFAULT_MAX_INPUT_BYTES, inputLimits } from '../model/read-text';
 
 export { processIo } from './io';
 export type { CliIo } from './io';
@@ -22,7 +23,15 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo()): Promis
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: s => io.stdout(s), writeErr: s => io.stderr(s) })
-    .showHelpAfterError('(run `aiam --help` for usage)');
+    .showHelpAfterError('(run `aiam --help` for usage)')
+    .option('--max-input-mib <n>', `largest input file read, in MiB (default ${DEFAULT_MAX_INPUT_BYTES / 1048576})`);
+  inputLimits.maxBytes = DEFAULT_MAX_INPUT_BYTES;
+  program.hook('preAction', () => {
+    const raw = program.opts<{ maxInputMib?: string }>().maxInputMib;
+    if (raw === undefined) return;
+    if (!/^[1-9]\d{0,6}$/.test(raw)) throw new UsageError(`--max-input-mib ${raw}: not a whole number of MiB. Fix: e.g. --max-input-mib 2048`);
+    inputLimits.maxBytes = Number(raw) * 1048576;
+  });
   let exitCode = 0;
   registerCommands(program, io, code => { exitCode = code; });
   addInputOptions(program);

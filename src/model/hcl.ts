@@ -8,6 +8,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ModelInputError } from './errors';
+import { readInputText } from './read-text';
 
 export interface TerraformFile {
   readonly file: string;
@@ -102,13 +103,7 @@ export function terraformFilesIn(dir: string): string[] {
 /** Parses HCL files (`.tf`, `.tfvars`); JSON files are read as they are. Syntax errors name the file and line. */
 export function readTerraformFiles(files: readonly string[]): TerraformFile[] {
   const hclFiles = files.filter(f => !f.endsWith('.json'));
-  const texts = hclFiles.map(file => {
-    try {
-      return { name: path.basename(file), text: fs.readFileSync(file, 'utf8') };
-    } catch (e) {
-      throw new ModelInputError(file, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'pass a readable folder of .tf files');
-    }
-  });
+  const texts = hclFiles.map(file => ({ name: path.basename(file), text: readInputText(file, 'a readable .tf file') }));
   const parsed = new Map<string, Record<string, unknown>>();
   if (texts.length) {
     runChild({ files: texts.map((t, i) => ({ file: hclFiles[i], text: t.text })) }, hclFiles[0]).forEach(r => parsed.set(r.file, r.doc ?? {}));
@@ -116,8 +111,9 @@ export function readTerraformFiles(files: readonly string[]): TerraformFile[] {
   return files.map(file => {
     if (parsed.has(file)) return { file, doc: parsed.get(file)! };
     let doc: unknown;
+    const text = readInputText(file, 'a Terraform JSON file');
     try {
-      doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+      doc = JSON.parse(text);
     } catch (e) {
       throw new ModelInputError(file, '', `not valid JSON (${(e as Error).message})`, 'correct the JSON syntax');
     }

@@ -90,13 +90,16 @@ export function renderGraph(model: AccessModel, format: 'mermaid' | 'dot'): stri
     ...model.policies.filter(p => p.kind === 'platform' && p.address && ids.has(`setting:${p.address}`))
       .map(p => ({ from: id(`setting:${p.address}`), to: id(p.key), label: 'grants' })),
   ];
-  const esc = (s: string) => s.replace(/"/g, '\'');
+  // Labels come from the input: quotes, backslashes and line breaks must not end a label or inject graph syntax.
+  const esc = (s: string) => format === 'dot'
+    ? s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n').replace(/[\u0000-\u001f\u007f]/g, ' ')
+    : s.replace(/[\\"<>#|`\u0000-\u001f\u007f]/g, c => `#${c.charCodeAt(0)};`);
   if (format === 'mermaid') {
     const shape = (n: typeof nodes[number]) => n.shape === 'group' ? `${n.id}[["${esc(n.label)}"]]` : n.shape === 'policy' ? `${n.id}[/"${esc(n.label)}"/]`
       : n.shape === 'setting' ? `${n.id}[("${esc(n.label)}")]` : `${n.id}["${esc(n.label)}"]`;
-    return ['flowchart LR', ...nodes.map(n => `  ${shape(n)}`), ...edges.map(e => `  ${e.from} -->|${e.label}| ${e.to}`)].join('\n') + '\n';
+    return ['flowchart LR', ...nodes.map(n => `  ${shape(n)}`), ...edges.map(e => `  ${e.from} -->|"${esc(e.label)}"| ${e.to}`)].join('\n') + '\n';
   }
   const dotShape = { principal: 'ellipse', group: 'box3d', policy: 'note', setting: 'cylinder' };
   return ['digraph access {', '  rankdir=LR;', ...nodes.map(n => `  ${n.id} [label="${esc(n.label)}", shape=${dotShape[n.shape]}];`),
-    ...edges.map(e => `  ${e.from} -> ${e.to} [label="${e.label}"];`), '}'].join('\n') + '\n';
+    ...edges.map(e => `  ${e.from} -> ${e.to} [label="${esc(e.label)}"];`), '}'].join('\n') + '\n';
 }

@@ -11,6 +11,8 @@ import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile 
 import { expandInstances } from './instances';
 import { instanceSuffix, StackResolver } from './resolve';
 import type { ModelFinding } from './types';
+import { validatePlanShape } from './plan-shape';
+import { readInputText } from './read-text';
 import { pointerJoin } from '../policy/errors';
 import { isUnknownValue } from '../policy/unknown';
 
@@ -132,14 +134,7 @@ export interface LoadedInput {
 
 /** Reads a JSON file; `what` names the expected content in the fix. */
 export function readJson(file: string, what = 'the file `cdktf synth` or `terraform show -json` wrote'): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ModelInputError(file, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code ?? (e as Error).message})`,
-      `pass the path of ${what}`);
-  }
+  const text = readInputText(file, what);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -440,6 +435,7 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
 interface PlanModule { resources?: unknown[]; child_modules?: unknown[] }
 
 function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
+  validatePlanShape(file, doc);
   const changes = new Map<string, Record<string, unknown>>();
   if (doc.resource_changes !== undefined && !Array.isArray(doc.resource_changes)) {
     throw new ModelInputError(file, '/resource_changes', 'not an array', 'pass the unmodified output of `terraform show -json`');

@@ -61,6 +61,6 @@ describe('aiam report', () => {
   test('bad --out path is exit 2 with the fix', async () => {
     const r = await aiam('report', outdir, '--out', path.join(dir, 'missing', 'dir', 'r.html'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--out .*r\.html: cannot write \(ENOENT\)\. Fix:/);
+    expect(r.stderr).toMatch(/--out .*r\.html: the folder .* does not exist\. Fix:/);
   });
 });

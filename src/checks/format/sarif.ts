@@ -48,7 +48,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly SarifRuleI
           level: LEVEL[f.severity],
           message: { text: renderUnknowns(`${f.message} Fix: ${f.fix}`) },
           locations: [{
-            ...(artifact ? { physicalLocation: { artifactLocation: { uri: artifact.split('\\').join('/') } } } : {}),
+            ...(artifact ? { physicalLocation: { artifactLocation: { uri: sarifUri(artifact) } } } : {}),
             ...(logicalName ? { logicalLocations: [{ fullyQualifiedName: logicalName, kind: 'resource' }] } : {}),
           }],
           ...(f.location.pointer ? { properties: { jsonPointer: f.location.pointer } } : {}),
@@ -57,4 +57,10 @@ export function toSarif(findings: readonly Finding[], rules: readonly SarifRuleI
       }),
     }],
   };
+}
+
+/** A relative or absolute file path as a SARIF URI reference: `/` separators, each segment percent-encoded. */
+export function sarifUri(file: string): string {
+  const parts = file.split('\\').join('/').split('/');
+  return parts.map((seg, i) => (i === 0 && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg))).join('/');
 }

@@ -1,5 +1,6 @@
 import { renderUnknowns } from '../../policy/unknown';
 import { describeLocation, Finding, Severity } from '../finding';
+import { printableLine } from './printable';
 
 const COLOUR: Record<Severity, string> = { [Severity.ERROR]: '\u001b[31m', [Severity.WARNING]: '\u001b[33m', [Severity.INFO]: '\u001b[36m' };
 const RESET = '\u001b[0m';
@@ -16,11 +17,11 @@ export function toText(findings: readonly Finding[], colour: boolean): string {
   const lines: string[] = [];
   for (const f of sorted) {
     const tag = f.suppressed ? paint(DIM, `suppressed ${f.severity}`) : paint(COLOUR[f.severity], f.severity.toUpperCase());
-    lines.push(`${tag} ${f.ruleId} ${f.title}`);
-    lines.push(`  at   ${describeLocation(f.location)}`);
-    lines.push(`  what ${renderUnknowns(f.message)}`);
-    lines.push(`  fix  ${renderUnknowns(f.fix)}`);
-    if (f.suppressed) lines.push(`  why  suppressed at ${f.suppressed.declaredAt}: ${f.suppressed.reason}`);
+    lines.push(`${tag} ${printableLine(f.ruleId)} ${printableLine(f.title)}`);
+    lines.push(`  at   ${printableLine(renderUnknowns(describeLocation(f.location)))}`);
+    lines.push(`  what ${printableLine(renderUnknowns(f.message))}`);
+    lines.push(`  fix  ${printableLine(renderUnknowns(f.fix))}`);
+    if (f.suppressed) lines.push(`  why  suppressed at ${printableLine(f.suppressed.declaredAt)}: ${printableLine(f.suppressed.reason)}`);
     lines.push('');
   }
   const count = (s: Severity) => findings.filter(f => !f.suppressed && f.severity === s).length;

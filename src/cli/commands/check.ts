@@ -1,10 +1,9 @@
-import * as fs from 'fs';
 import { Command, Option } from 'commander';
 import { atLeast, Finding, parseSeverity, PACK_NAMES, packByName, parseSuppressionsFile, runChecks, Severity, SuppressionsFileError, toJunit, toSarif, toText } from '../../checks';
 import type { ScopedSuppression } from '../../checks';
 import { renderOutput } from '../../policy/unknown';
 import type { SetExit } from '../commands';
-import { CliIo, UsageError } from '../io';
+import { CliIo, UsageError, writeOutputFile } from '../io';
 import { readJsonFile } from '../json-input';
 import { collect, loadModel } from '../model-input';
 import { proveCheckCommand, proveOptions, warmUp } from '../prove';
@@ -58,7 +57,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: SetExit): vo
       const report = runChecks(model, [pack], { designatedAdmins: opts.admin, suppressions: fileSuppressions });
       const findings = report.findings.filter(f => atLeast(f.severity, min));
       const text = render(opts.format, findings, report.rules, io.isTty && !opts.output);
-      if (opts.output) fs.writeFileSync(opts.output, renderOutput(text));
+      if (opts.output) writeOutputFile('--output', opts.output, renderOutput(text), [...paths, ...(opts.suppressions ? [opts.suppressions] : [])]);
       else io.stdout(text);
       const failing = findings.filter(f => f.severity === Severity.ERROR && !f.suppressed).length;
       if (opts.output || opts.format !== 'text') io.stderr(`aiam check: ${failing} unsuppressed error finding(s), ${findings.length} finding(s) in all\n`);

@@ -1,8 +1,7 @@
-import * as fs from 'fs';
 import { Command } from 'commander';
 import { diffModels } from '../../model';
 import type { SetExit } from '../commands';
-import { CliIo, UsageError } from '../io';
+import { CliIo, writeOutputFile } from '../io';
 import { loadModel } from '../model-input';
 import { buildReportData, renderReport } from '../report';
 
@@ -17,11 +16,7 @@ export function registerReport(program: Command, io: CliIo, setExit: SetExit): v
       const first = loadModel(path, io);
       const model = after ? loadModel(after, io) : first;
       const html = renderReport(buildReportData(model, after ? [path, after] : [path], after ? diffModels(first, model) : undefined));
-      try {
-        fs.writeFileSync(opts.out, html);
-      } catch (e) {
-        throw new UsageError(`--out ${opts.out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Fix: choose a writable path`);
-      }
+      writeOutputFile('--out', opts.out, html, after ? [path, after] : [path]);
       io.stdout(`wrote ${opts.out} (${Math.round(html.length / 1024)} KiB)\n`);
       setExit(0);
     });

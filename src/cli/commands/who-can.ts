@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { describePrincipal } from '../../model';
 import type { SetExit } from '../commands';
-import { table } from '../format/table';
-import { CliIo } from '../io';
+import { writeTable } from '../format/table';
+import { CliIo, writeJson } from '../io';
 import { checkAction, collect, formatOption, loadModel, parseContext, verboseOption } from '../model-input';
 import { answerDecisionText, answerJson } from './explain';
 
@@ -29,28 +29,27 @@ export function registerWhoCan(program: Command, io: CliIo, setExit: SetExit): v
       const request = { action: opts.action, resource: opts.resource, context };
       const result = model.whoCanComplete(request, { openContext: opts.context.length === 0, project: opts.project });
       if (opts.format === 'json') {
-        io.stdout(JSON.stringify({
+        writeJson({
           assumed: result.assumed,
           able: result.able.map(e => ({ ...answerJson(e.answer), resources: e.resources ?? ['*'], resourceScoped: !!e.resources })),
           explicitlyDenied: result.denied.map(answerJson),
-        }, null, 2) + '\n');
+        }, t => io.stdout(t));
       } else {
-        const lines = [`assumed: resource ${result.assumed.resource}; context ${typeof result.assumed.context === 'string' ? result.assumed.context
-          : Object.entries(result.assumed.context).map(([k, v]) => `${k}=${v}`).join(', ')}`];
+        io.stdout(`assumed: resource ${result.assumed.resource}; context ${typeof result.assumed.context === 'string' ? result.assumed.context
+          : Object.entries(result.assumed.context).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
         if (result.able.length === 0) {
-          lines.push(`no principal can ${opts.action}${opts.resource ? ` on ${opts.resource}` : ''}`);
+          io.stdout(`no principal can ${opts.action}${opts.resource ? ` on ${opts.resource}` : ''}\n`);
         } else {
-          lines.push(table(['principal', 'decision', 'resources', 'path', 'conditions'], result.able.map(({ answer: a, resources }) => [
+          writeTable(['principal', 'decision', 'resources', 'path', 'conditions'], result.able.map(({ answer: a, resources }) => [
             describePrincipal(a.principal), answerDecisionText(a, false),
             resources ? `only ${resources.join(', ')} (resource-scoped)` : (opts.resource ?? 'any (*)'),
             a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.policy}#${c.statement}${c.scope ? ` [${c.scope}]` : ''}`).join(', ') || a.unresolved.join('; '),
             a.openConditions.join('; '),
-          ])).replace(/\n$/, ''));
+          ]), t => io.stdout(t));
         }
         if (result.denied.length) {
-          lines.push(`explicitly denied (not able): ${result.denied.map(a => `${describePrincipal(a.principal)} (${a.chain.map(c => `${c.policy}#${c.statement}`).join(', ')})`).join(', ')}`);
+          io.stdout(`explicitly denied (not able): ${result.denied.map(a => `${describePrincipal(a.principal)} (${a.chain.map(c => `${c.policy}#${c.statement}`).join(', ')})`).join(', ')}\n`);
         }
-        io.stdout(lines.join('\n') + '\n');
       }
       setExit(0);
     });

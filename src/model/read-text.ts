@@ -1,0 +1,62 @@
+/**
+ * Reads an input file as text, bounded and honest about encodings: a size limit (a device such as /dev/zero, or a
+ * runaway plan, stops at the limit instead of filling memory), a UTF-8 BOM accepted, UTF-16 and invalid UTF-8 named
+ * in the error instead of surfacing as a baffling JSON syntax error.
+ */
+import * as fs from 'fs';
+import { ModelInputError } from './errors';
+
+/** Default input size limit; `--max-input-mib` raises it. */
+export const DEFAULT_MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+/** The limit in force for every input file read by the model (the CLI sets it per run from `--max-input-mib`). */
+export const inputLimits = { maxBytes: DEFAULT_MAX_INPUT_BYTES };
+
+export function readInputText(file: string, what: string, maxBytes = inputLimits.maxBytes): string {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ModelInputError(file, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code ?? (e as Error).message})`,
+      `pass the path of ${what}`);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      let n: number;
+      try {
+        n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new ModelInputError(file, '', `cannot be read (${code === 'EISDIR' ? 'a folder' : code ?? (e as Error).message})`, `pass the path of ${what}`);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) {
+        throw new ModelInputError(file, '', `larger than the input limit of ${Math.round(maxBytes / 1048576)} MiB`,
+          'check that this is the right file; raise the limit with --max-input-mib N');
+      }
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return decode(file, Buffer.concat(chunks, total));
+}
+
+function decode(file: string, bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0))) {
+    throw new ModelInputError(file, '', 'is UTF-16 encoded (PowerShell\'s `>` writes UTF-16)', 'convert it to UTF-8, e.g. `terraform show -json tfplan | Out-File -Encoding utf8 plan.json`');
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    // The replacement character marks the first bad sequence in a lenient decode.
+    const at = new TextDecoder('utf-8').decode(bytes.subarray(start)).indexOf('\ufffd');
+    throw new ModelInputError(file, '', `is not valid UTF-8 (first bad byte near character ${at})`, 'save the file as UTF-8');
+  }
+}

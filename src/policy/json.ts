@@ -1,0 +1,139 @@
+/**
+ * JSON.parse with the strictness policy documents need: a duplicate key is an error (JSON.parse keeps the last one,
+ * so `{"Effect":"Deny","Effect":"Allow"}` would silently become Allow), and errors carry the JSON pointer of the
+ * value being read. Iterative (an explicit stack), so deep nesting cannot exhaust the call stack.
+ */
+import { pointerJoin } from './errors';
+
+export class JsonSyntaxError extends Error {
+  constructor(readonly pointer: string, readonly problem: string, readonly offset: number) {
+    super(`${pointer || '/'}: ${problem} (at character ${offset})`);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+type Frame =
+  | { kind: 'object'; value: Record<string, unknown>; pointer: string; key?: string; seen: Set<string> }
+  | { kind: 'array'; value: unknown[]; pointer: string };
+
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+
+export function parseJsonStrict(text: string): unknown {
+  let i = 0;
+  const stack: Frame[] = [];
+  let result: unknown;
+  let done = false;
+  const fail = (problem: string): never => {
+    const top = stack[stack.length - 1];
+    const where = top ? (top.kind === 'object' ? (top.key !== undefined ? pointerJoin(top.pointer, top.key) : top.pointer) : pointerJoin(top.pointer, top.value.length)) : '';
+    throw new JsonSyntaxError(where, problem, i);
+  };
+  const skip = () => {
+    WS.lastIndex = i;
+    WS.exec(text);
+    i = WS.lastIndex;
+  };
+  const readString = (): string => {
+    STRING.lastIndex = i;
+    const m = STRING.exec(text);
+    if (!m) fail('invalid string');
+    i = STRING.lastIndex;
+    return JSON.parse(m![0]) as string;
+  };
+  const pointerOfNext = (): string => {
+    const top = stack[stack.length - 1];
+    if (!top) return '';
+    return top.kind === 'object' ? pointerJoin(top.pointer, top.key!) : pointerJoin(top.pointer, top.value.length);
+  };
+  /** Stores a finished value in its parent, or as the result. */
+  const store = (v: unknown) => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      result = v;
+      done = true;
+    } else if (top.kind === 'array') {
+      top.value.push(v);
+    } else {
+      Object.defineProperty(top.value, top.key!, { value: v, enumerable: true, writable: true, configurable: true });
+      top.key = undefined;
+    }
+  };
+  // Reads one value start; containers push a frame, scalars are stored at once.
+  const readValue = () => {
+    skip();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      stack.push({ kind: 'object', value: {}, pointer: pointerOfNext(), seen: new Set() });
+      return;
+    }
+    if (c === '[') {
+      i++;
+      stack.push({ kind: 'array', value: [], pointer: pointerOfNext() });
+      return;
+    }
+    if (c === '"') return store(readString());
+    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return store(v);
+      }
+    }
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (m && m[0] !== '') {
+      i = NUMBER.lastIndex;
+      return store(Number(m[0]));
+    }
+    return fail(i >= text.length ? 'unexpected end of input' : `unexpected character ${JSON.stringify(c)}`);
+  };
+
+  readValue();
+  while (!done) {
+    const top = stack[stack.length - 1];
+    skip();
+    const c = text[i];
+    if (top.kind === 'array') {
+      if (c === ']') {
+        i++;
+        stack.pop();
+        store(top.value);
+        continue;
+      }
+      if (top.value.length > 0) {
+        if (c !== ',') fail('expected , or ]');
+        i++;
+      }
+      readValue();
+      continue;
+    }
+    if (c === '}') {
+      i++;
+      stack.pop();
+      store(top.value);
+      continue;
+    }
+    if (top.seen.size > 0) {
+      if (c !== ',') fail('expected , or }');
+      i++;
+      skip();
+    }
+    if (text[i] !== '"') fail('expected a "key"');
+    const key = readString();
+    if (top.seen.has(key)) {
+      top.key = key;
+      fail(`duplicate key "${key}": JSON readers disagree on which value wins`);
+    }
+    top.seen.add(key);
+    top.key = key;
+    skip();
+    if (text[i] !== ':') fail('expected :');
+    i++;
+    readValue();
+  }
+  skip();
+  if (i < text.length) throw new JsonSyntaxError('', 'unexpected text after the JSON value', i);
+  return result;
+}

@@ -1,0 +1,110 @@
+/** Input files are read bounded and decoded honestly; policy JSON is parsed strictly (issue 16 §4–5). */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as fc from 'fast-check';
+import { ModelInputError } from '../../src/model/errors';
+import { readInputText } from '../../src/model/read-text';
+import { JsonSyntaxError, parseJsonStrict } from '../../src/policy/json';
+import { aiam } from '../cli/run';
+
+describe('readInputText', () => {
+  let dir: string;
+  beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-text-')); });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, bytes: Buffer | string) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, bytes);
+    return f;
+  };
+
+  test('a UTF-8 BOM is accepted', () => {
+    expect(readInputText(write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":1}')])), 'x')).toBe('{"a":1}');
+  });
+
+  test('UTF-16 is named in the error with the fix', () => {
+    const f = write('u16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":1}', 'utf16le')]));
+    expect(() => readInputText(f, 'x')).toThrow(/UTF-16.*Fix: convert it to UTF-8/);
+    expect(() => readInputText(write('u16nobom.json', Buffer.from('{"a":1}', 'utf16le')), 'x')).toThrow(/UTF-16/);
+  });
+
+  test('invalid UTF-8 is named in the error', () => {
+    expect(() => readInputText(write('bad.json', Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d])), 'x')).toThrow(/not valid UTF-8/);
+  });
+
+  test('reading stops at the limit, even on a device that never ends', () => {
+    expect(() => readInputText(write('big.json', 'x'.repeat(4096)), 'x', 1024)).toThrow(/larger than the input limit.*--max-input-mib/);
+    if (fs.existsSync('/dev/zero')) expect(() => readInputText('/dev/zero', 'x', 1 << 20)).toThrow(ModelInputError);
+  });
+
+  test('a folder and a missing file name the problem', () => {
+    expect(() => readInputText(dir, 'a plan')).toThrow(/a folder.*Fix: pass the path of a plan/);
+    expect(() => readInputText(path.join(dir, 'nope'), 'a plan')).toThrow(/no such file/);
+  });
+});
+
+describe('parseJsonStrict', () => {
+  test('agrees with JSON.parse on every valid document', () => {
+    fc.assert(fc.property(fc.jsonValue(), v => {
+      const text = JSON.stringify(v);
+      expect(parseJsonStrict(text)).toEqual(JSON.parse(text));
+    }), { numRuns: 500 });
+  });
+
+  test('rejects what JSON.parse rejects', () => {
+    fc.assert(fc.property(fc.string(), text => {
+      let native = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        native = false;
+      }
+      let strict = true;
+      try {
+        parseJsonStrict(text);
+      } catch (e) {
+        if (!(e instanceof JsonSyntaxError)) throw e;
+        strict = false;
+      }
+      // Strict may reject more (duplicate keys), never less.
+      if (!native) expect(strict).toBe(false);
+    }), { numRuns: 2000 });
+  });
+
+  test('a duplicate key is an error at its pointer: an ambiguous Effect never becomes Allow', () => {
+    expect(() => parseJsonStrict('{"Statement":[{"Effect":"Deny","Effect":"Allow"}]}')).toThrow(/\/Statement\/0\/Effect: duplicate key "Effect"/);
+  });
+
+  test('"__proto__" is an ordinary key', () => {
+    const v = parseJsonStrict('{"__proto__":{"polluted":1},"constructor":2}') as Record<string, unknown>;
+    expect(Object.keys(v)).toEqual(['__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('deep nesting does not exhaust the stack', () => {
+    const depth = 200_000;
+    expect(() => parseJsonStrict('['.repeat(depth) + ']'.repeat(depth))).not.toThrow();
+  });
+
+  test('0x10, leading spaces inside numbers and trailing text are rejected', () => {
+    for (const bad of ['0x10', '{"a":0x10}', '[01]', '1 2', '{"a":1,}', '[1,]']) expect(() => parseJsonStrict(bad)).toThrow(JsonSyntaxError);
+  });
+});
+
+describe('aiam --max-input-mib', () => {
+  test('an input over the limit exits 2 naming the flag; the flag raises the limit', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-limit-'));
+    try {
+      const f = path.join(dir, 'cdk.tf.json');
+      fs.writeFileSync(f, JSON.stringify({ resource: { alicloud_ram_user: { u: { name: 'alice', pad: 'x'.repeat(2 * 1048576) } } } }));
+      const small = await aiam('--max-input-mib', '1', 'check', f);
+      expect(small.code).toBe(2);
+      expect(small.stderr).toMatch(/larger than the input limit of 1 MiB.*--max-input-mib/);
+      const big = await aiam('--max-input-mib', '8', 'check', f);
+      expect(big.code).toBe(0);
+      expect((await aiam('--max-input-mib', 'lots', 'check', f)).code).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
