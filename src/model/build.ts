@@ -6,6 +6,7 @@
  */
 import { Catalog } from '../catalog';
 import { addConsoleQueue } from './console-queues';
+import { own } from './own';
 import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
 import { isPlatformSettingsEnvelope } from './platform-settings';
@@ -230,7 +231,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
 
   // 1. Principals and custom policies first, so attachments can point at them.
   for (const r of stack.resources) {
-    const pt = PRINCIPALS[r.type];
+    const pt = own(PRINCIPALS, r.type);
     if (pt) {
       const name = firstKnown(res, r, pt.nameAttrs);
       const known = name.known && typeof name.value === 'string' && !isUnknownValue(name.value);
@@ -254,7 +255,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       if (!known && name.known && typeof name.value === 'string') byAddress.set(writtenKey(pt.cloud, pt.kind, name.value), key);
       continue;
     }
-    const pol = POLICIES[r.type];
+    const pol = own(POLICIES, r.type);
     if (pol) {
       const entity = customPolicy(res, r, pol, parts);
       if (!entity.key.includes('@')) duplicateName(parts, stack, parts.policies.get(entity.key), r, `${pol.cloud} custom policy`, entity.name);
@@ -263,7 +264,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       if (entity.writtenName !== undefined) byAddress.set(writtenKey(pol.cloud, 'policy', entity.writtenName), entity.key);
       continue;
     }
-    const ps = PERMISSION_SETS[r.type];
+    const ps = own(PERMISSION_SETS, r.type);
     if (ps) {
       byAddress.set(r.address, `set@${r.address}`);
       setPolicies.set(r.address, permissionSetPolicies(res, r, ps.cloud, catalog, parts));
@@ -286,20 +287,20 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
   // 2. Attachments, memberships, role assignments, credentials, PAI members, platform settings.
   for (const r of stack.resources) {
     collectSuppressions(r, parts);
-    if (PRINCIPALS[r.type] || POLICIES[r.type] || PERMISSION_SETS[r.type] || r.type === 'alicloud_resource_manager_policy_version') {
+    if (own(PRINCIPALS, r.type) || own(POLICIES, r.type) || own(PERMISSION_SETS, r.type) || r.type === 'alicloud_resource_manager_policy_version') {
       if (AGENCIES.has(r.type)) agencyRoles(res, r, catalog, parts);
       if (r.type === 'huaweicloud_identity_trust_agency' || r.type === 'huaweicloud_identity_service_agency') trustAgencyPolicies(res, r, catalog, parts);
       continue;
     }
     const origin = originOf(r);
-    const at = ATTACHMENTS[r.type];
+    const at = own(ATTACHMENTS, r.type);
     if (at) {
       const principal = principalKey(at.cloud, at.kind, res.attribute(r, at.principalAttr), origin);
       const policyKey = attachedPolicy(res, r, at.cloud, byAddress, catalog, parts);
       if (principal && policyKey) parts.attachments.push({ principalKey: principal, policyKey, ...origin });
       continue;
     }
-    const mt = MEMBERSHIPS[r.type];
+    const mt = own(MEMBERSHIPS, r.type);
     if (mt) {
       const by = mt.by ?? 'name';
       const group = principalKey(mt.cloud, 'group', res.attribute(r, mt.groupAttr), origin, by, mt.sso);
@@ -327,7 +328,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       projectAttachment(res, r, byAddress, catalog, parts, principalKey);
       continue;
     }
-    const v5 = V5_ATTACHMENTS[r.type];
+    const v5 = own(V5_ATTACHMENTS, r.type);
     if (v5) {
       const principal = principalKey('huawei', v5.kind, res.attribute(r, v5.attr), origin, 'id');
       const policy = res.attribute(r, 'policy_id');
@@ -338,13 +339,13 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       if (principal) parts.attachments.push({ principalKey: principal, policyKey: key, ...origin });
       continue;
     }
-    const cred = CREDENTIALS[r.type];
+    const cred = own(CREDENTIALS, r.type);
     if (cred) {
       const principal = principalKey(cred.cloud, cred.principal, res.attribute(r, cred.attr), origin, cred.by ?? 'name');
       if (principal) addCredential(parts, principal, { kind: cred.kind, detail: cred.detail(a => plain(res, r, a)), ...origin });
       continue;
     }
-    const compute = ROLE_USERS[r.type];
+    const compute = own(ROLE_USERS, r.type);
     if (compute) {
       const v = present(r, compute.attr) ? res.attribute(r, compute.attr) : undefined;
       if (v && (!v.known || (v.value !== null && v.value !== ''))) {
@@ -358,7 +359,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       continue;
     }
     if (HUAWEI_SET_POLICIES.has(r.type)) continue;
-    const sso = SSO_ASSIGNMENTS[r.type];
+    const sso = own(SSO_ASSIGNMENTS, r.type);
     if (sso) {
       ssoAssignment(res, r, sso.cloud, sso.setAttr, setPolicies, parts, principalKey);
       continue;

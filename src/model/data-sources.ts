@@ -10,6 +10,7 @@
  */
 import { Catalog } from '../catalog';
 import { isObjectValue, toPlain, Unknown, Value } from './expressions';
+import { own } from './own';
 import type { RawResource } from './input';
 import type { Resolved, StackResolver } from './resolve';
 import { Dialect } from '../policy/types';
@@ -65,7 +66,7 @@ function ramPolicyDocument(res: StackResolver, r: RawResource): Resolved {
     if (resources.length) out.Resource = oneOrAll(resources);
     const principals = blocks(s.principal);
     if (principals.length) {
-      const p: Record<string, unknown> = {};
+      const p: Record<string, unknown> = Object.create(null);
       for (const x of principals) {
         const ids = strings(x.identifiers).map(String).sort().reverse();
         const entity = String(x.entity);
@@ -76,7 +77,7 @@ function ramPolicyDocument(res: StackResolver, r: RawResource): Resolved {
     }
     const conditions = blocks(s.condition);
     if (conditions.length) {
-      const c: Record<string, Record<string, unknown>> = {};
+      const c: Record<string, Record<string, unknown>> = Object.create(null);
       for (const x of conditions) {
         const op = String(x.operator);
         const values = strings(x.values);
@@ -125,7 +126,7 @@ const COMPUTERS: Record<string, Computer> = {
 
 /** The computed attribute of a data source in a configuration, when the model can compute it. */
 export function dataSourceAttribute(res: StackResolver, r: RawResource, attribute: string): Resolved | undefined {
-  const compute = COMPUTERS[r.type];
+  const compute = own(COMPUTERS, r.type);
   return compute ? compute(res, r, attribute) : { known: false, reason: `${r.address}.${attribute} is read from a data source at plan time`, ref: { address: r.address, attribute } };
 }
 

@@ -218,7 +218,7 @@ function loadCdktfOut(dir: string, options: LoadOptions): LoadedInput {
  */
 function blocksOf(file: string, pointer: string, v: unknown, what: string): Record<string, unknown> {
   const parts = Array.isArray(v) ? v : [v];
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   parts.forEach((p, i) => {
     if (!isObject(p)) throw new ModelInputError(file, Array.isArray(v) ? `${pointer}/${i}` : pointer, 'not an object', what);
     for (const [k, x] of Object.entries(p)) {
@@ -249,7 +249,7 @@ function rootVariableValues(dir: string | undefined, options: LoadOptions, autoF
     if (!fs.existsSync(f)) throw new ModelInputError(f, '', 'no such file', 'pass an existing .tfvars or .tfvars.json file to --var-file');
     files.push(f);
   }
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   for (const { file, doc } of readTerraformFiles(files)) {
     for (const [k, v] of Object.entries(doc)) {
       const value = toPlain(evaluateTemplateValue(v));
@@ -276,7 +276,7 @@ function evaluateTemplateValue(v: unknown): Value {
   if (typeof v === 'string') return evaluateTemplate(v, EMPTY_SCOPE);
   if (Array.isArray(v)) return v.map(evaluateTemplateValue);
   if (isObject(v)) {
-    const out: Record<string, Value> = {};
+    const out: Record<string, Value> = Object.create(null);
     for (const [k, x] of Object.entries(v)) out[k] = evaluateTemplateValue(x);
     return out;
   }
@@ -303,12 +303,13 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
       path: modulePath,
       dir: moduleDir,
       file: moduleDocs[0]?.file ?? moduleDir ?? stack,
-      locals: {},
-      variables: {},
+      // Keyed by names from the input: no prototype, so `__proto__` or `constructor` is an ordinary name.
+      locals: Object.create(null),
+      variables: Object.create(null),
       inputs,
       inputsArePlain,
-      outputs: {},
-      unloaded: {},
+      outputs: Object.create(null),
+      unloaded: Object.create(null),
       ...(instance ? { instance } : {}),
     };
     const calls: Array<{ file: string; pointer: string; name: string; call: Record<string, unknown> }> = [];
@@ -366,7 +367,7 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
         });
         continue;
       }
-      const args: Record<string, unknown> = {};
+      const args: Record<string, unknown> = Object.create(null);
       for (const [k, x] of Object.entries(call)) if (!MODULE_META.has(k)) args[k] = x;
       const childDocs = tree?.get(childDir!) ?? readTerraformFiles(terraformFilesIn(childDir!));
       for (const key of keys) {

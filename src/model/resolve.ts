@@ -6,6 +6,7 @@
  * symbolic — never guessed — but keeps the resource it points at, so links (an attachment to a user) still resolve.
  */
 import { dataSourceAttribute, dataSourceSystemPolicy } from './data-sources';
+import { own } from './own';
 import { EvalStep, evaluateTemplate, fromPlain, MAX_NESTING, Scope, toPlain, Unknown, Value } from './expressions';
 import type { ModuleConfig, RawResource, RawStack } from './input';
 
@@ -230,7 +231,7 @@ export class StackResolver {
     if (nesting > MAX_NESTING) return new Unknown('(value)', `${ctx.from?.address ?? 'a value'}: nested deeper than ${MAX_NESTING} levels`);
     if (Array.isArray(raw)) return raw.map(x => this.evaluateIn(x, ctx, nesting + 1));
     if (typeof raw === 'object' && raw !== null) {
-      const out: { [key: string]: Value } = {};
+      const out: { [key: string]: Value } = Object.create(null);
       for (const [k, x] of Object.entries(raw)) out[k] = this.evaluateIn(x, ctx, nesting + 1);
       return out;
     }
@@ -264,7 +265,7 @@ export class StackResolver {
       case 'var':
         return { value: name === undefined ? new Unknown(src, `\`${src}\` is not a variable reference`) : this.variable(ctx, module, name, src), used: 1 };
       case 'local': {
-        const raw = name === undefined ? undefined : ctx.module === '' && !module ? this.stack.locals[name] : module?.locals[name];
+        const raw = name === undefined ? undefined : ctx.module === '' && !module ? own(this.stack.locals, name) : module ? own(module.locals, name) : undefined;
         if (raw === undefined) return { value: new Unknown(src, `\`${src}\`: no such local value`), used: 1 };
         return { value: this.guarded(`${ctx.module}|local.${name}`, src, () => this.evaluateIn(raw, { module: ctx.module, attribute: ctx.attribute })), used: 1 };
       }
@@ -300,7 +301,7 @@ export class StackResolver {
       const bindings = inst ? new Map<string, Value>([['count', { index: inst.key ?? null }], ['each', { key: inst.key ?? null, value: fromPlain(inst.value) }]]) : undefined;
       return this.guarded(`${module.path}|var.${name}`, src, () => this.evaluateIn(module.inputs[name], { module: parent, attribute: ctx.attribute, bindings }));
     }
-    const declared = module.variables[name];
+    const declared = own(module.variables, name);
     if (declared?.hasDefault) return fromPlain(declared.default);
     const how = module.path ? `the call of ${module.path} does not set it` : `pass --var ${name}=... or --var-file`;
     return new Unknown(src, `\`${src}\` has no value here (${how})`);

@@ -187,7 +187,7 @@ describe('CLI on the model', () => {
     ['missing file', (d: string) => path.join(d, 'nope.json'), /nope\.json: no such file or folder\. Fix: pass a cdktf\.out folder/],
     ['malformed JSON', (d: string) => { const f = path.join(d, 'bad.json'); fs.writeFileSync(f, '{"resource": '); return f; }, /bad\.json: not valid JSON/],
     ['bad plan shape', (d: string) => { const f = path.join(d, 'bad-plan.json'); fs.writeFileSync(f, '{"planned_values":{"root_module":{"resources":[{"x":1}]}}}'); return f; },
-      /bad-plan\.json: \/planned_values\/root_module\/resources\/0: a resource needs address and type/],
+      /bad-plan\.json: \/planned_values\/root_module\/resources\/0\/address: a resource needs an address/],
     ['folder without manifest', (d: string) => { const f = path.join(d, 'empty'); fs.mkdirSync(f, { recursive: true }); return f; }, /no manifest\.json and no \.tf or \.tf\.json files in this folder/],
   ])('bad input (%s): exit 2 with file, pointer and fix, no stack trace', async (_n, make, message) => {
     const r = await aiam('who-can', make(out), '--action', 'a:b');

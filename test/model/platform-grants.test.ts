@@ -118,7 +118,7 @@ describe('platform grants are access', () => {
   test('graph shows platform policies and the settings entry they come from', async () => {
     const r = await aiam('graph', base);
     expect(r.stdout).toMatch(/platform policy bailian-platform\/cn-beijing\/prod\/member/);
-    expect(r.stdout).toMatch(/-->\|grants\|/);
+    expect(r.stdout).toMatch(/-->\|"grants"\|/);
   });
 
   test('no change, no new access', async () => {

@@ -90,7 +90,7 @@ export function toPlain(v: Value, depth = 0): unknown {
   if (depth > MAX_NESTING) return tooDeep().marker();
   if (Array.isArray(v)) return v.map(x => toPlain(x, depth + 1));
   if (isObjectValue(v)) {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = Object.create(null);
     for (const [k, x] of Object.entries(v)) out[k] = toPlain(x, depth + 1);
     return out;
   }
@@ -103,7 +103,7 @@ export function fromPlain(v: unknown, depth = 0): Value {
   if (depth > MAX_NESTING) return tooDeep();
   if (Array.isArray(v)) return v.map(x => fromPlain(x, depth + 1));
   if (typeof v === 'object' && v !== null) {
-    const out: { [key: string]: Value } = {};
+    const out: { [key: string]: Value } = Object.create(null);
     for (const [k, x] of Object.entries(v)) out[k] = fromPlain(x, depth + 1);
     return out;
   }
@@ -116,7 +116,7 @@ function jsonencode(v: Value): string {
     if (x instanceof Unknown) return x.marker();
     if (Array.isArray(x)) return x.map(sorted);
     if (isObjectValue(x)) {
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = Object.create(null);
       for (const k of Object.keys(x).sort()) out[k] = sorted(x[k]);
       return out;
     }
@@ -203,7 +203,7 @@ const FUNCTIONS: Record<string, Fn> = {
     return out;
   },
   merge: (objects, src) => {
-    const out: { [key: string]: Value } = {};
+    const out: { [key: string]: Value } = Object.create(null);
     for (const o of objects) {
       if (o instanceof Unknown) return new Unknown(src, o.reason, o.ref);
       if (o === null) continue;
@@ -304,7 +304,7 @@ export function evaluate(node: Node, scope: Scope): Value {
     case 'tuple':
       return node.items.map(i => evaluate(i, scope));
     case 'object': {
-      const out: { [key: string]: Value } = {};
+      const out: { [key: string]: Value } = Object.create(null);
       for (const { key, value } of node.items) {
         const k = evaluate(key, scope);
         if (k instanceof Unknown) return new Unknown(node.src, `an object key \`${key.src}\` is unknown: ${k.reason}`, k.ref);

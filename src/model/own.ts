@@ -1,0 +1,7 @@
+/**
+ * A table lookup by a key from the input. Plain objects inherit `constructor`, `toString`, `__proto__`...: an input
+ * that names a resource type, local or variable so must read as absent, never as Object's own members.
+ */
+export function own<T>(table: { readonly [key: string]: T }, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
