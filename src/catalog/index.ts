@@ -38,7 +38,16 @@ export interface ServiceCatalog {
   /** Whether the service supports resource-level authorization at all (false: Resource must be `*`). */
   readonly resourceLevel: boolean;
   readonly actions: readonly CatalogAction[];
+  /** Condition keys of the service itself (the product's authorization page), besides those listed per action. */
+  readonly conditionKeys: readonly string[];
 }
+
+/** Global condition key namespaces per dialect (reference: alibaba-ram.md §4.5, volcengine-iam.md, huawei-iam.md). */
+const GLOBAL_KEY_PREFIXES: Record<Dialect, readonly string[]> = {
+  [Dialect.ALIBABA_RAM]: ['acs'],
+  [Dialect.VOLCENGINE_IAM]: ['volc'],
+  [Dialect.HUAWEI_IAM]: ['g'],
+};
 
 export interface SystemPolicy {
   readonly name: string;
@@ -125,6 +134,8 @@ export class Catalog {
           complete: raw.complete === true,
           resourceLevel: granularity === 'OPERATION' ? false : list.some(a => a.resourceLevel !== false),
           actions: list,
+          conditionKeys: (Array.isArray(raw.conditionKeys) ? raw.conditionKeys : []).map((k: { name?: string } | string) => String(typeof k === 'string' ? k : k.name))
+            .filter((k: string) => k.toLowerCase().startsWith(`${prefix}:`)),
         });
       }
     }
@@ -171,12 +182,34 @@ export class Catalog {
     for (const p of allPolicies) this.policyIndex.set(`${p.dialect}|${p.name}`, p);
   }
 
+  private readonly conditionKeyIndex = new WeakMap<ServiceCatalog, Set<string>>();
+
   services(dialect?: Dialect): readonly ServiceCatalog[] {
     return dialect ? this.allServices.filter(s => s.dialect === dialect) : this.allServices;
   }
 
   service(dialect: Dialect, prefix: string): ServiceCatalog | undefined {
     return this.serviceIndex.get(`${dialect}|${prefix.toLowerCase()}`);
+  }
+
+  /**
+   * Whether a condition key can be present in a request (issue 13): a bare key (`Action`) never is; a global key of
+   * the dialect is; a key of a service whose catalog is complete is when the catalog lists it. Keys of services this
+   * catalog does not describe are taken as written (nothing here can say otherwise).
+   */
+  isKnownConditionKey(dialect: Dialect, key: string): boolean {
+    const colon = key.indexOf(':');
+    if (colon <= 0) return false;
+    const prefix = key.slice(0, colon).toLowerCase();
+    if (GLOBAL_KEY_PREFIXES[dialect].includes(prefix)) return true;
+    const service = this.service(dialect, prefix);
+    if (!service?.complete) return true;
+    let keys = this.conditionKeyIndex.get(service);
+    if (!keys) {
+      keys = new Set([...service.conditionKeys, ...service.actions.flatMap(a => a.conditionKeys)].map(k => k.toLowerCase()));
+      this.conditionKeyIndex.set(service, keys);
+    }
+    return keys.has(key.toLowerCase());
   }
 
   action(dialect: Dialect, name: string): CatalogAction | undefined {

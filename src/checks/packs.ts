@@ -12,7 +12,7 @@ import { duplicateWorkspaces } from './rules/duplicate-workspaces';
 import { featureWithoutDependencies } from './rules/feature-without-dependencies';
 import { fullAdmin } from './rules/full-admin';
 import { mixedScopePolicy } from './rules/mixed-scope-policy';
-import { danglingReference, invalidPolicyDocument, unknownResourceType, unknownSystemPolicy, unmodelledModule, unmodelledResource, unresolvedAttachment } from './rules/model-findings';
+import { danglingReference, invalidPolicyDocument, unknownConditionKey, unknownResourceType, unknownSystemPolicy, unmodelledModule, unmodelledResource, unresolvedAttachment } from './rules/model-findings';
 import { invalidNames } from './rules/names';
 import { pagesWithoutAllowlist } from './rules/pages-without-allowlist';
 import { policyCount } from './rules/policy-count';
@@ -39,7 +39,7 @@ export enum RuleCloud {
 const IAM_RULES: readonly Rule[] = [
   policySize, policyCount, invalidNames, fullAdmin, privilegeEscalation, resourceScopedWithoutResourceLevel, unknownActions,
   denyOnlyPolicy, unreachableStatement, duplicateStatement, danglingReference, unknownSystemPolicy, invalidPolicyDocument, unresolvedAttachment,
-  unmodelledResource, unknownResourceType, unmodelledModule, adminSystemPolicyByName, cautionedSystemPolicyRule, duplicateNames,
+  unmodelledResource, unknownResourceType, unmodelledModule, unknownConditionKey, adminSystemPolicyByName, cautionedSystemPolicyRule, duplicateNames,
 ];
 const ALIBABA_RULES: readonly Rule[] = [
   quotaOverAllocated, defaultWorkspaceRestricted, apiKeyOwnerNotMember, ramUserApiKey, pagesWithoutAllowlist,

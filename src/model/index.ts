@@ -3,7 +3,8 @@
  * plan in the `terraform show -json` format. Pure TypeScript, no cdktf.
  */
 import { Catalog } from '../catalog';
-import { buildModel } from './build';
+import { policyConditionKeys } from '../policy/parse';
+import { buildModel, ModelParts } from './build';
 import { loadInput, loadJsonDocument, LoadedInput, LoadOptions, RawStack } from './input';
 import { AccessModel, describePrincipal, PrincipalPermissions } from './model';
 import { addPlatformGrants } from './platform-grants';
@@ -47,6 +48,7 @@ export function modelFromStacks(stacks: readonly RawStack[], catalog: Catalog, i
   // Findings about the input itself (modules not read), found while loading.
   for (const s of stacks) parts.findings.push(...s.findings ?? []);
   addPlatformGrants(parts);
+  reportUnknownConditionKeys(parts, catalog);
   return new AccessModel(input, parts, catalog);
 }
 
@@ -102,4 +104,19 @@ export function renderGraph(model: AccessModel, format: 'mermaid' | 'dot'): stri
   const dotShape = { principal: 'ellipse', group: 'box3d', policy: 'note', setting: 'cylinder' };
   return ['digraph access {', '  rankdir=LR;', ...nodes.map(n => `  ${n.id} [label="${esc(n.label)}", shape=${dotShape[n.shape]}];`),
     ...edges.map(e => `  ${e.from} -> ${e.to} [label="${esc(e.label)}"];`), '}'].join('\n') + '\n';
+}
+
+/** Condition keys a request can never carry as written: the decisions that depend on them are unknown. */
+function reportUnknownConditionKeys(parts: ModelParts, catalog: Catalog): void {
+  for (const p of parts.policies.values()) {
+    if (!p.parsed || p.kind !== 'custom') continue;
+    const unknown = policyConditionKeys(p.parsed).filter(k => !catalog.isKnownConditionKey(p.dialect, k));
+    if (!unknown.length) continue;
+    parts.findings.push({
+      code: 'unknown-condition-key',
+      address: p.address, constructPath: p.constructPath, stack: p.stack, file: p.file, pointer: p.pointer,
+      message: `policy ${p.name} has conditions on ${unknown.map(k => `"${k}"`).join(', ')}, which no catalog knows: decisions that depend on them are unknown`,
+      fix: 'check the key against the service\'s condition keys (global keys start with acs:, volc: or g:); correct the spelling',
+    });
+  }
 }

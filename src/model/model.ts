@@ -171,6 +171,8 @@ export class AccessModel {
   private readonly bindingsCache = new Map<string, PolicyBinding[]>();
   private readonly uniquePolicies = new Map<string, PolicyEntity[]>();
   private readonly compiled = new Map<string, CompiledPolicySet>();
+  private readonly keyChecks = new Map<Dialect, (key: string) => boolean>();
+  private readonly keyCheckOnly = new Map<Dialect, QueryOptions>();
   /** Dense index per policy, so per-question memos are arrays. */
   private readonly policyOrdinal = new Map<string, number>();
   private readonly groupsOf = new Map<string, Membership[]>();
@@ -265,6 +267,13 @@ export class AccessModel {
     return list;
   }
 
+  /** Evaluation options that treat a condition key no catalog knows as unknown, not absent (issue 13). */
+  private withKeyCheck(dialect: Dialect, options: QueryOptions | undefined): QueryOptions {
+    const check = this.keyChecks.get(dialect) ?? this.keyChecks.set(dialect, k => this.catalog.isKnownConditionKey(dialect, k)).get(dialect)!;
+    if (!options) return this.keyCheckOnly.get(dialect) ?? this.keyCheckOnly.set(dialect, { isKnownConditionKey: check }).get(dialect)!;
+    return options.isKnownConditionKey ? options : { ...options, isKnownConditionKey: check };
+  }
+
   /** The compiled form of one policy, built once. */
   compiledPolicy(policy: PolicyEntity): CompiledPolicySet {
     let c = this.compiled.get(policy.key);
@@ -318,7 +327,7 @@ export class AccessModel {
       if (!r) {
         // An opaque policy answers "unknown" to everything: keep that to its own cloud and services.
         r = (platformAction && p.kind !== 'platform') || (!p.parsed && !this.opaqueApplies(p, request)) ? NOT_APPLICABLE
-          : this.compiledPolicy(p).evaluate(request, options);
+          : this.compiledPolicy(p).evaluate(request, this.withKeyCheck(p.dialect, options));
         if (memo instanceof Map) memo.set(ordinal, r);
         else if (memo) memo[ordinal] = r;
       }

@@ -102,7 +102,9 @@ export type ModelFindingCode = 'dangling-reference' | 'unknown-system-policy' | 
   /** Two resources of one account declaring the same name: the second fails at apply. */
   | 'duplicate-name'
   /** A module call the configuration route cannot read (registry/git source, count/for_each): check the plan. */
-  | 'unmodelled-module';
+  | 'unmodelled-module'
+  /** A condition key no catalog knows (a bare `Action`, a typo): conditions on it are unknown, not absent. */
+  | 'unknown-condition-key';
 
 
 /** Something about the input itself that the rule packs report (not a crash). */

@@ -30,3 +30,6 @@ export const unknownResourceType = fromModel('AIAM-COV-002', 'unknown-resource-t
 export const unmodelledModule = fromModel('AIAM-REF-005', 'unmodelled-module', Severity.WARNING, 'Module not read from the configuration',
   'A module call whose source is a registry or git module (or that uses count/for_each) is not loaded from a configuration: the access it grants is missing from the model.',
   'check the plan instead (`terraform show -json tfplan`), which holds every module\'s resources');
+export const unknownConditionKey = fromModel('AIAM-REF-006', 'unknown-condition-key', Severity.WARNING, 'Condition key no catalog knows',
+  'A condition on a key that requests never carry as written (a bare key such as "Action", or a key the service\'s catalog does not list): the condition is treated as unknown, not as a missing key.',
+  'use the key as the service documents it (global keys: acs:, volc:, g:)');
