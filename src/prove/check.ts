@@ -167,9 +167,9 @@ export async function proveProperties(model: AccessModel, designatedAdmins: read
       if (e.envelope.kind !== 'vemlp-queue') continue;
       const s = e.envelope.settings as unknown as QueueSettings;
       if ((s.admins ?? []).some(r => refersTo(model, r, p)) || model.groups(p).some(g => g.name === s.adminGroup)) continue;
-      const manage = ['aiam-platform:administerqueue', 'iam:addusertogroup', 'iam:removeuserfromgroup'];
+      const manage = ['vemlp-platform:queueadmin', 'iam:addusertogroup', 'iam:removeuserfromgroup'];
       const r = await cached(`3 ${s.queueId} ${setKey}`, () => findAllowed(dialect, policies, manage, (z, sp) => [z.Or(
-        z.And(sp.actionIn([manage[0]]), sp.hasResource, sp.resourceIn([`trn:aiam-platform:*:*:queue/${s.queueId}`])),
+        z.And(sp.actionIn([manage[0]]), sp.hasResource, sp.resourceIn([`trn:vemlp-platform:*:*:queue/${s.queueId}`])),
         z.And(sp.actionIn(manage.slice(1)), sp.hasResource, sp.resourceIn([`trn:iam::*:group/${s.developerGroup}`])),
       )], options));
       push(PropertyId.QUEUE_MEMBERS, p, r, ProofStatus.WITNESS, {

@@ -2,7 +2,6 @@
  * `aiam diff --prove`: per principal that makes requests (users and roles; a group's access reaches its members),
  * prove that every request allowed after the change was allowed before, or give a witness request.
  */
-import { platformStatements } from './platform';
 import { DiffProver, ProofResult, ProofStatus, ProveOptions } from './prove';
 import { DIALECT_OF } from '../model/build';
 import { AccessModel, describePrincipal } from '../model/model';
@@ -28,10 +27,9 @@ export interface DiffProofReport {
   readonly distinctPairs: number;
 }
 
-/** The policies a principal's requests are decided by: IAM policies (all scopes) and platform grants. */
+/** The policies a principal's requests are decided by: IAM policies (all scopes) and the model's platform grants. */
 export function effectivePolicies(model: AccessModel, principal: Principal): PolicyInput[] {
-  const iam: PolicyInput[] = model.policiesOf(principal).map(p => p.parsed ?? { name: p.name, unknownReason: p.unknownReason ?? 'content unknown' });
-  return [...iam, ...platformStatements(model, principal)];
+  return model.policiesOf(principal).map(p => p.parsed ?? { name: p.name, unknownReason: p.unknownReason ?? 'content unknown' });
 }
 
 export async function proveDiff(before: AccessModel, after: AccessModel, options: ProveOptions = {},

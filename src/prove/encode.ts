@@ -10,6 +10,7 @@ import type { ParsedCondition } from '../policy/conditions';
 import { DIALECTS, DialectRules } from '../policy/dialect';
 import { isWildcardOnly, normalizeResource, ParsedPolicy, ParsedStatement, Pattern } from '../policy/parse';
 import { AccessRequest, Dialect } from '../policy/types';
+import { parseInstant } from '../policy/values';
 
 type B = Bool<'main'>;
 type S = Seq<'main'>;
@@ -58,7 +59,6 @@ const SAFE_TEXT = /^[ !#%-\[\]-~]*$/;
 const OCTET = '(?:0|[1-9]\\d?|1\\d\\d|2[0-4]\\d|25[0-5])';
 const TYPED_TEXT: Partial<Record<KeyType, RegExp>> = {
   numeric: /^-?(?:0|[1-9]\d{0,14})$/,
-  date: /^(?:0|[1-9]\d{0,10})$/,
   ip: new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`),
 };
 
@@ -215,10 +215,11 @@ export class RequestSpace {
           break;
         }
         case 'date': {
-          // Epoch seconds (the evaluator reads digits as seconds), or a word.
-          this.bounds.push(n.ge(0), n.le(DATE_BOUND));
-          if (this.strict) this.bounds.push(z.InRe(w, word));
-          slots.push({ text: text ? z.If(typed, this.intText(n), w) as S : w, value: n.mul(1000), typed, parts: [n], abstract: !text });
+          // Whole seconds since the epoch; the request carries them as ISO 8601 text (the evaluator accepts nothing
+          // else), which the formula does not spell out: a string condition on a date key is not encoded.
+          if (text) throw new NotEncodable(`condition key ${name} is compared as a date and as text`);
+          this.bounds.push(n.ge(0), n.le(DATE_BOUND), typed);
+          slots.push({ text: w, value: n.mul(1000), typed, parts: [n], abstract: true });
           break;
         }
         case 'ip': {
@@ -296,6 +297,7 @@ export class RequestSpace {
         // No condition reads the text: write it from the integers, or a word that is no number, date or address.
         if (!truth(s.typed!)) return 'none';
         const ints = s.parts!.map(x => model.eval(x, true).toString().replace(/^\(- (\d+)\)$/, '-$1'));
+        if (k.type === 'date') return new Date(Number(ints[0]) * 1000).toISOString().replace(/\.000Z$/, 'Z');
         return k.type === 'ip' ? ints.join('.') : ints[0];
       });
       context[k.name] = values.length === 1 ? values[0] : values;
@@ -334,11 +336,13 @@ export class RequestSpace {
         if (!slot.abstract) out.push(slot.text.eq(z.String.val(v)));
         // Typed keys: the value is the typed form exactly when it is written canonically, else a lower-case word.
         if (slot.typed) {
-          const typed = TYPED_TEXT[key.type]!.test(v) && !(key.type === 'numeric' && v === '-0');
+          const instant = key.type === 'date' ? parseInstant(v) : undefined;
+          if (key.type === 'date' && (!instant || instant.sub !== '' || instant.ms % 1000 !== 0 || instant.ms < 0)) throw outside(`value of ${key.name}`);
+          const typed = key.type === 'date' || (TYPED_TEXT[key.type]!.test(v) && !(key.type === 'numeric' && v === '-0'));
           if (!typed && !/^[a-z]*$/.test(v)) throw outside(`value of ${key.name}`);
           out.push(typed ? slot.typed : z.Not(slot.typed));
           // The integers behind the text, given outright: the solver would otherwise search for them.
-          const ints = !typed ? [] : key.type === 'ip' ? v.split('.').map(Number) : [Number(v)];
+          const ints = !typed ? [] : key.type === 'ip' ? v.split('.').map(Number) : key.type === 'date' ? [instant!.ms / 1000] : [Number(v)];
           ints.forEach((x, j) => out.push(slot.parts![j].eq(x)));
         } else if (key.type === 'bool' && !/^[a-z]*$/.test(v)) {
           throw outside(`value of ${key.name}`);

@@ -109,7 +109,7 @@ describe('diff --prove finds new access', () => {
     });
     const { code, report } = await prove(base, after);
     expect(code).toBe(1);
-    expectWitness(report, 'alibaba:user/frank', base, after, /^aiam-platform:administerworkspace$/);
+    expectWitness(report, 'alibaba:user/frank', base, after, /^bailian-platform:/);
   });
 });
 
