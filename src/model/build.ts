@@ -267,7 +267,9 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     const ps = own(PERMISSION_SETS, r.type);
     if (ps) {
       byAddress.set(r.address, `set@${r.address}`);
-      setPolicies.set(r.address, permissionSetPolicies(res, r, ps.cloud, catalog, parts));
+      const list = permissionSetPolicies(res, r, ps.cloud, catalog, parts);
+      setPolicies.set(r.address, list);
+      if (!list.length && ps.cloud !== 'huawei') parts.skipped.push({ address: r.address, type: r.type, stack: r.stack });
     }
   }
   // A default policy version replaces the document of its policy.
@@ -705,7 +707,11 @@ function policyVersion(res: StackResolver, r: RawResource, byAddress: Map<string
     return;
   }
   const isDefault = present(r, 'is_default_version') ? res.attribute(r, 'is_default_version') : { known: true as const, value: false };
-  if (isDefault.known && String(isDefault.value) !== 'true') return;
+  // Not the default version: it grants nothing until it becomes the default (listed with --verbose).
+  if (isDefault.known && String(isDefault.value) !== 'true') {
+    parts.skipped.push({ address: r.address, type: r.type, stack: r.stack });
+    return;
+  }
   if (!isDefault.known) {
     parts.policies.set(policy.key, { ...policy, parsed: undefined, unknownReason: `whether ${r.address} is the default version is known only after apply` });
     return;
@@ -861,6 +867,8 @@ function ssoAssignment(res: StackResolver, r: RawResource, cloud: Cloud, setAttr
   const target = plain(res, r, 'target_id');
   const scope: AssignmentScope = target ? { kind: 'account', id: target } : { kind: 'unknown', reason: `account ${describeUnknown(res, r, 'target_id')}` };
   for (const policyKey of policies) parts.attachments.push({ principalKey: principal, policyKey, scope, ...origin });
+  // Read, and granting nothing: a permission set without policies (listed with --verbose, like passive types).
+  if (!policies.length) parts.skipped.push({ address: r.address, type: r.type, stack: r.stack });
 }
 
 /** A policy from a document value (a JSON string or object); `v5`: a Huawei IAM v5 identity policy. */

@@ -361,8 +361,10 @@ export class AccessModel {
     const service = request.action.split(':')[0].toLowerCase();
     const scope = this.opaqueScope(policy);
     if (scope) return scope.some(match => match(service));
-    if (this.serviceClouds(service).length === 0) return true;
-    return this.serviceClouds(service).includes(policy.cloud);
+    // The catalogs list only some services of each cloud: a service named only by another cloud's catalog may still
+    // be this cloud's (vpc, ecs, oss...), so an opaque policy of the principal's cloud stays open for it. Requests are
+    // kept to their cloud by who-can (cloudsFor), by the resource prefix and by the action's shape above.
+    return true;
   }
 
   /** The clouds whose catalogs, system policies or this input's policies name a service (lower case). */

@@ -126,7 +126,11 @@ const names = (address: string | undefined, wanted: string) => address !== undef
 
 /** True when the address is the origin of something the model holds. */
 export function modelled(model: AccessModel, address: string): boolean {
-  return [...model.principals, ...model.policies, ...model.attachments, ...model.memberships].some(o => names(o.address, address));
+  // Access keys and console sign-in are facts of the principal they belong to (`explain` shows them as ways in).
+  const credentials = model.principals.flatMap(p => p.credentials ?? []);
+  // Resources read and found to grant nothing here (a permission set without policies, a version that is not the
+  // default) are listed as skipped.
+  return [...model.principals, ...model.policies, ...model.attachments, ...model.memberships, ...credentials, ...model.skipped].some(o => names(o.address, address));
 }
 
 /** Everything wrong with one configuration read through one route; empty when it meets the issue's "Done when". */
