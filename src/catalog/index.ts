@@ -171,6 +171,8 @@ export class Catalog {
   private readonly actionIndex = new Map<string, CatalogAction>();
   private readonly policyIndex = new Map<string, SystemPolicy>();
 
+  private readonly conditionKeyIndex = new WeakMap<ServiceCatalog, Set<string>>();
+
   private constructor(private readonly allServices: readonly ServiceCatalog[], private readonly allPolicies: readonly SystemPolicy[]) {
     for (const s of allServices) {
       this.serviceIndex.set(`${s.dialect}|${s.service}`, s);
@@ -181,8 +183,6 @@ export class Catalog {
     }
     for (const p of allPolicies) this.policyIndex.set(`${p.dialect}|${p.name}`, p);
   }
-
-  private readonly conditionKeyIndex = new WeakMap<ServiceCatalog, Set<string>>();
 
   services(dialect?: Dialect): readonly ServiceCatalog[] {
     return dialect ? this.allServices.filter(s => s.dialect === dialect) : this.allServices;

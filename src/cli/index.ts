@@ -3,9 +3,9 @@ import { registerCommands } from './commands';
 import { CliIo, UsageError, processIo } from './io';
 import { addInputOptions } from './model-input';
 import { VERSION } from './version';
+import { DEFAULT_MAX_INPUT_BYTES, inputLimits } from '../model/read-text';
 import { PolicyError } from '../policy/errors';
 import { renderOutput } from '../policy/unknown';
-import { DEFAULT_MAX_INPUT_BYTES, inputLimits } from '../model/read-text';
 
 export { processIo } from './io';
 export type { CliIo } from './io';

@@ -33,7 +33,7 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
   let buffer = '';
   const out = (t: string) => {
     buffer += t;
-    if (buffer.length > 1 << 16) {
+    if (buffer.length > 65_536) {
       write(buffer);
       buffer = '';
     }

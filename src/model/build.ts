@@ -6,9 +6,9 @@
  */
 import { Catalog } from '../catalog';
 import { addConsoleQueue } from './console-queues';
-import { own } from './own';
 import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
+import { own } from './own';
 import { isPlatformSettingsEnvelope } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
 import {

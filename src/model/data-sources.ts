@@ -10,8 +10,8 @@
  */
 import { Catalog } from '../catalog';
 import { isObjectValue, toPlain, Unknown, Value } from './expressions';
-import { own } from './own';
 import type { RawResource } from './input';
+import { own } from './own';
 import type { Resolved, StackResolver } from './resolve';
 import { Dialect } from '../policy/types';
 

@@ -153,49 +153,51 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
       granted: [], revoked: [], possiblyGranted: [], conditionsChanged: [], limitChanges: [],
     };
     const reported = new Set<string>();
-    for (const project of projects) for (const c of cands) {
-      if (project !== undefined && reported.has(c.key)) continue;
-      decided++;
-      actionsSeen.add(c.request.action.toLowerCase());
-      if (c.pattern) patternsSeen.add(c.pattern);
-      const opts = project === undefined ? OPEN : { ...OPEN, project };
-      const x = b ? before.can(b, c.request, opts, project === undefined ? memo(memoBefore, c.key) : undefined) : undefined;
-      const y = a ? after.can(a, c.request, opts, project === undefined ? memo(memoAfter, c.key) : undefined) : undefined;
-      const strict = c.representative === '*';
-      const lx = x ? level(x, strict) : 0;
-      const ly = y ? level(y, strict) : 0;
-      const cx = x ? conditionsOf(x) : [];
-      const cy = y ? conditionsOf(y) : [];
-      if (lx === ly && cx.join('\n') === cy.join('\n')) continue;
-      const dx = x?.decision ?? Decision.IMPLICIT_DENY;
-      const dy = y?.decision ?? Decision.IMPLICIT_DENY;
-      const witness: Witness = {
-        action: c.request.action,
-        resource: c.request.resource,
-        context: {},
-        openContext: true,
-        ...(project !== undefined ? { project } : {}),
-        before: dx,
-        after: dy,
-        beforeConditions: cx,
-        afterConditions: cy,
-      };
-      const base = { service: c.request.action.split(':')[0].toLowerCase(), action: c.request.action, resource: c.pattern, representative: c.representative, witness };
-      let e: AccessChangeEntry;
-      if (LIMIT_ACTIONS.has(c.request.action.toLowerCase())) {
-        entry.limitChanges.push(e = { ...base, conditions: cy.length ? cy : cx });
-      } else if (ly === undefined || lx === undefined) {
-        if (ly === undefined && lx !== 3) entry.possiblyGranted.push(e = { ...base, conditions: cy });
-        else continue; // unknown before: what changed cannot be told; reported through coverage
-      } else if (ly > lx) {
-        entry.granted.push(e = { ...base, conditions: cy });
-      } else if (ly < lx) {
-        entry.revoked.push(e = { ...base, conditions: cx });
-      } else {
-        entry.conditionsChanged.push(e = { ...base, conditions: cy });
+    for (const project of projects) {
+      for (const c of cands) {
+        if (project !== undefined && reported.has(c.key)) continue;
+        decided++;
+        actionsSeen.add(c.request.action.toLowerCase());
+        if (c.pattern) patternsSeen.add(c.pattern);
+        const opts = project === undefined ? OPEN : { ...OPEN, project };
+        const x = b ? before.can(b, c.request, opts, project === undefined ? memo(memoBefore, c.key) : undefined) : undefined;
+        const y = a ? after.can(a, c.request, opts, project === undefined ? memo(memoAfter, c.key) : undefined) : undefined;
+        const strict = c.representative === '*';
+        const lx = x ? level(x, strict) : 0;
+        const ly = y ? level(y, strict) : 0;
+        const cx = x ? conditionsOf(x) : [];
+        const cy = y ? conditionsOf(y) : [];
+        if (lx === ly && cx.join('\n') === cy.join('\n')) continue;
+        const dx = x?.decision ?? Decision.IMPLICIT_DENY;
+        const dy = y?.decision ?? Decision.IMPLICIT_DENY;
+        const witness: Witness = {
+          action: c.request.action,
+          resource: c.request.resource,
+          context: {},
+          openContext: true,
+          ...(project !== undefined ? { project } : {}),
+          before: dx,
+          after: dy,
+          beforeConditions: cx,
+          afterConditions: cy,
+        };
+        const base = { service: c.request.action.split(':')[0].toLowerCase(), action: c.request.action, resource: c.pattern, representative: c.representative, witness };
+        let e: AccessChangeEntry;
+        if (LIMIT_ACTIONS.has(c.request.action.toLowerCase())) {
+          entry.limitChanges.push(e = { ...base, conditions: cy.length ? cy : cx });
+        } else if (ly === undefined || lx === undefined) {
+          if (ly === undefined && lx !== 3) entry.possiblyGranted.push(e = { ...base, conditions: cy });
+          else continue; // unknown before: what changed cannot be told; reported through coverage
+        } else if (ly > lx) {
+          entry.granted.push(e = { ...base, conditions: cy });
+        } else if (ly < lx) {
+          entry.revoked.push(e = { ...base, conditions: cx });
+        } else {
+          entry.conditionsChanged.push(e = { ...base, conditions: cy });
+        }
+        reported.add(c.key);
+        toRecheck.push({ entry: e, b, a });
       }
-      reported.add(c.key);
-      toRecheck.push({ entry: e, b, a });
     }
     const sort = (l: AccessChangeEntry[]) => l.sort((p, q) => p.action.localeCompare(q.action) || (p.resource ?? '').localeCompare(q.resource ?? ''));
     if (Object.values(entry).some(l => l.length)) {

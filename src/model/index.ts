@@ -3,11 +3,11 @@
  * plan in the `terraform show -json` format. Pure TypeScript, no cdktf.
  */
 import { Catalog } from '../catalog';
-import { policyConditionKeys } from '../policy/parse';
 import { buildModel, ModelParts } from './build';
 import { loadInput, loadJsonDocument, LoadedInput, LoadOptions, RawStack } from './input';
 import { AccessModel, describePrincipal, PrincipalPermissions } from './model';
 import { addPlatformGrants } from './platform-grants';
+import { policyConditionKeys } from '../policy/parse';
 
 export * from './types';
 export * from './platform-settings';
@@ -114,7 +114,11 @@ function reportUnknownConditionKeys(parts: ModelParts, catalog: Catalog): void {
     if (!unknown.length) continue;
     parts.findings.push({
       code: 'unknown-condition-key',
-      address: p.address, constructPath: p.constructPath, stack: p.stack, file: p.file, pointer: p.pointer,
+      address: p.address,
+      constructPath: p.constructPath,
+      stack: p.stack,
+      file: p.file,
+      pointer: p.pointer,
       message: `policy ${p.name} has conditions on ${unknown.map(k => `"${k}"`).join(', ')}, which no catalog knows: decisions that depend on them are unknown`,
       fix: 'check the key against the service\'s condition keys (global keys start with acs:, volc: or g:); correct the spelling',
     });

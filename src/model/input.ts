@@ -9,10 +9,10 @@ import { ModelInputError } from './errors';
 import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, toPlain, Unknown, Value } from './expressions';
 import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
 import { expandInstances } from './instances';
-import { instanceSuffix, StackResolver } from './resolve';
-import type { ModelFinding } from './types';
 import { validatePlanShape } from './plan-shape';
 import { readInputText } from './read-text';
+import { instanceSuffix, StackResolver } from './resolve';
+import type { ModelFinding } from './types';
 import { pointerJoin } from '../policy/errors';
 import { isUnknownValue } from '../policy/unknown';
 

@@ -24,7 +24,7 @@ export function readInputText(file: string, what: string, maxBytes = inputLimits
   const chunks: Buffer[] = [];
   let total = 0;
   try {
-    const chunk = Buffer.allocUnsafe(1 << 20);
+    const chunk = Buffer.allocUnsafe(1_048_576);
     for (;;) {
       let n: number;
       try {
@@ -48,7 +48,8 @@ export function readInputText(file: string, what: string, maxBytes = inputLimits
 }
 
 function decode(file: string, bytes: Buffer): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0))) {
+  const bom16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (bom16 || (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0))) {
     throw new ModelInputError(file, '', 'is UTF-16 encoded (PowerShell\'s `>` writes UTF-16)', 'convert it to UTF-8, e.g. `terraform show -json tfplan | Out-File -Encoding utf8 plan.json`');
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

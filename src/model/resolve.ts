@@ -6,9 +6,9 @@
  * symbolic — never guessed — but keeps the resource it points at, so links (an attachment to a user) still resolve.
  */
 import { dataSourceAttribute, dataSourceSystemPolicy } from './data-sources';
-import { own } from './own';
 import { EvalStep, evaluateTemplate, fromPlain, MAX_NESTING, Scope, toPlain, Unknown, Value } from './expressions';
 import type { ModuleConfig, RawResource, RawStack } from './input';
+import { own } from './own';
 
 export interface ResourceRef {
   readonly address: string;

@@ -130,7 +130,8 @@ export function modelled(model: AccessModel, address: string): boolean {
   const credentials = model.principals.flatMap(p => p.credentials ?? []);
   // Resources read and found to grant nothing here (a permission set without policies, a version that is not the
   // default) are listed as skipped.
-  return [...model.principals, ...model.policies, ...model.attachments, ...model.memberships, ...credentials, ...model.skipped].some(o => names(o.address, address));
+  const origins = [...model.principals, ...model.policies, ...model.attachments, ...model.memberships, ...credentials, ...model.skipped];
+  return origins.some(o => names(o.address, address));
 }
 
 /** Everything wrong with one configuration read through one route; empty when it meets the "Done when". */

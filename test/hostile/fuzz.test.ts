@@ -27,8 +27,12 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec(tie => ({
     fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.constantFrom(...ATTRS), tie('value'), { maxKeys: 4 })),
 })).value;
 const block = fc.dictionary(fc.constantFrom(...ATTRS), hostileValue, { maxKeys: 6 });
+const namedBlocks = fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(block, fc.array(block, { maxLength: 2 }), hostileValue), { maxKeys: 3 });
 const stackDoc = fc.record({
-  resource: fc.oneof(fc.dictionary(fc.constantFrom(...TYPES), fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(block, fc.array(block, { maxLength: 2 }), hostileValue), { maxKeys: 3 }), { maxKeys: 5 }), hostileValue),
+  resource: fc.oneof(
+    fc.dictionary(fc.constantFrom(...TYPES), namedBlocks, { maxKeys: 5 }),
+    hostileValue,
+  ),
   locals: fc.oneof(fc.dictionary(fc.string({ maxLength: 6 }), hostileValue, { maxKeys: 3 }), hostileValue),
   data: fc.oneof(fc.constant(undefined), hostileValue),
 }, { requiredKeys: ['resource'] });

@@ -34,7 +34,7 @@ describe('readInputText', () => {
 
   test('reading stops at the limit, even on a device that never ends', () => {
     expect(() => readInputText(write('big.json', 'x'.repeat(4096)), 'x', 1024)).toThrow(/larger than the input limit.*--max-input-mib/);
-    if (fs.existsSync('/dev/zero')) expect(() => readInputText('/dev/zero', 'x', 1 << 20)).toThrow(ModelInputError);
+    if (fs.existsSync('/dev/zero')) expect(() => readInputText('/dev/zero', 'x', 1_048_576)).toThrow(ModelInputError);
   });
 
   test('a folder and a missing file name the problem', () => {

@@ -7,9 +7,9 @@ import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { parseSuppressionsFile, SuppressionsFileError, toText } from '../../src/checks';
+import { Severity } from '../../src/checks/finding';
 import { printable, printableLine } from '../../src/checks/format/printable';
 import { sarifUri } from '../../src/checks/format/sarif';
-import { Severity } from '../../src/checks/finding';
 import { table, writeTable } from '../../src/cli/format/table';
 import { UsageError, writeJson, writeOutputFile } from '../../src/cli/io';
 import { aiam } from '../cli/run';
@@ -32,7 +32,8 @@ describe('streamed output', () => {
       expect(out).toBe(JSON.stringify(v, null, 2) + '\n');
     };
     fc.assert(fc.property(fc.jsonValue(), same), { numRuns: 300 });
-    fc.assert(fc.property(fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 60, maxLength: 400 }), items => same({ a: 1, able: items, b: [] })), { numRuns: 30 });
+    const manyRows = fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 60, maxLength: 400 });
+    fc.assert(fc.property(manyRows, items => same({ a: 1, able: items, b: [] })), { numRuns: 30 });
     same({ assumed: { x: 'y' }, able: Array.from({ length: 200_000 }, (_, i) => ({ principal: `user/u${i}`, decision: 'allow' })) });
   });
 });
@@ -49,8 +50,12 @@ describe('terminal-safe text', () => {
 
   test('findings text escapes a hostile message and address', () => {
     const text = toText([{
-      ruleId: 'AIAM-X', severity: Severity.ERROR, title: 't', message: 'evil\u001b]0;owned\u0007',
-      fix: 'f', location: { address: 'alicloud_ram_user.a\nERROR fake' },
+      ruleId: 'AIAM-X',
+      severity: Severity.ERROR,
+      title: 't',
+      message: 'evil\u001b]0;owned\u0007',
+      fix: 'f',
+      location: { address: 'alicloud_ram_user.a\nERROR fake' },
     }], false);
     expect(text).not.toContain('\u001b');
     expect(text).toContain('alicloud_ram_user.a\\nERROR fake');
