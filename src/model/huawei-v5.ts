@@ -7,6 +7,7 @@
  * - every other action, a URN resource, a condition, NotAction/NotResource make the statement's actions unknown, so
  *   an Allow there is "maybe" (unknown, never a silent deny) and a Deny there makes answers unknown (never a false allow).
  */
+import { parseJsonStrict } from '../policy/json';
 import { unknownValue } from '../policy/unknown';
 
 export interface V5Translation {
@@ -22,7 +23,7 @@ const asList = (v: unknown): unknown[] => Array.isArray(v) ? v : v === undefined
 
 /** Translates a parsed v5 document; throws a message when it is not a v5 document at all. */
 export function translateV5(doc: unknown, label: string): V5Translation {
-  const parsed = typeof doc === 'string' ? JSON.parse(doc) : doc;
+  const parsed = typeof doc === 'string' ? parseJsonStrict(doc) : doc;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('the document is not a JSON object');
   const statements = asList((parsed as Record<string, unknown>).Statement);
   if (!statements.length) throw new Error('the document has no Statement');

@@ -1,6 +1,7 @@
 import { ParsedCondition, parseConditionBlock, TemplatePiece, templatePieces } from './conditions';
 import { DIALECTS, DialectRules } from './dialect';
 import { PolicyError, pointerJoin } from './errors';
+import { JsonSyntaxError, parseJsonStrict } from './json';
 import { Dialect, PolicySource } from './types';
 import { isUnknownValue, POLICY_VARIABLE, splitUnknown } from './unknown';
 import { compilePieces, compileWildcard, StringMatcher } from './wildcard';
@@ -87,10 +88,13 @@ export function parsePolicy(dialect: Dialect, name: string, document: unknown, s
   const base = source?.pointer ?? '';
   let doc = document;
   if (typeof doc === 'string') {
+    // Strict: a duplicate key (`"Effect": "Deny", "Effect": "Allow"`) is an error, not "the last one wins".
     try {
-      doc = JSON.parse(doc);
+      doc = parseJsonStrict(doc);
     } catch (e) {
-      throw new PolicyError(base, `policy document is not valid JSON (${(e as Error).message})`, 'fix the JSON syntax', file);
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      throw new PolicyError(base + e.pointer, `policy document is not valid JSON (${e.problem})`,
+        e.problem.startsWith('duplicate key') ? 'keep one of the two keys: readers disagree on which one counts' : 'fix the JSON syntax', file);
     }
   }
   const fail = (pointer: string, problem: string, fix: string) => new PolicyError(pointer, problem, fix, file);

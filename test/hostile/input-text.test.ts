@@ -108,3 +108,28 @@ describe('aiam --max-input-mib', () => {
     }
   });
 });
+
+describe('policy documents are parsed strictly', () => {
+  test('a duplicate Effect is an invalid document (AIAM-REF-003 at its pointer), never an Allow', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-dup-'));
+    try {
+      const f = path.join(dir, 'cdk.tf.json');
+      const doc = '{"Version":"1","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Effect":"Allow"}]}';
+      fs.writeFileSync(f, JSON.stringify({
+        resource: {
+          alicloud_ram_user: { u: { name: 'dev' } },
+          alicloud_ram_policy: { p: { policy_name: 'p', policy_document: doc } },
+          alicloud_ram_user_policy_attachment: { a: { user_name: 'dev', policy_name: 'p', policy_type: 'Custom' } },
+        },
+      }));
+      const r = await aiam('check', f, '--format', 'json');
+      const finding = JSON.parse(r.stdout).findings.find((x: { ruleId: string }) => x.ruleId === 'AIAM-REF-003');
+      expect(finding.message).toMatch(/duplicate key "Effect"/);
+      expect(finding.location.pointer).toMatch(/\/Statement\/0\/Effect$/);
+      const e = await aiam('explain', f, '--principal', 'user/dev', '--action', 'ram:CreateUser', '--format', 'json');
+      expect(JSON.parse(e.stdout).decision).not.toBe('allow');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
