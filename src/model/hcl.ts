@@ -126,5 +126,5 @@ export function readTerraformFiles(files: readonly string[]): TerraformFile[] {
 function syntaxError(file: string, message: string): ModelInputError {
   const m = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]*)/.exec(message);
   if (!m) return new ModelInputError(file, '', `not valid HCL (${message})`, 'correct the Terraform syntax');
-  return new ModelInputError(`${file}:${m[1]}`, '', `not valid HCL at line ${m[1]}, column ${m[2]}: ${m[3].trim()}`, 'correct the Terraform syntax (`terraform validate` shows the same error)');
+  return new ModelInputError(`${file}:${m[1]}`, '', `not valid HCL at line ${m[1]}, column ${m[2]}: ${m[3].trim().replace(/\.+$/, '')}`, 'correct the Terraform syntax (`terraform validate` shows the same error)');
 }

@@ -9,6 +9,7 @@ import { ModelInputError } from './errors';
 import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, toPlain, Unknown, Value } from './expressions';
 import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
 import { expandInstances } from './instances';
+import { isObject } from './own';
 import { validatePlanShape } from './plan-shape';
 import { readInputText } from './read-text';
 import { instanceSuffix, StackResolver } from './resolve';
@@ -140,10 +141,6 @@ export function readJson(file: string, what = 'the file `cdktf synth` or `terraf
   } catch (e) {
     throw new ModelInputError(file, '', `not valid JSON (${(e as Error).message})`, `correct the JSON syntax of ${what}`);
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export function loadInput(inputPath: string, options: LoadOptions = {}): LoadedInput {

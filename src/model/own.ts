@@ -1,3 +1,8 @@
+/** A JSON object (not an array, not null): the shape every block of Terraform JSON and every settings entry has. */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /**
  * A table lookup by a key from the input. Plain objects inherit `constructor`, `toString`, `__proto__`...: an input
  * that names a resource type, local or variable so must read as absent, never as Object's own members.

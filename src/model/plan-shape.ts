@@ -3,9 +3,9 @@
  * pointer, never an empty plan that passes every check (issue 16 §5).
  */
 import { ModelInputError } from './errors';
+import { isObject } from './own';
 
 type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const FIX = 'pass the unmodified output of `terraform show -json tfplan`';
 
 export function validatePlanShape(file: string, doc: Record<string, Json>): void {

@@ -5,6 +5,7 @@
  * field left out means "not observed" (never drift), so a partial export checks what it covers.
  */
 import { ModelInputError } from './errors';
+import { isObject } from './own';
 import type { PlatformSettingsEntry } from './types';
 
 export const OBSERVED_SETTINGS_SCHEMA_V1 = 'cdktf-aiam/observed-settings/v1';
@@ -49,8 +50,6 @@ export interface VerifyReport {
   readonly drifted: number;
   readonly inSync: number;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads an observed export. Throws ModelInputError naming the file, the JSON pointer and the fix; the checks mirror
