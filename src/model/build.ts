@@ -308,7 +308,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       const group = principalKey(mt.cloud, 'group', res.attribute(r, mt.groupAttr), origin, by, mt.sso);
       const users: Resolved[] = [];
       if (mt.userAttr) users.push(res.attribute(r, mt.userAttr));
-      if (mt.usersAttr) users.push(...listOf(res, r, mt.usersAttr));
+      if (mt.usersAttr) for (const u of listOf(res, r, mt.usersAttr)) users.push(u);
       for (const u of users) {
         const user = principalKey(mt.cloud, 'user', u, origin, by, mt.sso);
         if (group && user) parts.memberships.push({ userKey: user, groupKey: group, ...origin });

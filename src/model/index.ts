@@ -16,7 +16,7 @@ export { AccessModel, describePrincipal, openDecisionText, PrincipalNotFoundErro
 export * from './platform-grants';
 export { changeEntryText, diffModels } from './diff';
 export type { AccessChangeEntry, AccessDiff, DiffCoverage, PrincipalAccessChange, Witness } from './diff';
-export type { WhoCanEntry, WhoCanResult } from './model';
+export type { InputSummary, WhoCanEntry, WhoCanResult } from './model';
 export type { AccessAnswer, ChainStep, Grant, PolicyBinding, PrincipalPermissions, QueryOptions, ServicePermissions } from './model';
 export type { InputKind, InstanceKey, LoadedInput, LoadOptions, ModuleConfig, PlannedChange, PlanReferences, RawResource, RawStack } from './input';
 export { loadInput, plannedChanges } from './input';
@@ -46,7 +46,7 @@ export function modelFromJson(label: string, doc: unknown, stackName?: string, c
 export function modelFromStacks(stacks: readonly RawStack[], catalog: Catalog, input?: LoadedInput): AccessModel {
   const parts = buildModel(stacks, catalog);
   // Findings about the input itself (modules not read), found while loading.
-  for (const s of stacks) parts.findings.push(...s.findings ?? []);
+  for (const s of stacks) for (const f of s.findings ?? []) parts.findings.push(f);
   addPlatformGrants(parts);
   reportUnknownConditionKeys(parts, catalog);
   return new AccessModel(input, parts, catalog);

@@ -214,6 +214,8 @@ function loadCdktfOut(dir: string, options: LoadOptions): LoadedInput {
  * `"t": [{"n": {...}}]`) as the object form. Several blocks of one name are an error Terraform reports too.
  */
 function blocksOf(file: string, pointer: string, v: unknown, what: string): Record<string, unknown> {
+  // The object form as it is (callers only enumerate its own keys): no copy of 100k-entry maps.
+  if (isObject(v)) return v;
   const parts = Array.isArray(v) ? v : [v];
   const out: Record<string, unknown> = Object.create(null);
   parts.forEach((p, i) => {
@@ -317,8 +319,9 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
         const meta = isObject(doc['//']) && isObject((doc['//'] as Record<string, unknown>).aiam) ? (doc['//'] as any).aiam : {};
         if (Array.isArray(meta.designatedAdmins)) designatedAdmins = [...designatedAdmins, ...meta.designatedAdmins.filter((x: unknown): x is string => typeof x === 'string')];
       }
-      resources.push(...readBlocks(file, doc, 'resource', stack, modulePath));
-      dataSources.push(...readBlocks(file, doc, 'data', stack, modulePath));
+      // Appended one by one: spreading 100k+ resources into push() exceeds the call stack.
+      for (const r of readBlocks(file, doc, 'resource', stack, modulePath)) resources.push(r);
+      for (const r of readBlocks(file, doc, 'data', stack, modulePath)) dataSources.push(r);
       for (const [i, l] of (Array.isArray(doc.locals) ? doc.locals : doc.locals === undefined ? [] : [doc.locals]).entries()) {
         if (!isObject(l)) throw new ModelInputError(file, Array.isArray(doc.locals) ? `/locals/${i}` : '/locals', 'not an object', '"locals" maps names to values');
         Object.assign(config.locals, l);
@@ -396,6 +399,14 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
   return expandInstances(unexpanded);
 }
 
+// Shared by every resource that has none: one empty Set and Map per resource would hold megabytes at 100k resources.
+const NO_ATTRIBUTES: ReadonlySet<string> = new Set();
+const NO_REFERENCES: ReadonlyMap<string, readonly string[]> = new Map();
+
+function setOrNone(items: readonly string[]): ReadonlySet<string> {
+  return items.length ? new Set(items) : NO_ATTRIBUTES;
+}
+
 const MODULE_META = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on', '//']);
 
 function readBlocks(file: string, doc: Record<string, unknown>, section: 'resource' | 'data', stack: string, modulePath: string): RawResource[] {
@@ -416,8 +427,8 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
         type,
         name,
         values,
-        unknownAttributes: new Set(),
-        references: new Map(),
+        unknownAttributes: NO_ATTRIBUTES,
+        references: NO_REFERENCES,
         constructPath: typeof metadata?.path === 'string' ? metadata.path : undefined,
         comment: meta && isObject(meta.aiam) ? meta.aiam : undefined,
         file,
@@ -467,14 +478,16 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
         type: r.type,
         name: String(r.name ?? ''),
         values: isObject(r.values) ? r.values : {},
-        unknownAttributes: new Set(Object.entries(afterUnknown).filter(([, v]) => v === true).map(([k]) => k)),
-        references: prior ? new Map() : references.get(configAddress(r.address)) ?? new Map(),
+        unknownAttributes: setOrNone(Object.keys(afterUnknown).filter(k => afterUnknown[k] === true)),
+        references: prior ? NO_REFERENCES : references.get(configAddress(r.address)) ?? NO_REFERENCES,
         file,
         pointer: `${at}/values`,
         stack,
       });
     });
-    (m.child_modules ?? []).forEach((c, i) => out.push(...walk(c, `${pointer}/child_modules/${i}`, stack, prior)));
+    (m.child_modules ?? []).forEach((c, i) => {
+      for (const r of walk(c, `${pointer}/child_modules/${i}`, stack, prior)) out.push(r);
+    });
     return out;
   };
   const split = (all: RawResource[]) => ({

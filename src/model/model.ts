@@ -5,8 +5,9 @@
  */
 import { AccessLevel, Catalog, editDistance } from '../catalog';
 import { DIALECT_OF, ModelParts } from './build';
-import type { LoadedInput } from './input';
+import type { InputKind, LoadedInput } from './input';
 import { PLATFORM_SERVICES } from './platform-grants';
+import { settingsOfStacks } from './settings-changes';
 import {
   AssignmentScope, Attachment, Cloud, DeclaredSuppression, Membership, ModelFinding, PaiWorkspaceMember, PlatformSettingsEntry,
   PolicyEntity, Principal, SkippedResource,
@@ -147,6 +148,19 @@ export function describeScope(scope: AssignmentScope): string {
   return scope.kind === 'unknown' ? `unknown scope (${scope.reason ?? 'known only after apply'})` : `${scope.kind}${scope.id ? ` ${scope.id}` : ''}`;
 }
 
+/** What a model keeps of its input: the raw resources are released once the model is built (issue 16). */
+export interface InputSummary {
+  readonly kind: InputKind;
+  readonly path: string;
+  /** A plan's prior settings entries (the "before" side of API-key moves); undefined for other inputs. */
+  readonly priorSettings?: readonly PlatformSettingsEntry[];
+}
+
+function summarize(input: LoadedInput | InputSummary | undefined): InputSummary | undefined {
+  if (!input || !('stacks' in input)) return input;
+  return { kind: input.kind, path: input.path, ...(input.priorStacks ? { priorSettings: settingsOfStacks(input.priorStacks) } : {}) };
+}
+
 export class PrincipalNotFoundError extends Error {
   constructor(readonly spec: string, readonly candidates: readonly string[]) {
     super(`no principal "${spec}" in this input${candidates.length ? `; did you mean ${candidates.slice(0, 3).join(', ')}?` : ''}`);
@@ -168,8 +182,11 @@ export class AccessModel {
   readonly designatedAdmins: ReadonlySet<string>;
   private readonly principalIndex: Map<string, Principal>;
   private readonly policyIndex: Map<string, PolicyEntity>;
-  private readonly bindingsCache = new Map<string, PolicyBinding[]>();
   private readonly uniquePolicies = new Map<string, PolicyEntity[]>();
+  /** Per principal, the ordinals of policiesOf(): the who-can loop reads only these and the memo. */
+  private readonly ordinalsOf = new Map<string, Int32Array>();
+  /** By ordinal: 1 for a policy of unknown content. */
+  private opaqueByOrdinal = new Uint8Array(0);
   private readonly compiled = new Map<string, CompiledPolicySet>();
   private readonly keyChecks = new Map<Dialect, (key: string) => boolean>();
   private readonly keyCheckOnly = new Map<Dialect, QueryOptions>();
@@ -179,8 +196,13 @@ export class AccessModel {
   private readonly attachmentsOf = new Map<string, Attachment[]>();
   private readonly opaqueScopes = new Map<string, Array<(s: string) => boolean> | null>();
   private knownServices?: Map<string, Cloud[]>;
+  private lastAction?: string;
+  private lastActionIsPlatform = false;
 
-  constructor(readonly input: LoadedInput | undefined, parts: ModelParts, readonly catalog: Catalog) {
+  readonly input?: InputSummary;
+
+  constructor(input: LoadedInput | InputSummary | undefined, parts: ModelParts, readonly catalog: Catalog) {
+    this.input = summarize(input);
     this.principalIndex = parts.principals;
     this.policyIndex = parts.policies;
     this.principals = [...parts.principals.values()];
@@ -196,8 +218,10 @@ export class AccessModel {
     for (const m of parts.memberships) pushTo(this.groupsOf, m.userKey, m);
     for (const a of parts.attachments) pushTo(this.attachmentsOf, a.principalKey, a);
     // Compile every policy and resolve every principal's policies once, up front: questions then only evaluate.
+    this.opaqueByOrdinal = new Uint8Array(this.policies.length);
     this.policies.forEach((p, i) => {
       this.policyOrdinal.set(p.key, i);
+      if (!p.parsed) this.opaqueByOrdinal[i] = 1;
       this.compiledPolicy(p);
     });
     for (const p of this.principals) this.policiesOf(p);
@@ -245,11 +269,12 @@ export class AccessModel {
     return (this.groupsOf.get(principal.key) ?? []).map(m => this.principalIndex.get(m.groupKey)).filter((g): g is Principal => !!g);
   }
 
-  /** Every policy that applies to a principal, with how it gets there. */
+  /**
+   * Every policy that applies to a principal, with how it gets there. Built on demand and not kept: at 100k users
+   * the bindings of everyone would hold millions of objects, and only explanations and some rules read them.
+   */
   bindings(principal: Principal): readonly PolicyBinding[] {
-    let list = this.bindingsCache.get(principal.key);
-    if (list) return list;
-    list = [];
+    const list: PolicyBinding[] = [];
     for (const a of this.attachmentsOf.get(principal.key) ?? []) {
       const policy = this.policyIndex.get(a.policyKey);
       if (policy) list.push({ policy, attachment: a });
@@ -263,7 +288,6 @@ export class AccessModel {
         }
       }
     }
-    this.bindingsCache.set(principal.key, list);
     return list;
   }
 
@@ -284,13 +308,25 @@ export class AccessModel {
     return c;
   }
 
-  /** The distinct policies that apply to a principal. */
+  /** The distinct policies that apply to a principal, in the order of its bindings. */
   policiesOf(principal: Principal): readonly PolicyEntity[] {
-    let list = this.uniquePolicies.get(principal.key);
-    if (!list) {
-      list = [...new Map(this.bindings(principal).map(b => [b.policy.key, b.policy])).values()];
-      this.uniquePolicies.set(principal.key, list);
-    }
+    const cached = this.uniquePolicies.get(principal.key);
+    if (cached) return cached;
+    const list: PolicyEntity[] = [];
+    const seen = new Set<string>();
+    const add = (attachments: readonly Attachment[] | undefined) => {
+      for (const a of attachments ?? []) {
+        const policy = this.policyIndex.get(a.policyKey);
+        if (policy && !seen.has(policy.key)) {
+          seen.add(policy.key);
+          list.push(policy);
+        }
+      }
+    };
+    add(this.attachmentsOf.get(principal.key));
+    if (principal.kind === 'user') for (const m of this.groupsOf.get(principal.key) ?? []) add(this.attachmentsOf.get(m.groupKey));
+    this.uniquePolicies.set(principal.key, list.length ? list : NO_POLICIES);
+    this.ordinalsOf.set(principal.key, Int32Array.from(list, x => this.policyOrdinal.get(x.key)!));
     return list;
   }
 
@@ -301,16 +337,20 @@ export class AccessModel {
   can(principal: Principal, request: AccessRequest, options?: QueryOptions,
     memo?: Array<EvaluationResult | undefined> | Map<number, EvaluationResult>): AccessAnswer {
     const project = options?.project;
-    let bindings = this.bindings(principal);
+    // Bindings are read only with a project (scopes) or for the chain, which is built when first read.
+    let bindings = project !== undefined ? this.bindings(principal) : undefined;
     let policies = this.policiesOf(principal);
+    let ordinals = this.ordinalsOf.get(principal.key);
     /** Policies that reach the principal only through bindings of unknown scope, with why. */
     let unsure: Map<string, string> | undefined;
-    if (project !== undefined) {
+    if (project !== undefined && bindings) {
       const applies = bindings.map(b => inScope(b, project));
-      bindings = bindings.filter((_, i) => applies[i] !== false);
-      policies = [...new Map(bindings.map(b => [b.policy.key, b.policy])).values()];
-      const sure = new Set(bindings.filter(b => inScope(b, project) === true).map(b => b.policy.key));
-      for (const b of bindings) {
+      const inProject = bindings.filter((_, i) => applies[i] !== false);
+      bindings = inProject;
+      policies = [...new Map(inProject.map(b => [b.policy.key, b.policy])).values()];
+      ordinals = Int32Array.from(policies, x => this.policyOrdinal.get(x.key)!);
+      const sure = new Set(inProject.filter(b => inScope(b, project) === true).map(b => b.policy.key));
+      for (const b of inProject) {
         if (sure.has(b.policy.key)) continue;
         unsure ??= new Map();
         unsure.set(b.policy.key, `${b.attachment.address ?? b.policy.name}: ${describeScope(b.attachment.scope!)}; it may or may not cover project ${project}`);
@@ -319,20 +359,23 @@ export class AccessModel {
     const results: EvaluationResult[] = new Array(policies.length);
     let open: PolicyEntity[] | undefined;
     // Pseudo-actions of platform grants are decided by platform policies only: no IAM policy speaks about them.
-    const platformAction = PLATFORM_SERVICES.has(request.action.slice(0, Math.max(0, request.action.indexOf(':'))).toLowerCase());
+    const platformAction = this.isPlatformAction(request.action);
+    const memoMap = memo instanceof Map ? memo : undefined;
+    const memoArray = memo instanceof Map ? undefined : memo;
+    // The who-can loop: per policy only its ordinal, the memo and a byte; the entity is read on a memo miss.
     for (let i = 0; i < policies.length; i++) {
-      const p = policies[i];
-      const ordinal = this.policyOrdinal.get(p.key)!;
-      let r = memo instanceof Map ? memo.get(ordinal) : memo?.[ordinal];
+      const ordinal = ordinals![i];
+      let r = memoMap ? memoMap.get(ordinal) : memoArray?.[ordinal];
       if (!r) {
+        const p = policies[i];
         // An opaque policy answers "unknown" to everything: keep that to its own cloud and services.
         r = (platformAction && p.kind !== 'platform') || (!p.parsed && !this.opaqueApplies(p, request)) ? NOT_APPLICABLE
           : this.compiledPolicy(p).evaluate(request, this.withKeyCheck(p.dialect, options));
-        if (memo instanceof Map) memo.set(ordinal, r);
-        else if (memo) memo[ordinal] = r;
+        if (memoMap) memoMap.set(ordinal, r);
+        else if (memoArray) memoArray[ordinal] = r;
       }
-      if (!p.parsed && r !== NOT_APPLICABLE) (open ??= []).push(p);
-      const why = unsure?.get(p.key);
+      if (this.opaqueByOrdinal[ordinal] && r !== NOT_APPLICABLE) (open ??= []).push(policies[i]);
+      const why = unsure?.get(policies[i].key);
       results[i] = why ? uncertain(r, why) : r;
     }
     const combined = combineResults(results);
@@ -341,8 +384,17 @@ export class AccessModel {
       const rest = combineResults(results.filter((_, i) => policies[i].parsed)).decision;
       if (rest === Decision.ALLOW || rest === Decision.IMPLICIT_DENY) without = rest;
     }
-    return new Answer(principal, request, combined, () => this.chainFor(principal, bindings, combined.matched),
+    return new Answer(principal, request, combined, () => this.chainFor(principal, bindings ?? this.bindings(principal), combined.matched),
       open && combined.decision === Decision.UNKNOWN ? open.map(p => p.name) : EMPTY, without);
+  }
+
+  /** Pseudo-actions of platform grants (`bailian-platform:...`); the last answer is kept, as who-can asks 100k times. */
+  private isPlatformAction(action: string): boolean {
+    if (action !== this.lastAction) {
+      this.lastAction = action;
+      this.lastActionIsPlatform = PLATFORM_SERVICES.has(action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase());
+    }
+    return this.lastActionIsPlatform;
   }
 
   /**
@@ -625,6 +677,7 @@ class Answer implements AccessAnswer {
 
 const EMPTY: readonly string[] = [];
 const EMPTY_CLOUDS: readonly Cloud[] = [];
+const NO_POLICIES: PolicyEntity[] = [];
 /** The result of a policy that cannot apply to the request. */
 const NOT_APPLICABLE: EvaluationResult = compilePolicies(Dialect.ALIBABA_RAM, []).evaluate({ action: 'none:None' });
 

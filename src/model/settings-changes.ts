@@ -3,7 +3,7 @@
  * replacements. Model Studio API keys cannot be transferred (seed 000): a key whose workspace or owner changes is a
  * new key, and the old one stops working for its callers.
  */
-import type { LoadedInput, RawStack } from './input';
+import type { RawStack } from './input';
 import { isPlatformSettingsEnvelope } from './platform-settings';
 import type { PlatformSettingsEntry } from './types';
 
@@ -28,11 +28,6 @@ export function settingsOfStacks(stacks: readonly RawStack[]): PlatformSettingsE
     }
   }
   return out;
-}
-
-/** The "before" settings of a plan with a prior_state; undefined for other inputs. */
-export function priorSettings(input: LoadedInput | undefined): PlatformSettingsEntry[] | undefined {
-  return input?.priorStacks ? settingsOfStacks(input.priorStacks) : undefined;
 }
 
 interface KeySettings { name: string; workspace: string; region: string; owner: { kind: string; name?: string } }

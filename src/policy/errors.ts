@@ -1,11 +1,14 @@
 /** Escapes one JSON pointer reference token (RFC 6901): `~` → `~0`, `/` → `~1`. */
 export function pointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(token);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 /** Appends reference tokens to a JSON pointer. */
 export function pointerJoin(base: string, ...tokens: Array<string | number>): string {
-  return base + tokens.map(t => '/' + pointerToken(t)).join('');
+  let out = base;
+  for (const t of tokens) out += '/' + pointerToken(t);
+  return out;
 }
 
 /**

@@ -21,6 +21,60 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 export function parseJsonStrict(text: string): unknown {
+  // Fast path: JSON.parse is an order of magnitude faster; it agrees with this parser whenever no object repeats a key,
+  // which counting keys in the text against keys in the result proves. Anything else takes the slow path for its error.
+  let fast: unknown;
+  try {
+    fast = JSON.parse(text);
+  } catch {
+    return parseSlowly(text);
+  }
+  return keyTokens(text) === ownKeyCount(fast) ? fast : parseSlowly(text);
+}
+
+/** Object keys written in a JSON text: strings followed by `:`. */
+function keyTokens(text: string): number {
+  let n = 0;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    if (text.charCodeAt(i) !== 34 /* " */) continue;
+    for (i++; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 92 /* \ */) i++;
+      else if (c === 34) break;
+    }
+    let j = i + 1;
+    for (; j < len; j++) {
+      const c = text.charCodeAt(j);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    }
+    if (text.charCodeAt(j) === 58 /* : */) n++;
+  }
+  return n;
+}
+
+/** Own keys of every object in a parsed JSON value (iterative: nesting depth is the input's). */
+function ownKeyCount(value: unknown): number {
+  let n = 0;
+  const todo: unknown[] = [value];
+  while (todo.length) {
+    const v = todo.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === 'object' && x !== null) todo.push(x);
+      continue;
+    }
+    for (const k in v) {
+      n++;
+      const x = (v as Record<string, unknown>)[k];
+      if (typeof x === 'object' && x !== null) todo.push(x);
+    }
+  }
+  return n;
+}
+
+/** The full parser, without the fast path (exported for the differential test). */
+export function parseSlowly(text: string): unknown {
   let i = 0;
   const stack: Frame[] = [];
   let result: unknown;

@@ -64,7 +64,22 @@ function codePointsToString(cps: readonly number[]): string {
   return s;
 }
 
+/** Matchers are pure, and policies repeat the same patterns (`*`, `ecs:Describe*`): each is compiled once. */
+const compiledPatterns = new Map<string, StringMatcher>();
+
 export function compileWildcard(pattern: string, caseInsensitive = false): StringMatcher {
+  const key = (caseInsensitive ? 'i' : 's') + pattern;
+  let m = compiledPatterns.get(key);
+  if (!m) {
+    m = compileUncached(pattern, caseInsensitive);
+    // Bounded: a hostile input of distinct patterns must not grow this without end.
+    if (compiledPatterns.size >= 100_000) compiledPatterns.clear();
+    compiledPatterns.set(key, m);
+  }
+  return m;
+}
+
+function compileUncached(pattern: string, caseInsensitive: boolean): StringMatcher {
   const p = caseInsensitive ? pattern.toLowerCase() : pattern;
   // Fast paths for the shapes policies use most; the general matcher decides all of them too.
   if (p.indexOf('*') < 0 && p.indexOf('?') < 0) return caseInsensitive ? v => v.toLowerCase() === p : v => v === p;

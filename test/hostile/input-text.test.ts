@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { ModelInputError } from '../../src/model/errors';
 import { readInputText } from '../../src/model/read-text';
-import { JsonSyntaxError, parseJsonStrict } from '../../src/policy/json';
+import { JsonSyntaxError, parseJsonStrict, parseSlowly } from '../../src/policy/json';
 import { aiam } from '../cli/run';
 
 describe('readInputText', () => {
@@ -69,6 +69,33 @@ describe('parseJsonStrict', () => {
       // Strict may reject more (duplicate keys), never less.
       if (!native) expect(strict).toBe(false);
     }), { numRuns: 2000 });
+  });
+
+  test('the fast path (JSON.parse + key count) and the full parser agree, duplicates anywhere included', () => {
+    // Serializes with random whitespace; `dup` repeats one key of some objects, at any depth.
+    const write = (v: unknown, dup: () => boolean, ws: () => string): string => {
+      if (Array.isArray(v)) return `[${v.map(x => ws() + write(x, dup, ws)).join(',')}${ws()}]`;
+      if (typeof v === 'object' && v !== null) {
+        const entries = Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}${ws()}:${ws()}${write(x, dup, ws)}`);
+        if (entries.length && dup()) entries.push(entries[0]);
+        return `{${entries.join(',')}}`;
+      }
+      return JSON.stringify(v);
+    };
+    const outcome = (f: () => unknown) => {
+      try {
+        return { value: f() };
+      } catch (e) {
+        if (!(e instanceof JsonSyntaxError)) throw e;
+        return { error: e.message };
+      }
+    };
+    fc.assert(fc.property(fc.jsonValue(), fc.infiniteStream(fc.boolean()), fc.infiniteStream(fc.constantFrom('', ' ', '\n\t')), (v, dups, spaces) => {
+      const d = dups[Symbol.iterator]();
+      const w = spaces[Symbol.iterator]();
+      const text = write(v, () => d.next().value && d.next().value, () => w.next().value);
+      expect(outcome(() => parseJsonStrict(text))).toEqual(outcome(() => parseSlowly(text)));
+    }), { numRuns: 1000 });
   });
 
   test('a duplicate key is an error at its pointer: an ambiguous Effect never becomes Allow', () => {

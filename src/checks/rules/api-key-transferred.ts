@@ -1,4 +1,4 @@
-import { apiKeyReplacements, priorSettings } from '../../model/settings-changes';
+import { apiKeyReplacements } from '../../model/settings-changes';
 import { Severity } from '../finding';
 import { locationOf, Rule } from '../rule';
 
@@ -14,7 +14,7 @@ export const apiKeyTransferred: Rule = {
   description: 'A Model Studio API key belongs to one workspace and one owner in one region and cannot be transferred; changing either means deleting the key and creating a new one.',
   fix: 'create a new key for the new workspace or owner (a new ApiKeyGrant id), hand it to the callers, then delete the old key',
   check: ({ model }) => {
-    const before = priorSettings(model.input);
+    const before = model.input?.priorSettings;
     if (!before) return [];
     return apiKeyReplacements(before, model.settings).map(r => ({
       message: `API key ${r.name}: ${r.changes.join(', ')}. Keys cannot be transferred: this replaces the key, and the old key stops working for its callers`,

@@ -198,7 +198,7 @@ const FUNCTIONS: Record<string, Fn> = {
     for (const l of lists) {
       const list = listArg(l, src, 'concat');
       if (list instanceof Unknown) return list;
-      out.push(...list);
+      for (const x of list) out.push(x);
     }
     return out;
   },

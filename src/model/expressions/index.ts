@@ -44,7 +44,7 @@ function quote(text: string): string {
 
 /** Evaluates a JSON-syntax string (`"tf-${var.name}"`, `"${jsonencode({...})}"`) in a scope. */
 export function evaluateTemplate(text: string, scope: Scope): Value {
-  if (!text.includes('${') && !text.includes('%{')) return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  if (!text.includes('${') && !text.includes('%{')) return text.includes('$${') || text.includes('%%{') ? text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : text;
   const n = parsed(text, true);
   if (n instanceof ExpressionSyntaxError) return new Unknown(text, `\`${quote(text)}\` cannot be read: ${n.message}`);
   return evaluate(n, scope);
