@@ -13,7 +13,7 @@ import {
   PolicyEntity, Principal, SkippedResource,
 } from './types';
 import { describeCondition } from '../policy/conditions';
-import { combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
+import { combineDecision, combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
 import { isWildcardOnly } from '../policy/parse';
 import { AccessRequest, Decision, Dialect, StatementRef } from '../policy/types';
 import { renderUnknowns } from '../policy/unknown';
@@ -182,11 +182,13 @@ export class AccessModel {
   readonly designatedAdmins: ReadonlySet<string>;
   private readonly principalIndex: Map<string, Principal>;
   private readonly policyIndex: Map<string, PolicyEntity>;
-  private readonly uniquePolicies = new Map<string, PolicyEntity[]>();
   /** Per principal, the ordinals of policiesOf(): the who-can loop reads only these and the memo. */
-  private readonly ordinalsOf = new Map<string, Int32Array>();
+  private readonly ordinalsOf = new Map<string, readonly number[]>();
   /** By ordinal: 1 for a policy of unknown content. */
   private opaqueByOrdinal = new Uint8Array(0);
+  /** By ordinal: the last principal whose list took the policy (dedupe without a Set per principal). */
+  private seenBy = new Int32Array(0);
+  private seenStamp = 0;
   private readonly compiled = new Map<string, CompiledPolicySet>();
   private readonly keyChecks = new Map<Dialect, (key: string) => boolean>();
   private readonly keyCheckOnly = new Map<Dialect, QueryOptions>();
@@ -219,12 +221,13 @@ export class AccessModel {
     for (const a of parts.attachments) pushTo(this.attachmentsOf, a.principalKey, a);
     // Compile every policy and resolve every principal's policies once, up front: questions then only evaluate.
     this.opaqueByOrdinal = new Uint8Array(this.policies.length);
+    this.seenBy = new Int32Array(this.policies.length);
     this.policies.forEach((p, i) => {
       this.policyOrdinal.set(p.key, i);
       if (!p.parsed) this.opaqueByOrdinal[i] = 1;
       this.compiledPolicy(p);
     });
-    for (const p of this.principals) this.policiesOf(p);
+    for (const p of this.principals) this.policyOrdinals(p);
     this.serviceClouds('');
   }
 
@@ -310,23 +313,42 @@ export class AccessModel {
 
   /** The distinct policies that apply to a principal, in the order of its bindings. */
   policiesOf(principal: Principal): readonly PolicyEntity[] {
-    const cached = this.uniquePolicies.get(principal.key);
+    return this.policyOrdinals(principal).map(o => this.policies[o]);
+  }
+
+  /**
+   * policiesOf as policy ordinals, kept per principal: a user's list is its own attachments, then each group's
+   * list (kept too, so a group's attachments are looked up once, not once per member).
+   */
+  private policyOrdinals(principal: Principal): readonly number[] {
+    const cached = this.ordinalsOf.get(principal.key);
     if (cached) return cached;
-    const list: PolicyEntity[] = [];
-    const seen = new Set<string>();
-    const add = (attachments: readonly Attachment[] | undefined) => {
-      for (const a of attachments ?? []) {
-        const policy = this.policyIndex.get(a.policyKey);
-        if (policy && !seen.has(policy.key)) {
-          seen.add(policy.key);
-          list.push(policy);
-        }
-      }
+    const groups = principal.kind === 'user' ? (this.groupsOf.get(principal.key) ?? []).map(m => this.groupOrdinals(m.groupKey)) : [];
+    const stamp = ++this.seenStamp;
+    const list: number[] = [];
+    const take = (o: number) => {
+      if (this.seenBy[o] === stamp) return;
+      this.seenBy[o] = stamp;
+      list.push(o);
     };
-    add(this.attachmentsOf.get(principal.key));
-    if (principal.kind === 'user') for (const m of this.groupsOf.get(principal.key) ?? []) add(this.attachmentsOf.get(m.groupKey));
-    this.uniquePolicies.set(principal.key, list.length ? list : NO_POLICIES);
-    this.ordinalsOf.set(principal.key, Int32Array.from(list, x => this.policyOrdinal.get(x.key)!));
+    for (const a of this.attachmentsOf.get(principal.key) ?? []) {
+      const o = this.policyOrdinal.get(a.policyKey);
+      if (o !== undefined) take(o);
+    }
+    for (const g of groups) for (const o of g) take(o);
+    const result = list.length ? list : NO_ORDINALS;
+    this.ordinalsOf.set(principal.key, result);
+    return result;
+  }
+
+  /** A group's policy ordinals by key (a membership may name a group this input does not define). */
+  private groupOrdinals(groupKey: string): readonly number[] {
+    const group = this.principalIndex.get(groupKey);
+    if (group) return this.policyOrdinals(group);
+    const cached = this.ordinalsOf.get(groupKey);
+    if (cached) return cached;
+    const list = [...new Set((this.attachmentsOf.get(groupKey) ?? []).map(a => this.policyOrdinal.get(a.policyKey)).filter((o): o is number => o !== undefined))];
+    this.ordinalsOf.set(groupKey, list);
     return list;
   }
 
@@ -339,16 +361,14 @@ export class AccessModel {
     const project = options?.project;
     // Bindings are read only with a project (scopes) or for the chain, which is built when first read.
     let bindings = project !== undefined ? this.bindings(principal) : undefined;
-    let policies = this.policiesOf(principal);
-    let ordinals = this.ordinalsOf.get(principal.key);
+    let ordinals = this.policyOrdinals(principal);
     /** Policies that reach the principal only through bindings of unknown scope, with why. */
     let unsure: Map<string, string> | undefined;
     if (project !== undefined && bindings) {
       const applies = bindings.map(b => inScope(b, project));
       const inProject = bindings.filter((_, i) => applies[i] !== false);
       bindings = inProject;
-      policies = [...new Map(inProject.map(b => [b.policy.key, b.policy])).values()];
-      ordinals = Int32Array.from(policies, x => this.policyOrdinal.get(x.key)!);
+      ordinals = [...new Set(inProject.map(b => this.policyOrdinal.get(b.policy.key)!))];
       const sure = new Set(inProject.filter(b => inScope(b, project) === true).map(b => b.policy.key));
       for (const b of inProject) {
         if (sure.has(b.policy.key)) continue;
@@ -356,36 +376,36 @@ export class AccessModel {
         unsure.set(b.policy.key, `${b.attachment.address ?? b.policy.name}: ${describeScope(b.attachment.scope!)}; it may or may not cover project ${project}`);
       }
     }
-    const results: EvaluationResult[] = new Array(policies.length);
+    const results: EvaluationResult[] = new Array(ordinals.length);
     let open: PolicyEntity[] | undefined;
     // Pseudo-actions of platform grants are decided by platform policies only: no IAM policy speaks about them.
     const platformAction = this.isPlatformAction(request.action);
     const memoMap = memo instanceof Map ? memo : undefined;
     const memoArray = memo instanceof Map ? undefined : memo;
     // The who-can loop: per policy only its ordinal, the memo and a byte; the entity is read on a memo miss.
-    for (let i = 0; i < policies.length; i++) {
-      const ordinal = ordinals![i];
+    for (let i = 0; i < ordinals.length; i++) {
+      const ordinal = ordinals[i];
       let r = memoMap ? memoMap.get(ordinal) : memoArray?.[ordinal];
       if (!r) {
-        const p = policies[i];
+        const p = this.policies[ordinal];
         // An opaque policy answers "unknown" to everything: keep that to its own cloud and services.
         r = (platformAction && p.kind !== 'platform') || (!p.parsed && !this.opaqueApplies(p, request)) ? NOT_APPLICABLE
           : this.compiledPolicy(p).evaluate(request, this.withKeyCheck(p.dialect, options));
         if (memoMap) memoMap.set(ordinal, r);
         else if (memoArray) memoArray[ordinal] = r;
       }
-      if (this.opaqueByOrdinal[ordinal] && r !== NOT_APPLICABLE) (open ??= []).push(policies[i]);
-      const why = unsure?.get(policies[i].key);
+      if (this.opaqueByOrdinal[ordinal] && r !== NOT_APPLICABLE) (open ??= []).push(this.policies[ordinal]);
+      const why = unsure?.get(this.policies[ordinal].key);
       results[i] = why ? uncertain(r, why) : r;
     }
-    const combined = combineResults(results);
+    const decision = combineDecision(results);
     let without: Decision | undefined;
-    if (open && combined.decision === Decision.UNKNOWN) {
-      const rest = combineResults(results.filter((_, i) => policies[i].parsed)).decision;
+    if (open && decision === Decision.UNKNOWN) {
+      const rest = combineDecision(results.filter((_, i) => this.policies[ordinals[i]].parsed));
       if (rest === Decision.ALLOW || rest === Decision.IMPLICIT_DENY) without = rest;
     }
-    return new Answer(principal, request, combined, () => this.chainFor(principal, bindings ?? this.bindings(principal), combined.matched),
-      open && combined.decision === Decision.UNKNOWN ? open.map(p => p.name) : EMPTY, without);
+    // The decision now; what explains it (matched statements, open conditions, the chain) when first read.
+    return new Answer(this, principal, request, decision, results, bindings, open && decision === Decision.UNKNOWN ? open.map(p => p.name) : EMPTY, without);
   }
 
   /** Pseudo-actions of platform grants (`bailian-platform:...`); the last answer is kept, as who-can asks 100k times. */
@@ -436,7 +456,8 @@ export class AccessModel {
     return scope ?? undefined;
   }
 
-  private chainFor(principal: Principal, bindings: readonly PolicyBinding[], matched: readonly StatementRef[]): ChainStep[] {
+  /** @internal The chain of an answer, built when first read. */
+  chainFor(principal: Principal, bindings: readonly PolicyBinding[], matched: readonly StatementRef[]): ChainStep[] {
     const chain: ChainStep[] = [];
     for (const ref of matched) {
       for (const b of bindings) {
@@ -652,32 +673,35 @@ export class AccessModel {
 
 /** The chain (paths) is built when first read: who-can decides for every principal, output reads fewer. */
 class Answer implements AccessAnswer {
-  readonly decision: Decision;
-  readonly unresolved: readonly string[];
-  readonly openConditions: readonly string[];
+  private combined?: EvaluationResult;
   private builtChain?: readonly ChainStep[];
-  constructor(readonly principal: Principal, readonly request: AccessRequest, private readonly result: EvaluationResult,
-    private readonly buildChain: () => readonly ChainStep[], readonly openPolicies: readonly string[],
-    readonly decisionWithoutOpenPolicies: Decision | undefined) {
-    this.decision = result.decision;
-    this.unresolved = result.unresolved;
-    this.openConditions = result.openConditions;
+  constructor(private readonly model: AccessModel, readonly principal: Principal, readonly request: AccessRequest, readonly decision: Decision,
+    private readonly results: readonly EvaluationResult[], private readonly bindings: readonly PolicyBinding[] | undefined,
+    readonly openPolicies: readonly string[], readonly decisionWithoutOpenPolicies: Decision | undefined) {}
+  private get result(): EvaluationResult {
+    return (this.combined ??= combineResults(this.results));
+  }
+  get unresolved(): readonly string[] {
+    return this.result.unresolved;
+  }
+  get openConditions(): readonly string[] {
+    return this.result.openConditions;
   }
   get chain(): readonly ChainStep[] {
-    return (this.builtChain ??= this.buildChain());
+    return (this.builtChain ??= this.model.chainFor(this.principal, this.bindings ?? this.model.bindings(this.principal), this.result.matched));
+  }
+  get reasons(): readonly string[] {
+    return this.result.reasons;
   }
   toJSON(): object {
     const { principal, request, decision, chain, unresolved, openConditions, reasons, openPolicies, decisionWithoutOpenPolicies } = this;
     return { principal, request, decision, openPolicies, decisionWithoutOpenPolicies, chain, unresolved, openConditions, reasons };
   }
-  get reasons(): readonly string[] {
-    return this.result.reasons;
-  }
 }
 
 const EMPTY: readonly string[] = [];
 const EMPTY_CLOUDS: readonly Cloud[] = [];
-const NO_POLICIES: PolicyEntity[] = [];
+const NO_ORDINALS: readonly number[] = [];
 /** The result of a policy that cannot apply to the request. */
 const NOT_APPLICABLE: EvaluationResult = compilePolicies(Dialect.ALIBABA_RAM, []).evaluate({ action: 'none:None' });
 

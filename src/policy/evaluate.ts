@@ -421,17 +421,7 @@ const WORD_TRI: Record<Applicability, Tri> = { no: Tri.FALSE, yes: Tri.TRUE, unk
  * shared by every principal it is attached to): deny and allow combine by OR, then decide as in one set.
  */
 export function combineResults(results: readonly EvaluationResult[]): EvaluationResult {
-  let deny = Tri.FALSE;
-  let allow = Tri.FALSE;
-  for (const r of results) {
-    deny = or(deny, WORD_TRI[r.deny]);
-    allow = or(allow, WORD_TRI[r.allow]);
-  }
-  let decision: Decision;
-  if (deny === Tri.TRUE) decision = Decision.EXPLICIT_DENY;
-  else if (allow === Tri.FALSE) decision = Decision.IMPLICIT_DENY;
-  else if (deny === Tri.UNKNOWN || allow === Tri.UNKNOWN) decision = Decision.UNKNOWN;
-  else decision = Decision.ALLOW;
+  const { decision, allow, deny } = combined(results);
   // This runs once per principal in who-can: plain loops, and shared empty arrays where nothing is to report.
   const matched: StatementRef[] = [];
   let unresolved = EMPTY;
@@ -446,6 +436,26 @@ export function combineResults(results: readonly EvaluationResult[]): Evaluation
     if (decision === Decision.ALLOW && r.openConditions.length) openConditions = [...openConditions, ...r.openConditions];
   }
   return new Result(decision, TRI_WORD[allow], TRI_WORD[deny], matched, unresolved, openConditions, () => results.flatMap(r => r.reasons));
+}
+
+/** The decision of several policies together (explicit deny wins, then allow), without building the explanation. */
+export function combineDecision(results: readonly EvaluationResult[]): Decision {
+  return combined(results).decision;
+}
+
+function combined(results: readonly EvaluationResult[]): { decision: Decision; allow: Tri; deny: Tri } {
+  let deny = Tri.FALSE;
+  let allow = Tri.FALSE;
+  for (const r of results) {
+    deny = or(deny, WORD_TRI[r.deny]);
+    allow = or(allow, WORD_TRI[r.allow]);
+  }
+  let decision: Decision;
+  if (deny === Tri.TRUE) decision = Decision.EXPLICIT_DENY;
+  else if (allow === Tri.FALSE) decision = Decision.IMPLICIT_DENY;
+  else if (deny === Tri.UNKNOWN || allow === Tri.UNKNOWN) decision = Decision.UNKNOWN;
+  else decision = Decision.ALLOW;
+  return { decision, allow, deny };
 }
 
 function openText(st: ParsedStatement, ctx: NormalizedContext): string {
