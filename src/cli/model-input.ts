@@ -3,6 +3,7 @@ import { Catalog, editDistance } from '../catalog';
 import { AccessModel, loadAccessModel, loadPriorModel, LoadOptions, PrincipalNotFoundError, Principal } from '../model';
 import { CliIo, UsageError } from './io';
 import { withInputErrors } from './json-input';
+import { compareText } from '../policy/order';
 import { Dialect } from '../policy/types';
 
 export const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
@@ -172,7 +173,7 @@ function suggestAction(model: AccessModel, action: string, dialects: readonly Di
   // Ties: services this input's policies use first.
   const used = (name: string) => model.serviceClouds(name.split(':')[0]).length > 0 && model.policies.some(p => p.kind !== 'platform' &&
     p.parsed?.statements.some(st => st.actions?.some(x => x.service === name.split(':')[0].toLowerCase())));
-  const ranked = [...new Set(best)].sort((x, y) => Number(used(y)) - Number(used(x)) || x.localeCompare(y));
+  const ranked = [...new Set(best)].sort((x, y) => Number(used(y)) - Number(used(x)) || compareText(x, y));
   return ranked.slice(0, 3).join(' or ');
 }
 

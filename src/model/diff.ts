@@ -11,6 +11,7 @@ import { concreteResource, describePrincipal } from './model';
 import { LIMIT_ACTIONS, PLATFORM_SERVICES } from './platform-grants';
 import type { PolicyEntity, Principal } from './types';
 import type { EvaluationResult } from '../policy/evaluate';
+import { compareText } from '../policy/order';
 import { AccessRequest, Decision } from '../policy/types';
 
 /** A request both models were asked, and what each answered (conditions left open: no context is assumed). */
@@ -199,7 +200,7 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
         toRecheck.push({ entry: e, b, a });
       }
     }
-    const sort = (l: AccessChangeEntry[]) => l.sort((p, q) => p.action.localeCompare(q.action) || (p.resource ?? '').localeCompare(q.resource ?? ''));
+    const sort = (l: AccessChangeEntry[]) => l.sort((p, q) => compareText(p.action, q.action) || compareText(p.resource ?? '', q.resource ?? ''));
     if (Object.values(entry).some(l => l.length)) {
       changes.push({
         principal: describePrincipal((a ?? b)!),
@@ -221,7 +222,7 @@ export function diffModels(before: AccessModel, after: AccessModel): AccessDiff 
       throw new Error(`internal error: diff witness ${entry.action} ${entry.resource ?? ''} is not reproducible (${dx}/${dy})`);
     }
   }
-  changes.sort((x, y) => x.principal.localeCompare(y.principal));
+  changes.sort((x, y) => compareText(x.principal, y.principal));
   const count = (k: keyof Omit<PrincipalAccessChange, 'principal'>) => changes.reduce((n, c) => n + c[k].length, 0);
   return {
     changes,

@@ -14,6 +14,7 @@ import {
 } from './types';
 import { describeCondition } from '../policy/conditions';
 import { combineDecision, combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
+import { compareText } from '../policy/order';
 import { isWildcardOnly } from '../policy/parse';
 import { AccessRequest, Decision, Dialect, StatementRef } from '../policy/types';
 import { renderUnknowns } from '../policy/unknown';
@@ -261,7 +262,7 @@ export class AccessModel {
       const scored = this.principals.filter(p => p.name)
         .map(p => ({ p, d: editDistance(needle, p.name!.toLowerCase(), 4) }))
         .filter(x => x.d <= Math.max(1, Math.min(3, Math.floor(needle.length / 3))))
-        .sort((x, y) => x.d - y.d || describePrincipal(x.p).localeCompare(describePrincipal(y.p)));
+        .sort((x, y) => x.d - y.d || compareText(describePrincipal(x.p), describePrincipal(y.p)));
       candidates = scored.map(x => describePrincipal(x.p));
     }
     throw new PrincipalNotFoundError(spec, candidates);
@@ -347,7 +348,8 @@ export class AccessModel {
     if (group) return this.policyOrdinals(group);
     const cached = this.ordinalsOf.get(groupKey);
     if (cached) return cached;
-    const list = [...new Set((this.attachmentsOf.get(groupKey) ?? []).map(a => this.policyOrdinal.get(a.policyKey)).filter((o): o is number => o !== undefined))];
+    const ordinals = (this.attachmentsOf.get(groupKey) ?? []).map(a => this.policyOrdinal.get(a.policyKey));
+    const list = [...new Set(ordinals.filter((o): o is number => o !== undefined))];
     this.ordinalsOf.set(groupKey, list);
     return list;
   }
@@ -405,7 +407,8 @@ export class AccessModel {
       if (rest === Decision.ALLOW || rest === Decision.IMPLICIT_DENY) without = rest;
     }
     // The decision now; what explains it (matched statements, open conditions, the chain) when first read.
-    return new Answer(this, principal, request, decision, results, bindings, open && decision === Decision.UNKNOWN ? open.map(p => p.name) : EMPTY, without);
+    const openNames = open && decision === Decision.UNKNOWN ? open.map(p => p.name) : EMPTY;
+    return new Answer(this, principal, request, decision, results, bindings, openNames, without);
   }
 
   /** Pseudo-actions of platform grants (`bailian-platform:...`); the last answer is kept, as who-can asks 100k times. */
@@ -657,11 +660,11 @@ export class AccessModel {
         service,
         inCatalog: !!cat,
         catalogComplete: cat?.complete ?? false,
-        grants: (byService.get(service) ?? []).sort((a, b) => a.action.localeCompare(b.action)),
+        grants: (byService.get(service) ?? []).sort((a, b) => compareText(a.action, b.action)),
         unlistedPatterns: [...(unlisted.get(service) ?? [])].sort(),
       });
     }
-    services.sort((a, b) => a.service.localeCompare(b.service));
+    services.sort((a, b) => compareText(a.service, b.service));
     return {
       principal,
       services,

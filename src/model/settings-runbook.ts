@@ -6,6 +6,7 @@
  */
 import type { PlatformSettingsEntry } from './types';
 import { bailianPageLabel } from '../catalog/bailian';
+import { compareText } from '../policy/order';
 
 /** Who may perform a step, in the guides' terms. */
 export type Performer = 'main-account' | 'super-admin' | 'workspace-admin' | 'resource-admin' | 'queue-admin';
@@ -153,7 +154,7 @@ export function buildRunbook(after: readonly PlatformSettingsEntry[], before?: r
   const groups = PERFORMERS.map(performer => ({
     performer,
     label: PERFORMER_LABELS[performer],
-    steps: steps.filter(s => s.performer === performer).sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id)),
+    steps: steps.filter(s => s.performer === performer).sort((a, b) => rank(a) - rank(b) || compareText(a.id, b.id)),
   })).filter(g => g.steps.length > 0);
   return { groups, stepCount: steps.length, notes };
 }

@@ -12,6 +12,7 @@ import { DIALECT_OF } from '../model/build';
 import { AccessModel, describePrincipal } from '../model/model';
 import type { Principal } from '../model/types';
 import { compilePolicies, isOpaquePolicy, PolicyInput } from '../policy/evaluate';
+import { compareText } from '../policy/order';
 import type { ParsedPolicy } from '../policy/parse';
 import { AccessRequest, Decision, Dialect } from '../policy/types';
 
@@ -178,7 +179,7 @@ export async function proveProperties(model: AccessModel, designatedAdmins: read
       });
     }
   }
-  results.sort((a, b) => a.property.localeCompare(b.property) || a.principal.localeCompare(b.principal));
+  results.sort((a, b) => compareText(a.property, b.property) || compareText(a.principal, b.principal));
   return {
     results,
     holds: results.filter(r => r.status === 'holds').length,

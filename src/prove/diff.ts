@@ -7,6 +7,7 @@ import { DIALECT_OF } from '../model/build';
 import { AccessModel, describePrincipal } from '../model/model';
 import type { Principal } from '../model/types';
 import type { PolicyInput } from '../policy/evaluate';
+import { compareText } from '../policy/order';
 import type { AccessRequest } from '../policy/types';
 
 export interface PrincipalProof {
@@ -48,7 +49,7 @@ export async function proveDiff(before: AccessModel, after: AccessModel, options
     const result: ProofResult = await prover.prove(dialect, b ? effectivePolicies(before, b) : [], effectivePolicies(after, a));
     proofs.push({ principal, ...result });
   }
-  proofs.sort((x, y) => x.principal.localeCompare(y.principal));
+  proofs.sort((x, y) => compareText(x.principal, y.principal));
   return {
     proofs,
     proven: proofs.filter(p => p.status === ProofStatus.PROVEN).length,

@@ -1,6 +1,7 @@
 import { renderUnknowns } from '../../policy/unknown';
 import { describeLocation, Finding, Severity } from '../finding';
 import { printableLine } from './printable';
+import { compareText } from '../../policy/order';
 
 const COLOUR: Record<Severity, string> = { [Severity.ERROR]: '\u001b[31m', [Severity.WARNING]: '\u001b[33m', [Severity.INFO]: '\u001b[36m' };
 const RESET = '\u001b[0m';
@@ -13,7 +14,7 @@ export function toText(findings: readonly Finding[], colour: boolean): string {
   const sorted = [...findings].sort((a, b) =>
     Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)) ||
     order.indexOf(a.severity) - order.indexOf(b.severity) ||
-    describeLocation(a.location).localeCompare(describeLocation(b.location)) || a.ruleId.localeCompare(b.ruleId));
+    compareText(describeLocation(a.location), describeLocation(b.location)) || compareText(a.ruleId, b.ruleId));
   const lines: string[] = [];
   for (const f of sorted) {
     const tag = f.suppressed ? paint(DIM, `suppressed ${f.severity}`) : paint(COLOUR[f.severity], f.severity.toUpperCase());

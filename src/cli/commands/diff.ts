@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { AccessChangeEntry, AccessDiff, changeEntryText, diffModels } from '../../model';
 import { apiKeyReplacements } from '../../model/settings-changes';
+import { compareText } from '../../policy/order';
 import type { SetExit } from '../commands';
 import { CliIo, UsageError } from '../io';
 import { formatOption, loadModel, loadPrior, verboseOption } from '../model-input';
@@ -61,7 +62,7 @@ function diffText(diff: AccessDiff): string {
     for (const [key, mark] of MARKS) {
       for (const e of c[key]) byService.set(e.service, [...(byService.get(e.service) ?? []), [mark, e]]);
     }
-    for (const [service, entries] of [...byService].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for (const [service, entries] of [...byService].sort((a, b) => compareText(a[0], b[0]))) {
       lines.push(`  ${service}`);
       for (const [mark, e] of entries) lines.push(`    ${mark} ${changeEntryText(e)}${mark === '=' || mark === '~' ? ` (was: ${e.witness.beforeConditions.join('; ') || e.witness.before})` : ''}`);
     }
