@@ -193,6 +193,7 @@ export class AccessModel {
   private readonly compiled = new Map<string, CompiledPolicySet>();
   private readonly keyChecks = new Map<Dialect, (key: string) => boolean>();
   private readonly keyCheckOnly = new Map<Dialect, QueryOptions>();
+  private readonly withKeyChecks = new WeakMap<QueryOptions, Map<Dialect, QueryOptions>>();
   /** Dense index per policy, so per-question memos are arrays. */
   private readonly policyOrdinal = new Map<string, number>();
   private readonly groupsOf = new Map<string, Membership[]>();
@@ -299,7 +300,11 @@ export class AccessModel {
   private withKeyCheck(dialect: Dialect, options: QueryOptions | undefined): QueryOptions {
     const check = this.keyChecks.get(dialect) ?? this.keyChecks.set(dialect, k => this.catalog.isKnownConditionKey(dialect, k)).get(dialect)!;
     if (!options) return this.keyCheckOnly.get(dialect) ?? this.keyCheckOnly.set(dialect, { isKnownConditionKey: check }).get(dialect)!;
-    return options.isKnownConditionKey ? options : { ...options, isKnownConditionKey: check };
+    if (options.isKnownConditionKey) return options;
+    // Kept per options object: rules ask thousands of questions with one options object.
+    let byDialect = this.withKeyChecks.get(options);
+    if (!byDialect) this.withKeyChecks.set(options, byDialect = new Map());
+    return byDialect.get(dialect) ?? byDialect.set(dialect, { ...options, isKnownConditionKey: check }).get(dialect)!;
   }
 
   /** The compiled form of one policy, built once. */

@@ -1,5 +1,6 @@
 import { describePrincipal } from '../../model/model';
 import type { Cloud, Principal } from '../../model/types';
+import type { EvaluationResult } from '../../policy/evaluate';
 import { Decision } from '../../policy/types';
 import { Severity } from '../finding';
 import { FindingDraft, locationOf, Rule } from '../rule';
@@ -46,13 +47,17 @@ export const privilegeEscalation: Rule = {
   fix: 'remove the IAM write action, or scope it to resources the principal cannot use to escalate (and mark real administrators as designated admins)',
   check: ({ model, designatedAdmins }) => {
     const out: FindingDraft[] = [];
+    // Each policy is evaluated once per escalation action and shared by every principal it is attached to (as in
+    // who-can); only the request on the principal itself differs per principal.
+    const memos = new Map<string, Array<EvaluationResult | undefined>>();
+    const memoFor = (action: string) => memos.get(action) ?? memos.set(action, new Array(model.policies.length)).get(action)!;
     for (const p of model.principals) {
       if (p.external || designatedAdmins.has(p.key) || designatedAdmins.has(`${p.kind}/${p.name}`)) continue;
-      if (model.bindings(p).length === 0) continue;
+      if (model.policiesOf(p).length === 0) continue;
       for (const e of ESCALATIONS[p.cloud]) {
         const resources = [undefined, e.self && p.name ? e.self(p) : undefined].filter((r, i) => i === 0 || r);
         for (const resource of resources) {
-          const a = model.can(p, { action: e.action, resource }, { openContext: true });
+          const a = model.can(p, { action: e.action, resource }, OPEN_CONTEXT, resource === undefined ? memoFor(e.action) : undefined);
           if (a.decision !== Decision.ALLOW) continue;
           const path = a.chain.map(c => `${c.viaGroup ? `${c.viaGroup} -> ` : ''}${c.attachment} -> ${c.policy}#${c.statement}`).join('; ');
           out.push({
@@ -67,3 +72,5 @@ export const privilegeEscalation: Rule = {
     return out;
   },
 };
+
+const OPEN_CONTEXT = { openContext: true };
