@@ -279,11 +279,7 @@ export class AccessModel {
    * the bindings of everyone would hold millions of objects, and only explanations and some rules read them.
    */
   bindings(principal: Principal): readonly PolicyBinding[] {
-    const list: PolicyBinding[] = [];
-    for (const a of this.attachmentsOf.get(principal.key) ?? []) {
-      const policy = this.policyIndex.get(a.policyKey);
-      if (policy) list.push({ policy, attachment: a });
-    }
+    const list = this.directBindings(principal);
     if (principal.kind === 'user') {
       for (const m of this.groupsOf.get(principal.key) ?? []) {
         const group = this.principalIndex.get(m.groupKey);
@@ -292,6 +288,16 @@ export class AccessModel {
           if (policy) list.push({ policy, attachment: a, viaGroup: group, membership: m });
         }
       }
+    }
+    return list;
+  }
+
+  /** The policies attached to the principal itself (not through its groups). */
+  directBindings(principal: Principal): PolicyBinding[] {
+    const list: PolicyBinding[] = [];
+    for (const a of this.attachmentsOf.get(principal.key) ?? []) {
+      const policy = this.policyIndex.get(a.policyKey);
+      if (policy) list.push({ policy, attachment: a });
     }
     return list;
   }

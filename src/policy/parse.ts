@@ -214,6 +214,10 @@ function stringList(raw: unknown, pointer: string, file?: string): Array<[string
 }
 
 function actionPattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
+  return sharedPattern('a', rules, text, () => newActionPattern(rules, text, pointer, file));
+}
+
+function newActionPattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
   const unknown = isUnknownValue(text);
   if (!unknown && text !== '*') {
     const parts = text.split(':');
@@ -233,6 +237,10 @@ function actionPattern(rules: DialectRules, text: string, pointer: string, file?
 }
 
 function resourcePattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
+  return sharedPattern('r', rules, text, () => newResourcePattern(rules, text, pointer, file));
+}
+
+function newResourcePattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
   const unknown = isUnknownValue(text);
   const variables = rules.policyVariables && text.search(POLICY_VARIABLE) >= 0;
   if (!unknown && text !== '*' && rules.resourcePrefix && !text.toLowerCase().startsWith(rules.resourcePrefix)) {
@@ -249,6 +257,25 @@ function resourcePattern(rules: DialectRules, text: string, pointer: string, fil
     ...skeletonOf(normalized, unknown),
     ...(variables && !unknown ? { pieces: templatePieces(normalized) } : {}),
   };
+}
+
+/**
+ * Patterns are immutable and policies repeat them (`*`, `ecs:Describe*`, one workspace ARN in 10,000 statements):
+ * each distinct one is built once and shared, which keeps 100k-user organisations to a fraction of the memory.
+ * Only valid patterns are kept, so a bad one still fails at its own pointer.
+ */
+const patterns = new Map<string, Pattern>();
+
+function sharedPattern(kind: 'a' | 'r', rules: DialectRules, text: string, build: () => Pattern): Pattern {
+  const key = `${kind}|${rules.dialect}|${text}`;
+  let p = patterns.get(key);
+  if (!p) {
+    p = build();
+    // Bounded: distinct patterns beyond this are built per statement, as before.
+    if (patterns.size >= 200_000) patterns.clear();
+    patterns.set(key, p);
+  }
+  return p;
 }
 
 /** Over-approximation of a pattern with unknown parts, so the known text can still rule a request out. */

@@ -25,8 +25,8 @@ export const activationPolicyAttached: Rule = {
     const out: FindingDraft[] = [];
     for (const p of model.principals) {
       if (p.cloud !== 'alibaba' || designatedAdmins.has(p.key) || designatedAdmins.has(`${p.kind}/${p.name}`)) continue;
-      for (const b of model.bindings(p)) {
-        const services = b.viaGroup || b.policy.kind !== 'system' ? undefined : ACTIVATES.get(b.policy.name);
+      for (const b of model.directBindings(p)) {
+        const services = b.policy.kind !== 'system' ? undefined : ACTIVATES.get(b.policy.name);
         if (!services) continue;
         out.push({
           message: `${describePrincipal(p)} holds ${b.policy.name}, the activation policy of ${services.join(', ')}, permanently via ${b.attachment.address ?? 'an attachment'}`,

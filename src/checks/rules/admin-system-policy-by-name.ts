@@ -18,8 +18,9 @@ export const adminSystemPolicyByName: Rule = {
     const out: FindingDraft[] = [];
     for (const p of model.principals) {
       if (designatedAdmins.has(p.key) || designatedAdmins.has(`${p.kind}/${p.name}`)) continue;
-      for (const b of model.bindings(p)) {
-        if (b.viaGroup || b.policy.kind !== 'system' || b.policy.parsed) continue; // groups are reported themselves; known documents by AIAM-IAM-001/002
+      for (const b of model.directBindings(p)) {
+        // Inherited grants are reported on the group itself; known documents by AIAM-IAM-001/002.
+        if (b.policy.kind !== 'system' || b.policy.parsed) continue;
         const admin = adminSystemPolicy(p.cloud, b.policy.name);
         if (!admin) continue;
         out.push({

@@ -14,8 +14,8 @@ export const cautionedSystemPolicyRule: Rule = {
     const out: FindingDraft[] = [];
     for (const p of model.principals) {
       if (designatedAdmins.has(p.key) || designatedAdmins.has(`${p.kind}/${p.name}`)) continue;
-      for (const b of model.bindings(p)) {
-        if (b.viaGroup || b.policy.kind !== 'system') continue;
+      for (const b of model.directBindings(p)) {
+        if (b.policy.kind !== 'system') continue;
         const c = cautionedSystemPolicy(p.cloud, b.policy.name);
         if (!c) continue;
         out.push({
