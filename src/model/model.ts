@@ -530,7 +530,7 @@ export class AccessModel {
     if (request.resource === undefined) {
       const decided = new Set(answers.map(a => a.principal.key));
       const clouds = new Set(options?.clouds ?? this.cloudsFor(request));
-      const scoped = this.scopedPatterns(request.action);
+      const scoped = this.resourceScopedGrants(request.action);
       const memos = new Map<string, Array<EvaluationResult | undefined>>();
       for (const p of this.principals) {
         if (decided.has(p.key) || !clouds.has(p.cloud)) continue;
@@ -561,8 +561,11 @@ export class AccessModel {
     };
   }
 
-  /** Per policy: the resource patterns (not `*`) of its Allow statements that match the action. */
-  private scopedPatterns(action: string): Map<string, string[]> {
+  /**
+   * Per policy key: the resource patterns (not `*`) of its Allow statements that match the action. A policy absent
+   * here allows the action on no particular resource beyond what a request without a resource already shows.
+   */
+  resourceScopedGrants(action: string): Map<string, string[]> {
     const lower = action.toLowerCase();
     const out = new Map<string, string[]>();
     for (const p of this.policies) {

@@ -60,6 +60,13 @@ describe.each(CASES)('%s', (ruleId, fires, clean) => {
   test('does not fire', () => expect(findingsFor(clean)).not.toContain(ruleId));
 });
 
+test('AIAM-IAM-002 finds a grant on the principal itself (resource-specific), and not one on someone else', () => {
+  const on = (resource: string) => (s: TerraformStack, u: alicloud.ramUser.RamUser) =>
+    attach(s, u, 'self', [{ Effect: 'Allow', Action: 'ram:AttachPolicyToUser', Resource: resource }]);
+  expect(findingsFor(on('acs:ram:*:*:user/dev1'))).toContain('AIAM-IAM-002');
+  expect(findingsFor(on('acs:ram:*:*:user/someone-else'))).not.toContain('AIAM-IAM-002');
+});
+
 test('AIAM-IAM-001 respects designated admins', () => {
   const admin = (s: TerraformStack, u: alicloud.ramUser.RamUser) => attach(s, u, 'admin', [{ Effect: 'Allow', Action: '*', Resource: '*' }]);
   expect(findingsFor(admin, ['user/dev1'])).not.toContain('AIAM-IAM-001');

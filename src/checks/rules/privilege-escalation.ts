@@ -51,11 +51,17 @@ export const privilegeEscalation: Rule = {
     // who-can); only the request on the principal itself differs per principal.
     const memos = new Map<string, Array<EvaluationResult | undefined>>();
     const memoFor = (action: string) => memos.get(action) ?? memos.set(action, new Array(model.policies.length)).get(action)!;
+    // The request on the principal itself can only differ where a policy grants the action on specific resources.
+    const scoped = new Map<string, Map<string, string[]>>();
+    const mayGrantOnSelf = (p: Principal, action: string) => {
+      const byPolicy = scoped.get(action) ?? scoped.set(action, model.resourceScopedGrants(action)).get(action)!;
+      return byPolicy.size > 0 && model.policiesOf(p).some(x => byPolicy.has(x.key));
+    };
     for (const p of model.principals) {
       if (p.external || designatedAdmins.has(p.key) || designatedAdmins.has(`${p.kind}/${p.name}`)) continue;
       if (model.policiesOf(p).length === 0) continue;
       for (const e of ESCALATIONS[p.cloud]) {
-        const resources = [undefined, e.self && p.name ? e.self(p) : undefined].filter((r, i) => i === 0 || r);
+        const resources = [undefined, e.self && p.name && mayGrantOnSelf(p, e.action) ? e.self(p) : undefined].filter((r, i) => i === 0 || r);
         for (const resource of resources) {
           const a = model.can(p, { action: e.action, resource }, OPEN_CONTEXT, resource === undefined ? memoFor(e.action) : undefined);
           if (a.decision !== Decision.ALLOW) continue;
