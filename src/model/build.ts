@@ -20,6 +20,7 @@ import { PolicyError } from '../policy/errors';
 import { parsePolicy } from '../policy/parse';
 import { Dialect } from '../policy/types';
 import { isUnknownValue, unknownValue } from '../policy/unknown';
+import { newAttachment, newMembership } from './links';
 
 export const DIALECT_OF: Record<Cloud, Dialect> = {
   alibaba: Dialect.ALIBABA_RAM, volcengine: Dialect.VOLCENGINE_IAM, huawei: Dialect.HUAWEI_IAM,
@@ -299,7 +300,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     if (at) {
       const principal = principalKey(at.cloud, at.kind, res.attribute(r, at.principalAttr), origin);
       const policyKey = attachedPolicy(res, r, at.cloud, byAddress, catalog, parts);
-      if (principal && policyKey) parts.attachments.push({ principalKey: principal, policyKey, ...origin });
+      if (principal && policyKey) parts.attachments.push(newAttachment(parts, principal, policyKey, origin));
       continue;
     }
     const mt = own(MEMBERSHIPS, r.type);
@@ -311,7 +312,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       if (mt.usersAttr) for (const u of listOf(res, r, mt.usersAttr)) users.push(u);
       for (const u of users) {
         const user = principalKey(mt.cloud, 'user', u, origin, by, mt.sso);
-        if (group && user) parts.memberships.push({ userKey: user, groupKey: group, ...origin });
+        if (group && user) parts.memberships.push(newMembership(parts, user, group, origin));
       }
       continue;
     }
@@ -319,7 +320,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       const user = r.type === 'huaweicloud_identity_user_role_assignment';
       const principal = principalKey('huawei', user ? 'user' : 'group', res.attribute(r, user ? 'user_id' : 'group_id'), origin, 'id');
       const policyKey = huaweiRole(res, r, byAddress, catalog, parts);
-      if (principal && policyKey) parts.attachments.push({ principalKey: principal, policyKey, scope: huaweiScope(res, r), ...origin });
+      if (principal && policyKey) parts.attachments.push(newAttachment(parts, principal, policyKey, origin, huaweiScope(res, r)));
       continue;
     }
     if (r.type === 'alicloud_resource_manager_policy_attachment') {
@@ -338,7 +339,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       const key = policyKey ?? unknownPolicy(parts, 'huawei', `huawei:v5#${policy.known ? String(policy.value) : r.address}`,
         `IAM v5 policy ${policy.known ? String(policy.value) : '(id known after apply)'}`,
         `the IAM v5 policy is known only by id (${policy.known ? String(policy.value) : policy.reason}); its document is not in this input`, origin);
-      if (principal) parts.attachments.push({ principalKey: principal, policyKey: key, ...origin });
+      if (principal) parts.attachments.push(newAttachment(parts, principal, key, origin));
       continue;
     }
     const cred = own(CREDENTIALS, r.type);
@@ -728,11 +729,11 @@ function agencyRoles(res: StackResolver, r: RawResource, catalog: Catalog, parts
   const grant = (role: unknown, scope: AssignmentScope) => {
     if (typeof role !== 'string' || isUnknownValue(role)) {
       const policyKey = unknownPolicy(parts, 'huawei', `huawei:system@${r.address}`, `${r.address} role (known after apply)`, `a role of agency ${r.address} is unknown: ${String(role)}`, origin);
-      parts.attachments.push({ principalKey: key, policyKey, scope, ...origin });
+      parts.attachments.push(newAttachment(parts, key, policyKey, origin, scope));
       return;
     }
     const custom = `huawei:custom/${role}`;
-    parts.attachments.push({ principalKey: key, policyKey: parts.policies.has(custom) ? custom : systemPolicyEntity('huawei', role, catalog, parts, origin), scope, ...origin });
+    parts.attachments.push(newAttachment(parts, key, parts.policies.has(custom) ? custom : systemPolicyEntity('huawei', role, catalog, parts, origin), origin, scope));
   };
   const list = (a: string): unknown[] => {
     if (!present(r, a)) return [];
@@ -775,7 +776,7 @@ function resourceGroupAttachment(res: StackResolver, r: RawResource, byAddress: 
   const policyKey = attachedPolicy(res, r, 'alibaba', byAddress, catalog, parts);
   const rg = plain(res, r, 'resource_group_id');
   const scope: AssignmentScope = rg ? { kind: 'resource-group', id: rg } : { kind: 'unknown', reason: `resource group ${describeUnknown(res, r, 'resource_group_id')}` };
-  if (principal && policyKey) parts.attachments.push({ principalKey: principal, policyKey, scope, ...origin });
+  if (principal && policyKey) parts.attachments.push(newAttachment(parts, principal, policyKey, origin, scope));
 }
 
 /** `volcengine_iam_policy_project`: one attachment per project the grant is scoped to. */
@@ -794,7 +795,7 @@ function projectAttachment(res: StackResolver, r: RawResource, byAddress: Map<st
   for (const p of listOf(res, r, 'project_names')) {
     const id = p.known && typeof p.value === 'string' && !isUnknownValue(p.value) ? p.value : undefined;
     const scope: AssignmentScope = id ? { kind: 'project', id } : { kind: 'unknown', reason: `project ${p.known ? String(p.value) : p.reason}` };
-    parts.attachments.push({ principalKey: principal, policyKey, scope, ...origin });
+    parts.attachments.push(newAttachment(parts, principal, policyKey, origin, scope));
   }
 }
 
@@ -866,7 +867,7 @@ function ssoAssignment(res: StackResolver, r: RawResource, cloud: Cloud, setAttr
   if (!principal) return;
   const target = plain(res, r, 'target_id');
   const scope: AssignmentScope = target ? { kind: 'account', id: target } : { kind: 'unknown', reason: `account ${describeUnknown(res, r, 'target_id')}` };
-  for (const policyKey of policies) parts.attachments.push({ principalKey: principal, policyKey, scope, ...origin });
+  for (const policyKey of policies) parts.attachments.push(newAttachment(parts, principal, policyKey, origin, scope));
   // Read, and granting nothing: a permission set without policies (listed with --verbose, like passive types).
   if (!policies.length) parts.skipped.push({ address: r.address, type: r.type, stack: r.stack });
 }
@@ -925,6 +926,6 @@ function trustAgencyPolicies(res: StackResolver, r: RawResource, catalog: Catalo
     const policyKey = ref ?? (name === undefined
       ? unknownPolicy(parts, 'huawei', `huawei:custom@${r.address}`, `${r.address} policy (known after apply)`, `a policy name of ${r.address} is unknown: ${n.known ? String(n.value) : n.reason}`, origin)
       : parts.policies.has(`huawei:custom/${name}`) ? `huawei:custom/${name}` : systemPolicyEntity('huawei', name, catalog, parts, origin));
-    parts.attachments.push({ principalKey: key, policyKey, ...origin });
+    parts.attachments.push(newAttachment(parts, key, policyKey, origin));
   }
 }

@@ -9,6 +9,7 @@ import type { Origin, PlatformSettingsEntry, PolicyEntity } from './types';
 import { queueAdminPolicyStatements, queueMemberPolicyStatements, volcPolicyDocument } from '../catalog/vemlp';
 import { parsePolicy } from '../policy/parse';
 import { Dialect } from '../policy/types';
+import { newAttachment, newMembership } from './links';
 
 interface QueueSettings {
   queueId: string;
@@ -54,9 +55,9 @@ export function addConsoleQueue(entry: PlatformSettingsEntry, parts: ModelParts)
     const users = list.filter(p => p.kind === 'user');
     if (users.length) {
       const groupKey = principal('group', `${q.queueId}-${role}-group`);
-      parts.attachments.push({ principalKey: groupKey, policyKey, ...origin });
-      for (const u of users) parts.memberships.push({ userKey: principal('user', u.name), groupKey, ...origin });
+      parts.attachments.push(newAttachment(parts, groupKey, policyKey, origin));
+      for (const u of users) parts.memberships.push(newMembership(parts, principal('user', u.name), groupKey, origin));
     }
-    for (const g of list.filter(p => p.kind !== 'user')) parts.attachments.push({ principalKey: principal(g.kind as 'group' | 'role', g.name), policyKey, ...origin });
+    for (const g of list.filter(p => p.kind !== 'user')) parts.attachments.push(newAttachment(parts, principal(g.kind as 'group' | 'role', g.name), policyKey, origin));
   }
 }

@@ -221,6 +221,8 @@ export class AccessModel {
     this.designatedAdmins = parts.designatedAdmins;
     for (const m of parts.memberships) pushTo(this.groupsOf, m.userKey, m);
     for (const a of parts.attachments) pushTo(this.attachmentsOf, a.principalKey, a);
+    trimLists(this.groupsOf);
+    trimLists(this.attachmentsOf);
     // Compile every policy and resolve every principal's policies once, up front: questions then only evaluate.
     this.opaqueByOrdinal = new Uint8Array(this.policies.length);
     this.seenBy = new Int32Array(this.policies.length);
@@ -348,7 +350,7 @@ export class AccessModel {
       if (o !== undefined) take(o);
     }
     for (const g of groups) for (const o of g) take(o);
-    const result = list.length ? list : NO_ORDINALS;
+    const result = list.length ? list.slice() : NO_ORDINALS;
     this.ordinalsOf.set(principal.key, result);
     return result;
   }
@@ -778,6 +780,11 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Lists grown by push keep spare capacity (17 slots after the second element): a copy is exact. */
+function trimLists<K, V>(map: Map<K, V[]>): void {
+  for (const [k, list] of map) if (list.length > 1) map.set(k, list.slice());
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -12,6 +12,7 @@ import type { Cloud, Origin, PlatformSettingsEntry, PrincipalKind } from './type
 import { PolicyError } from '../policy/errors';
 import { parsePolicy } from '../policy/parse';
 import { Dialect } from '../policy/types';
+import { newAttachment } from './links';
 
 export const BAILIAN_PLATFORM = 'bailian-platform';
 export const PAI_PLATFORM = 'pai-platform';
@@ -227,7 +228,7 @@ class Grants {
   }
 
   private attach(principalKey: string, policyKey: string, origin: Origin): void {
-    this.parts.attachments.push({ principalKey, policyKey, ...originOf(origin) });
+    this.parts.attachments.push(newAttachment(this.parts, principalKey, policyKey, originOf(origin)));
   }
 }
 
