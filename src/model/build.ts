@@ -8,6 +8,7 @@ import { Catalog } from '../catalog';
 import { addConsoleQueue } from './console-queues';
 import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
+import { newAttachment, newMembership } from './links';
 import { own } from './own';
 import { isPlatformSettingsEnvelope } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
@@ -20,7 +21,6 @@ import { PolicyError } from '../policy/errors';
 import { parsePolicy } from '../policy/parse';
 import { Dialect } from '../policy/types';
 import { isUnknownValue, unknownValue } from '../policy/unknown';
-import { newAttachment, newMembership } from './links';
 
 export const DIALECT_OF: Record<Cloud, Dialect> = {
   alibaba: Dialect.ALIBABA_RAM, volcengine: Dialect.VOLCENGINE_IAM, huawei: Dialect.HUAWEI_IAM,

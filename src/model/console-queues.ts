@@ -5,11 +5,11 @@
  * documents the guide prints, marked external (managed by the console).
  */
 import type { ModelParts } from './build';
+import { newAttachment, newMembership } from './links';
 import type { Origin, PlatformSettingsEntry, PolicyEntity } from './types';
 import { queueAdminPolicyStatements, queueMemberPolicyStatements, volcPolicyDocument } from '../catalog/vemlp';
 import { parsePolicy } from '../policy/parse';
 import { Dialect } from '../policy/types';
-import { newAttachment, newMembership } from './links';
 
 interface QueueSettings {
   queueId: string;

@@ -6,14 +6,14 @@
 import type { AssignmentScope, Attachment, Membership, Origin } from './types';
 
 interface Keyed { readonly key: string }
+interface Indexes { readonly principals: ReadonlyMap<string, Keyed>; readonly policies: ReadonlyMap<string, Keyed> }
 
 /** The stored key equal to `key`, so every link to one entity holds the same string. */
 function canonical(index: ReadonlyMap<string, Keyed>, key: string): string {
   return index.get(key)?.key ?? key;
 }
 
-export function newAttachment(parts: { readonly principals: ReadonlyMap<string, Keyed>; readonly policies: ReadonlyMap<string, Keyed> },
-  principalKey: string, policyKey: string, origin: Origin, scope?: AssignmentScope): Attachment {
+export function newAttachment(parts: Indexes, principalKey: string, policyKey: string, origin: Origin, scope?: AssignmentScope): Attachment {
   return {
     principalKey: canonical(parts.principals, principalKey),
     policyKey: canonical(parts.policies, policyKey),
@@ -26,7 +26,7 @@ export function newAttachment(parts: { readonly principals: ReadonlyMap<string, 
   };
 }
 
-export function newMembership(parts: { readonly principals: ReadonlyMap<string, Keyed> }, userKey: string, groupKey: string, origin: Origin): Membership {
+export function newMembership(parts: Pick<Indexes, 'principals'>, userKey: string, groupKey: string, origin: Origin): Membership {
   return {
     userKey: canonical(parts.principals, userKey),
     groupKey: canonical(parts.principals, groupKey),

@@ -8,11 +8,11 @@
  * a 10k-member workspace compiles a handful of policies, not 10k.
  */
 import type { ModelParts } from './build';
+import { newAttachment } from './links';
 import type { Cloud, Origin, PlatformSettingsEntry, PrincipalKind } from './types';
 import { PolicyError } from '../policy/errors';
 import { parsePolicy } from '../policy/parse';
 import { Dialect } from '../policy/types';
-import { newAttachment } from './links';
 
 export const BAILIAN_PLATFORM = 'bailian-platform';
 export const PAI_PLATFORM = 'pai-platform';
