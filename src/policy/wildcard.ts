@@ -65,16 +65,17 @@ function codePointsToString(cps: readonly number[]): string {
 }
 
 /** Matchers are pure, and policies repeat the same patterns (`*`, `ecs:Describe*`): each is compiled once. */
-const compiledPatterns = new Map<string, StringMatcher>();
+const compiledExact = new Map<string, StringMatcher>();
+const compiledFolded = new Map<string, StringMatcher>();
 
 export function compileWildcard(pattern: string, caseInsensitive = false): StringMatcher {
-  const key = (caseInsensitive ? 'i' : 's') + pattern;
-  let m = compiledPatterns.get(key);
+  const cache = caseInsensitive ? compiledFolded : compiledExact;
+  let m = cache.get(pattern);
   if (!m) {
     m = compileUncached(pattern, caseInsensitive);
     // Bounded: a hostile input of distinct patterns must not grow this without end.
-    if (compiledPatterns.size >= 100_000) compiledPatterns.clear();
-    compiledPatterns.set(key, m);
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(pattern, m);
   }
   return m;
 }
