@@ -4,10 +4,23 @@
  * in the error instead of surfacing as a baffling JSON syntax error.
  */
 import * as fs from 'fs';
+import * as v8 from 'v8';
 import { ModelInputError } from './errors';
 
-/** Default input size limit; `--max-input-mib` raises it. */
-export const DEFAULT_MAX_INPUT_BYTES = 512 * 1024 * 1024;
+/**
+ * Heap a loaded input takes per byte of its JSON, with room for the checks: loading the generated 100k-user
+ * organisation (85 MiB) needs a heap of 700-900 MiB (`npm run bench scale` measures it).
+ */
+export const HEAP_PER_INPUT_BYTE = 12;
+
+/** This process's heap limit (Node's default, or `--max-old-space-size`). */
+const HEAP_LIMIT_BYTES = v8.getHeapStatistics().heap_size_limit;
+
+/**
+ * Default input size limit: 512 MiB, or less when this process's heap could not hold the model of a larger input (it
+ * would end in an out-of-memory crash, not an answer). `--max-input-mib` raises it.
+ */
+export const DEFAULT_MAX_INPUT_BYTES = Math.min(512 * 1048576, Math.floor(HEAP_LIMIT_BYTES / HEAP_PER_INPUT_BYTE / 1048576) * 1048576);
 
 /** The limit in force for every input file read by the model (the CLI sets it per run from `--max-input-mib`). */
 export const inputLimits = { maxBytes: DEFAULT_MAX_INPUT_BYTES };
@@ -35,16 +48,22 @@ export function readInputText(file: string, what: string, maxBytes = inputLimits
       }
       if (n === 0) break;
       total += n;
-      if (total > maxBytes) {
-        throw new ModelInputError(file, '', `larger than the input limit of ${Math.round(maxBytes / 1048576)} MiB`,
-          'check that this is the right file; raise the limit with --max-input-mib N');
-      }
+      if (total > maxBytes) throw tooLarge(file, maxBytes, fs.fstatSync(fd).size);
       chunks.push(Buffer.from(chunk.subarray(0, n)));
     }
   } finally {
     fs.closeSync(fd);
   }
   return decode(file, Buffer.concat(chunks, total));
+}
+
+function tooLarge(file: string, maxBytes: number, size: number): ModelInputError {
+  const mib = (bytes: number) => Math.ceil(bytes / 1048576);
+  // A device or pipe has no size: say only what the limit is.
+  const needed = size > maxBytes ? `--max-input-mib ${mib(size)}` : '--max-input-mib N';
+  const heap = size > maxBytes && size * HEAP_PER_INPUT_BYTE > HEAP_LIMIT_BYTES
+    ? `, and give Node the heap it needs: NODE_OPTIONS=--max-old-space-size=${mib(size * HEAP_PER_INPUT_BYTE)}` : '';
+  return new ModelInputError(file, '', `larger than the input limit of ${mib(maxBytes)} MiB`, `check that this is the right file; raise the limit with ${needed}${heap}`);
 }
 
 function decode(file: string, bytes: Buffer): string {

@@ -2,9 +2,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import * as fc from 'fast-check';
 import { ModelInputError } from '../../src/model/errors';
-import { readInputText } from '../../src/model/read-text';
+import { DEFAULT_MAX_INPUT_BYTES, HEAP_PER_INPUT_BYTE, readInputText } from '../../src/model/read-text';
 import { JsonSyntaxError, parseJsonStrict, parseSlowly } from '../../src/policy/json';
 import { aiam } from '../cli/run';
 
@@ -35,6 +36,26 @@ describe('readInputText', () => {
   test('reading stops at the limit, even on a device that never ends', () => {
     expect(() => readInputText(write('big.json', 'x'.repeat(4096)), 'x', 1024)).toThrow(/larger than the input limit.*--max-input-mib/);
     if (fs.existsSync('/dev/zero')) expect(() => readInputText('/dev/zero', 'x', 1_048_576)).toThrow(ModelInputError);
+  });
+
+  test('the default limit is what this heap can load (an input beyond it would crash out of memory), at most 512 MiB', () => {
+    const heap = v8.getHeapStatistics().heap_size_limit;
+    expect(DEFAULT_MAX_INPUT_BYTES).toBeLessThanOrEqual(512 * 1048576);
+    expect(DEFAULT_MAX_INPUT_BYTES * HEAP_PER_INPUT_BYTE).toBeLessThanOrEqual(heap);
+  });
+
+  test('an input too large for the heap says which limit and which heap to ask for', () => {
+    // A sparse file: its size is there, its bytes cost nothing.
+    const f = path.join(dir, 'huge.json');
+    fs.writeFileSync(f, '');
+    const size = Math.ceil(v8.getHeapStatistics().heap_size_limit / HEAP_PER_INPUT_BYTE) + 64 * 1048576;
+    fs.truncateSync(f, size);
+    try {
+      expect(() => readInputText(f, 'x', 1_048_576))
+        .toThrow(new RegExp(`input limit of 1 MiB.*--max-input-mib ${Math.ceil(size / 1048576)}, and give Node the heap it needs: NODE_OPTIONS=--max-old-space-size=\\d+`));
+    } finally {
+      fs.rmSync(f);
+    }
   });
 
   test('a folder and a missing file name the problem', () => {

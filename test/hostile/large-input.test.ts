@@ -15,11 +15,15 @@ test('a configuration with 150,000 memberships loads', () => {
 
 test('a plan whose child module holds 150,000 resources loads', () => {
   const resources = Array.from({ length: COUNT }, (_, i) => ({
-    address: `module.m.alicloud_ram_user_group_attachment.m${i}`, mode: 'managed', type: 'alicloud_ram_user_group_attachment', name: `m${i}`,
+    address: `module.m.alicloud_ram_user_group_attachment.m${i}`,
+    mode: 'managed',
+    type: 'alicloud_ram_user_group_attachment',
+    name: `m${i}`,
     values: { user_name: `user-${i % 1000}`, group_name: `group-${i % 7}` },
   }));
   const plan = {
-    format_version: '1.2', terraform_version: '1.9.0',
+    format_version: '1.2',
+    terraform_version: '1.9.0',
     planned_values: { root_module: { child_modules: [{ address: 'module.m', resources }] } },
   };
   const model = modelFromJson('plan.json', plan, 'plan');
