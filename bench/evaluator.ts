@@ -179,9 +179,9 @@ function measure3(evaluateOne: (i: number) => unknown, n: number, minMs = 1500):
 
 /**
  * The floor: the same policies compiled into plain closures (wildcards via compileWildcard, IPv4 as numbers, dates as
- * epoch milliseconds, parsed once per request), statements indexed by action like ours, two-valued logic, a decision
- * string.
- * Only what workload (b) uses; it is not an evaluator, it is the cost of the work itself.
+ * epoch milliseconds, parsed at most once per request and only when a condition is reached), statements indexed by
+ * action like ours, two-valued logic, a decision string.
+ * Only what workloads (a) and (b) use; it is not an evaluator, it is the cost of the work itself.
  */
 export function minimalEvaluator(policies: any[]): (q: AccessRequest) => string {
   const v4 = (s: string) => s.split('.').reduce((n, p) => n * 256 + Number(p), 0);
@@ -210,12 +210,16 @@ export function minimalEvaluator(policies: any[]): (q: AccessRequest) => string 
     return { deny: s.Effect === 'Deny', actions: s.Action.map((a: string) => compileWildcard(a.toLowerCase())), resources: s.Resource.map((r: string) => compileWildcard(r)), conds };
   }));
   interface Parsed { raw: Record<string, string>; ip?: number; time?: number }
+  function parse(q: AccessRequest): Parsed {
+    const raw = q.context as Record<string, string>;
+    const ipText = raw['volc:SourceIp'];
+    return { raw, ip: ipText && !ipText.includes(':') ? v4(ipText) : undefined, time: raw['volc:CurrentTime'] ? Date.parse(raw['volc:CurrentTime']) : undefined };
+  }
   // The same action index ours keeps: statements whose Action matches, per action.
   const byAction = new Map<string, typeof statements>();
   return q => {
-    const raw = q.context as Record<string, string>;
-    const ipText = raw['volc:SourceIp'];
-    const parsed: Parsed = { raw, ip: ipText && !ipText.includes(':') ? v4(ipText) : undefined, time: raw['volc:CurrentTime'] ? Date.parse(raw['volc:CurrentTime']) : undefined };
+    // Request values are parsed once, and only when a statement with conditions is reached (as ours does).
+    let parsed: Parsed | undefined;
     let candidates = byAction.get(q.action);
     if (!candidates) {
       const action = q.action.toLowerCase();
@@ -224,7 +228,7 @@ export function minimalEvaluator(policies: any[]): (q: AccessRequest) => string 
     let allow = false;
     for (const s of candidates) {
       if (!s.resources.some((m: (v: string) => boolean) => m(q.resource!))) continue;
-      if (!s.conds.every((c: (p: Parsed) => boolean) => c(parsed))) continue;
+      if (s.conds.length && !s.conds.every((c: (p: Parsed) => boolean) => c(parsed ??= parse(q)))) continue;
       if (s.deny) return 'explicit-deny';
       allow = true;
     }
