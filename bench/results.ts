@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { judge } from './targets';
 
@@ -26,7 +27,9 @@ export function writeResult(name: BenchName, result: object): void {
   const commit = git(['rev-parse', '--short', 'HEAD']);
   // Uncommitted changes outside the results themselves mean the code measured is not exactly that commit.
   const dirty = (git(['status', '--porcelain', '--', '.', ':!bench/results', ':!README.md']) ?? '').length > 0;
-  const recorded = { at: new Date().toISOString().slice(0, 16) + 'Z', commit: commit ?? 'unknown', uncommittedChanges: dirty };
+  // The machine is shared: the 1/5/15-minute load averages at the end of the run tell a busy machine from a slow change.
+  const recorded = { at: new Date().toISOString().slice(0, 16) + 'Z', commit: commit ?? 'unknown', uncommittedChanges: dirty,
+    loadAverage: os.loadavg().map(x => +x.toFixed(1)) };
   const withTargets = { ...result, recorded, targets: judge(name, result) };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), JSON.stringify(withTargets, null, 2) + '\n');

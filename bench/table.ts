@@ -22,8 +22,10 @@ export function benchTableMarkdown(results: Partial<Record<string, any>> = readR
     '<!-- Generated from bench/results/*.json by `npx projen bench:table` (also run by `npm run bench`); do not edit by hand. -->',
     '',
     'Targets of issues 13, 14 and 16 (and of earlier issues that the benchmarks still record). Values are the median',
-    'of 3 runs with their min–max in parentheses (a single run says so); targets are judged on the wall-time median',
-    '(CPU time beside it), "warm" targets on a repeated query of a loaded model with the first (cold) query beside it.',
+    'of 3 runs with their min–max in parentheses (a single run says so). No target names CPU time, so each is judged on',
+    'the wall-time median, CPU time beside it (on this shared 2-core machine wall time also measures the other',
+    'processes: see the load averages below); "warm" targets on a repeated query of a loaded model, the first (cold)',
+    'query beside it.',
     '',
     '| Issue | What | Target | Measured | Judged on | Met | Command |',
     '|---|---|---|---|---|---|---|',
@@ -130,7 +132,8 @@ function provenance(results: Partial<Record<string, any>>): string[] {
     const r = results[name];
     if (!r) return `\`${name}\`: never run`;
     const rec = r.recorded;
-    const where = rec ? `${rec.at} on ${rec.commit}${rec.uncommittedChanges ? ' (with uncommitted changes)' : ''}` : 'before results recorded their date (see `git log bench/results`)';
+    const load = Array.isArray(rec?.loadAverage) ? `, load average ${rec.loadAverage.join('/')} (1/5/15 min)` : '';
+    const where = rec ? `${rec.at} on ${rec.commit}${rec.uncommittedChanges ? ' with uncommitted changes' : ''}${load}` : 'before results recorded their date (see `git log bench/results`)';
     return `\`${name}.json\` ${where}`;
   });
   return [`Recorded: ${parts.join('; ')}. Machine: ${machine(results)}.`];
