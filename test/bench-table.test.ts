@@ -61,14 +61,16 @@ describe('judgement', () => {
     for (const t of TARGETS) expect(verdict(t, {}).verdict).toBe('not measured');
     for (const t of TARGETS) expect(verdict(t, undefined).verdict).toBe('not measured');
     // A scale result from before warm who-can was measured: the cold value is shown, the target not judged.
-    const old = { series: [{ users: 100_000, 'who-can': { cpuMs: s(2000), wallMs: s(2500) } }] };
+    const old = { series: [{ 'users': 100_000, 'who-can': { cpuMs: s(2000), wallMs: s(2500) } }] };
     const v = verdict(target('whoCan100kAtMost300ms'), old);
     expect(v.verdict).toBe('not measured');
     expect(v.judged!.shown).toContain('warm not measured');
   });
 
   test('the check ratio is 100k over 10k of the same run, on wall medians', () => {
-    const r = { series: [{ users: 10_000, check: { wallMs: s(2000), cpuMs: s(1000) } }, { users: 100_000, check: { wallMs: s(28_000), cpuMs: s(9000) } }] };
+    const r = {
+      series: [{ users: 10_000, check: { wallMs: s(2000), cpuMs: s(1000) } }, { users: 100_000, check: { wallMs: s(28_000), cpuMs: s(9000) } }],
+    };
     const v = verdict(target('check100kTo10kRatioAtMost13'), r);
     expect(v.judged!.value).toBe(14);
     expect(v.verdict).toBe(false);
