@@ -93,11 +93,40 @@ export function generateOrg(dir: string, users = 10_000, groups = 1_000, policie
     for (let m = 0; m < 150; m += 3) (resource.alicloud_ram_user_group_attachment[`m${m}`] as { group_name: string }).group_name = `group-${(m * 7) % groups}`;
   }
   const file = path.join(dir, 'cdk.tf.json');
-  fs.writeFileSync(file, JSON.stringify({
+  writeStack(file, {
     terraform: { required_providers: { alicloud: { source: 'aliyun/alicloud', version: '1.289.0' } } },
-    provider: { alicloud: [{ region: 'cn-beijing' }] }, resource,
-  }));
+    provider: { alicloud: [{ region: 'cn-beijing' }] },
+  }, resource);
   return { file, users, groups, customPolicies: policies, systemPolicies };
+}
+
+/**
+ * The same bytes as `JSON.stringify({ ...head, resource })`, written one resource at a time: a million-user
+ * organisation is larger than the longest string V8 can hold.
+ */
+function writeStack(file: string, head: object, resource: Record<string, Record<string, object>>): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let buf = JSON.stringify(head).slice(0, -1) + ',"resource":{';
+    const flush = (force: boolean) => {
+      if (force || buf.length > 1 << 20) {
+        fs.writeSync(fd, buf);
+        buf = '';
+      }
+    };
+    Object.entries(resource).forEach(([type, blocks], i) => {
+      buf += `${i ? ',' : ''}${JSON.stringify(type)}:{`;
+      Object.entries(blocks).forEach(([name, body], j) => {
+        buf += `${j ? ',' : ''}${JSON.stringify(name)}:${JSON.stringify(body)}`;
+        flush(false);
+      });
+      buf += '}';
+    });
+    buf += '}}';
+    flush(true);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 const PAGES = ['model-experience', 'batch-inference', 'model-observation', 'model-tuning', 'my-models', 'model-deployment', 'model-evaluation', 'data-management'];

@@ -91,13 +91,17 @@ function scaleSeries(r: any): string[] {
   };
   const rows: string[] = [];
   for (const s of r.series) {
+    if (s.error) {
+      rows.push(`| ${count(s.users)} | all | ${cell(`failed: ${String(s.error).split('\n')[0]}`)} | | | |`);
+      continue;
+    }
     const who = s['who-can'];
     const measures: Array<[string, any]> = [['bare loader', s.bare], ['load', s.load], ['`aiam check`', s.check], ['who-can, cold', who],
       ['who-can, warm', who ? (who.warm ?? { notMeasured: true }) : undefined]];
     for (const [name, m] of measures) {
       if (!m) continue;
       const users = `${count(s.users)} (${s.fileMiB} MiB)`;
-      if (m.error) rows.push(`| ${users} | ${name} | failed | | | |`);
+      if (m.error) rows.push(`| ${users} | ${name} | ${cell(`failed: ${String(m.error).split('\n').find((l: string) => l.trim()) ?? 'error'}`.slice(0, 200))} | | | |`);
       else if (m.notMeasured) rows.push(`| ${users} | ${name} | not measured | | | |`);
       else rows.push(`| ${users} | ${name} | ${v(m, 'cpuMs', ms)} | ${v(m, 'wallMs', ms)} | ${name.startsWith('who-can, warm') ? '' : v(m, 'heapMiB', mib)} | ${name.startsWith('who-can, warm') ? '' : v(m, 'rssMiB', mib)} |`);
     }

@@ -67,6 +67,14 @@ describe('judgement', () => {
     expect(v.judged!.shown).toContain('warm not measured');
   });
 
+  test('a measurement that ran and failed is not met, and its error is shown', () => {
+    const r = { series: [{ users: 100_000, fileMiB: 70, load: { error: 'RangeError: Invalid string length\n    at x' } }, { users: 1_000_000, error: 'generating failed' }] };
+    expect(verdict(target('load100kAtMost4s'), r)).toMatchObject({ verdict: false, judged: { shown: 'failed: RangeError: Invalid string length' } });
+    expect(verdict(target('heap100kAtMost4xJson'), r).verdict).toBe(false);
+    expect(verdict(target('load1MUnder4GiB'), r).verdict).toBe(false);
+    expect(benchTableMarkdown({ scale: { series: r.series } })).toContain('| 1,000,000 | all | failed: generating failed |');
+  });
+
   test('the check ratio is 100k over 10k of the same run, on wall medians', () => {
     const r = {
       series: [{ users: 10_000, check: { wallMs: s(2000), cpuMs: s(1000) } }, { users: 100_000, check: { wallMs: s(28_000), cpuMs: s(9000) } }],
