@@ -79,9 +79,10 @@ function spreadOf(runs: unknown, median: number): unknown {
 
 function scaleSeries(r: any): string[] {
   const head = [
-    '**Scale series** (`npm run bench scale`; `AIAM_BENCH_1M=1` adds a 1M-user load): median (min–max) of 3 fresh',
-    'processes. The bare loader (parse and index, nothing else) is the same-run baseline of load; who-can is timed on',
-    'a loaded model, cold (first query) and warm (the same query again); heap is measured after GC.',
+    '**Scale series** (`npm run bench scale`; `AIAM_BENCH_1M=1` adds a 1M-user load, with groups and policies kept at',
+    'the 100k level): median (min–max) of 3 fresh processes. The bare loader (parse and index, nothing else) is the',
+    'same-run baseline of load; who-can is timed on a loaded model, cold (first query) and warm (the same query',
+    'again); heap is measured after GC.',
     '',
   ];
   if (!Array.isArray(r?.series)) return [...head, 'Not measured.'];
