@@ -104,9 +104,13 @@ const docsTask = project.addTask('docs', {
 docsTask.exec(`${tsNode} scripts/generate-coverage-doc.ts`);
 docsTask.exec(`${tsNode} scripts/generate-semantics-doc.ts`);
 project.addTask('bench', {
-  description: 'Run benchmarks; results are written to bench/results/*.json',
+  description: 'Run benchmarks; results are written to bench/results/*.json and the README benchmark table is regenerated',
   exec: `${tsNode} bench/run.ts`,
   receiveArgs: true,
+});
+project.addTask('bench:table', {
+  description: 'Regenerate the README benchmark table from bench/results/*.json (runs no benchmark)',
+  exec: `${tsNode} bench/table.ts`,
 });
 
 // jest 30 and eslint-import-resolver-typescript 4 need unrs-resolver, whose optional platform binaries this registry

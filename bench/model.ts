@@ -2,9 +2,13 @@
  * Access-model benchmark on a generated organisation: 10,000 users, 1,000 groups, 2,000 custom policies of 20
  * statements and 50 system policies, with platform grants (20 Model Studio workspaces whose members are all users,
  * with admins, pages, API-key managers, allowlists and rate limits; 1,000 API keys; 2,000 PAI workspace members),
- * written as one synthesized stack (cdk.tf.json) and loaded from disk. Measures load, who-can for one action over
- * all principals (cold: includes compiling the policies it touches; and warm), who-can for a platform grant,
- * what-can for one principal, the diff of two such organisations (3 runs), and peak RSS.
+ * written as one synthesized stack (cdk.tf.json) and loaded from disk.
+ *
+ * 3 runs, each in a fresh Node process, each with CPU and wall time: load (heap after GC with the model held), then
+ * who-can for one IAM action over all principals, who-can for a platform grant and what-can for one principal, each
+ * asked twice: **cold** (the first such question after load: compiles the policies it touches, builds per-principal
+ * bindings, expands the catalog) and **warm** (the same question again on the loaded model, which the targets of
+ * issue 14 judge). Then, in this process, the diff of two such organisations (3 runs, loading not included).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,6 +16,8 @@ import * as path from 'path';
 import { Catalog } from '../src/catalog';
 import { diffModels, loadAccessModel, PLATFORM_SERVICES } from '../src/model';
 import { Dialect } from '../src/policy';
+import { failed, heapMiB, inFreshProcess, peakRssMiB, spread, timed, Timing, timings } from './measure';
+import { writeResult } from './results';
 
 export interface GeneratedOrg {
   readonly file: string;
@@ -87,11 +93,40 @@ export function generateOrg(dir: string, users = 10_000, groups = 1_000, policie
     for (let m = 0; m < 150; m += 3) (resource.alicloud_ram_user_group_attachment[`m${m}`] as { group_name: string }).group_name = `group-${(m * 7) % groups}`;
   }
   const file = path.join(dir, 'cdk.tf.json');
-  fs.writeFileSync(file, JSON.stringify({
+  writeStack(file, {
     terraform: { required_providers: { alicloud: { source: 'aliyun/alicloud', version: '1.289.0' } } },
-    provider: { alicloud: [{ region: 'cn-beijing' }] }, resource,
-  }));
+    provider: { alicloud: [{ region: 'cn-beijing' }] },
+  }, resource);
   return { file, users, groups, customPolicies: policies, systemPolicies };
+}
+
+/**
+ * The same bytes as `JSON.stringify({ ...head, resource })`, written one resource at a time: a million-user
+ * organisation is larger than the longest string V8 can hold.
+ */
+function writeStack(file: string, head: object, resource: Record<string, Record<string, object>>): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let buf = JSON.stringify(head).slice(0, -1) + ',"resource":{';
+    const flush = (force: boolean) => {
+      if (force || buf.length > 1 << 20) {
+        fs.writeSync(fd, buf);
+        buf = '';
+      }
+    };
+    Object.entries(resource).forEach(([type, blocks], i) => {
+      buf += `${i ? ',' : ''}${JSON.stringify(type)}:{`;
+      Object.entries(blocks).forEach(([name, body], j) => {
+        buf += `${j ? ',' : ''}${JSON.stringify(name)}:${JSON.stringify(body)}`;
+        flush(false);
+      });
+      buf += '}';
+    });
+    buf += '}}';
+    flush(true);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 const PAGES = ['model-experience', 'batch-inference', 'model-observation', 'model-tuning', 'my-models', 'model-deployment', 'model-evaluation', 'data-management'];
@@ -129,93 +164,107 @@ function addPlatformGrants(resource: Record<string, Record<string, object>>, use
   }
 }
 
-const ms = (t: bigint) => +(Number(process.hrtime.bigint() - t) / 1e6).toFixed(1);
+/** One run of the load and query measurements, in its own process (see `inFreshProcess`). */
+export function measureModelRun(file: string) {
+  const catalog = timed(() => Catalog.load());
+  const load = timed(() => loadAccessModel(file));
+  const model = load.value;
+  const heap = heapMiB();
+  const iam = { action: 'pairec:ListInstances' };
+  const whoCold = timed(() => model.whoCan(iam, { openContext: true }));
+  const whoWarm = timed(() => model.whoCan(iam, { openContext: true }));
+  const paths = timed(() => whoWarm.value.reduce((n, a) => n + a.chain.length, 0));
+  const platform = { action: 'bailian-platform:WorkspaceAdmin', resource: 'acs:bailian-platform:cn-beijing:*:workspace/ws-3' };
+  const platformCold = timed(() => model.whoCanComplete(platform, { openContext: true }));
+  const platformWarm = timed(() => model.whoCanComplete(platform, { openContext: true }));
+  const scoped = timed(() => model.whoCanComplete({ action: 'bailian-platform:UsePage' }, { openContext: true }));
+  const user = model.findPrincipal('user/user-4242');
+  const whatCold = timed(() => model.whatCan(user));
+  const whatWarm = timed(() => model.whatCan(user));
+  // First what-can of 50 other principals (the catalog expansion is done, their bindings are not).
+  const others = Array.from({ length: 50 }, (_, i) => {
+    const p = model.findPrincipal(`user/user-${i * 197}`);
+    return timed(() => model.whatCan(p)).wallMs;
+  }).sort((a, b) => a - b);
+  const t = (x: Timing) => ({ cpuMs: x.cpuMs, wallMs: x.wallMs });
+  return {
+    org: { fileMiB: +(fs.statSync(file).size / 1048576).toFixed(1), platformSettingsEntries: model.settings.length, paiMembers: model.paiMembers.length,
+      principals: model.principals.length, attachments: model.attachments.length, memberships: model.memberships.length },
+    catalogLoad: t(catalog), load: t(load), heapMiB: heap,
+    whoCan: { cold: t(whoCold), warm: t(whoWarm), answers: whoWarm.value.length, paths: paths.value, buildingAllPaths: t(paths) },
+    whoCanPlatform: { cold: t(platformCold), warm: t(platformWarm), able: platformWarm.value.able.length,
+      withoutResource: { ...t(scoped), able: scoped.value.able.length, resourceScoped: scoped.value.able.filter(e => e.resources).length } },
+    whatCan: { cold: t(whatCold), warm: t(whatWarm), services: whatWarm.value.services.length, grants: whatWarm.value.services.reduce((n, s) => n + s.grants.length, 0),
+      othersFirstCallP50Ms: others[25], othersFirstCallMaxMs: others[49] },
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+type ModelRun = ReturnType<typeof measureModelRun>;
+
+const RUNS = 3;
 
 export async function runModelBench(): Promise<object> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-bench-model-'));
   try {
     const org = generateOrg(dir);
-    Catalog.load();
-    let t = process.hrtime.bigint();
-    const model = loadAccessModel(org.file);
-    const loadMs = ms(t);
-    const request = { action: 'pairec:ListInstances' };
-    t = process.hrtime.bigint();
-    const who = model.whoCan(request, { openContext: true });
-    const whoColdMs = ms(t);
-    t = process.hrtime.bigint();
-    const paths = who.reduce((n, a) => n + a.chain.length, 0);
-    const pathsMs = ms(t);
-    t = process.hrtime.bigint();
-    const who2 = model.whoCan({ action: 'eas:CreateService' }, { openContext: true });
-    const whoWarmMs = ms(t);
-    const user = model.findPrincipal('user/user-4242');
-    t = process.hrtime.bigint();
-    const what = model.whatCan(user);
-    const whatMs = ms(t);
-    const others = Array.from({ length: 50 }, (_, i) => {
-      const p = model.findPrincipal(`user/user-${i * 197}`);
-      const t0 = process.hrtime.bigint();
-      model.whatCan(p);
-      return Number(process.hrtime.bigint() - t0) / 1e6;
-    }).sort((a, b) => a - b);
-    // Three runs each, on three questions, for the spread.
-    const whoRuns = ['ws-3', 'ws-7', 'ws-11'].map(ws => {
-      const t0 = process.hrtime.bigint();
-      const r = model.whoCanComplete({ action: 'bailian-platform:WorkspaceAdmin', resource: `acs:bailian-platform:cn-beijing:*:workspace/${ws}` }, { openContext: true });
-      return { ms: ms(t0), able: r.able.length };
-    });
-    const platform = { able: whoRuns[0].able };
-    const platformWhoMs = Math.max(...whoRuns.map(r => r.ms));
-    const whatRuns = ['user/user-4242', 'user/user-17', 'user/user-9001'].map(p => {
-      const principal = model.findPrincipal(p);
-      const t0 = process.hrtime.bigint();
-      model.whatCan(principal);
-      return ms(t0);
-    });
-    t = process.hrtime.bigint();
-    const scoped = model.whoCanComplete({ action: 'bailian-platform:UsePage' }, { openContext: true });
-    const scopedWhoMs = ms(t);
+    const runs: ModelRun[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = inFreshProcess<ModelRun>(__filename, 'measureModelRun', [org.file]);
+      if (failed(r)) throw new Error(`model bench run ${i + 1} failed: ${r.error}`);
+      runs.push(r);
+    }
+    const pick = (f: (r: ModelRun) => Timing) => timings(runs.map(f));
     // Diff of two 10k organisations (the second changes 1 % of the policies, 50 memberships and a few platform grants).
     const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-bench-model-after-'));
-    let diffRuns: number[] = [];
+    const diffRuns: Timing[] = [];
     let diffSummary: object = {};
     try {
-      const org2 = generateOrg(dir2, undefined, undefined, undefined, undefined, undefined, 1);
-      const after = loadAccessModel(org2.file);
-      for (let run = 0; run < 3; run++) {
-        t = process.hrtime.bigint();
-        const d = diffModels(model, after);
-        diffRuns.push(ms(t));
+      const model = loadAccessModel(org.file);
+      const after = loadAccessModel(generateOrg(dir2, undefined, undefined, undefined, undefined, undefined, 1).file);
+      for (let run = 0; run < RUNS; run++) {
+        const d = timed(() => diffModels(model, after));
+        diffRuns.push(d);
         diffSummary = {
-          principalsWithChangedPolicies: d.coverage.principalsWithChangedPolicies, requestsDecided: d.coverage.requestsDecided,
-          granted: d.grantedCount, revoked: d.revokedCount, limitChanges: d.limitChangeCount, changes: d.changes.length, witnessesRechecked: d.coverage.witnessesRechecked,
+          principalsWithChangedPolicies: d.value.coverage.principalsWithChangedPolicies, requestsDecided: d.value.coverage.requestsDecided,
+          granted: d.value.grantedCount, revoked: d.value.revokedCount, limitChanges: d.value.limitChangeCount, changes: d.value.changes.length,
+          witnessesRechecked: d.value.coverage.witnessesRechecked,
         };
       }
     } finally {
       fs.rmSync(dir2, { recursive: true, force: true });
     }
-    diffRuns = diffRuns.sort((a, b) => a - b);
+    const first = runs[0];
     const result = {
       benchmark: 'model',
+      command: 'npm run bench model',
       machine: { cpus: os.cpus().length, node: process.version },
-      org: { users: org.users, groups: org.groups, customPolicies: org.customPolicies, statementsPerPolicy: 20, systemPolicies: org.systemPolicies,
-        fileMiB: +(fs.statSync(org.file).size / 1048576).toFixed(1), platformSettingsEntries: model.settings.length, paiMembers: model.paiMembers.length, principals: model.principals.length, attachments: model.attachments.length, memberships: model.memberships.length },
-      loadMs,
+      runs: RUNS,
+      org: { users: org.users, groups: org.groups, customPolicies: org.customPolicies, statementsPerPolicy: 20, systemPolicies: org.systemPolicies, ...first.org },
+      note: 'each of the 3 runs is a fresh process; cold = the first such question after load, warm = the same question again (the issue 14 targets judge warm)',
+      catalogLoad: pick(r => r.catalogLoad),
+      load: { ...pick(r => r.load), heapMiB: spread(runs.map(r => r.heapMiB)) },
       whoCan: {
-        action: request.action, principalsEvaluated: model.principals.length, answers: who.length, coldMs: whoColdMs, warmMs: whoWarmMs, warmAnswers: who2.length,
-        note: 'paths (chains) are built when first read', buildingAllPathsMs: pathsMs, paths,
+        action: 'pairec:ListInstances', principalsEvaluated: first.org.principals, answers: first.whoCan.answers,
+        cold: pick(r => r.whoCan.cold), warm: pick(r => r.whoCan.warm),
+        note: 'paths (chains) are built when first read', buildingAllPaths: pick(r => r.whoCan.buildingAllPaths), paths: first.whoCan.paths,
       },
-      whoCanPlatform: { action: 'bailian-platform:WorkspaceAdmin on ws-3, ws-7, ws-11', runsMs: whoRuns.map(r => r.ms), maxMs: platformWhoMs, able: platform.able,
-        withoutResource: { action: 'bailian-platform:UsePage', ms: scopedWhoMs, able: scoped.able.length, resourceScoped: scoped.able.filter(e => e.resources).length } },
-      diff: { runsMs: diffRuns, minMs: diffRuns[0], maxMs: diffRuns[diffRuns.length - 1], note: 'time of diffModels on two loaded models (loading not included); the diff keeps no memo between runs, the models keep their compiled policies', ...diffSummary },
-      whatCan: { principal: 'user/user-4242', ms: whatMs, runsMsUser4242User17User9001: whatRuns, p50MsOver50Others: +others[25].toFixed(2), maxMsOver50Others: +others[49].toFixed(2), services: what.services.length, grants: what.services.reduce((n, s) => n + s.grants.length, 0) },
-      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-      targets: { loadAtMost2s: loadMs <= 2000, whoCanAtMost100ms: whoColdMs <= 100 && platformWhoMs <= 100, whatCanAtMost10ms: whatMs <= 10,
-        diffOfTwo10kOrgsAtMost10s: diffRuns[diffRuns.length - 1] <= 10_000, rssAtMost1GiB: process.resourceUsage().maxRSS <= 1024 * 1024 },
+      whoCanPlatform: {
+        action: 'bailian-platform:WorkspaceAdmin', resource: 'acs:bailian-platform:cn-beijing:*:workspace/ws-3', able: first.whoCanPlatform.able,
+        cold: pick(r => r.whoCanPlatform.cold), warm: pick(r => r.whoCanPlatform.warm),
+        withoutResource: { action: 'bailian-platform:UsePage', ...pick(r => r.whoCanPlatform.withoutResource), able: first.whoCanPlatform.withoutResource.able,
+          resourceScoped: first.whoCanPlatform.withoutResource.resourceScoped },
+      },
+      whatCan: {
+        principal: 'user/user-4242', services: first.whatCan.services, grants: first.whatCan.grants,
+        cold: pick(r => r.whatCan.cold), warm: pick(r => r.whatCan.warm),
+        othersFirstCallP50Ms: spread(runs.map(r => r.whatCan.othersFirstCallP50Ms)), othersFirstCallMaxMs: spread(runs.map(r => r.whatCan.othersFirstCallMaxMs)),
+      },
+      diff: { ...timings(diffRuns), runsWallMs: diffRuns.map(d => d.wallMs), note: 'diffModels on two loaded models (loading not included); the diff keeps no memo between runs, the models keep their compiled policies', ...diffSummary },
+      peakRssMiB: spread(runs.map(r => r.peakRssMiB)),
+      diffPeakRssMiB: peakRssMiB(),
     };
-    fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    fs.writeFileSync(path.join(__dirname, 'results', 'model.json'), JSON.stringify(result, null, 2) + '\n');
+    writeResult('model', result);
     return result;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 /**
  * `npm run bench [name...]`: runs each benchmark in its own Node process (so peak RSS is its own)
- * and prints where its JSON result was written. Targets are recorded in the results, not asserted in tests.
+ * and prints where its JSON result was written. Targets are judged in the results (bench/targets.ts), not asserted in
+ * tests; the README's benchmark table is regenerated from the results afterwards.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { updateReadme } from './table';
 
 const BENCHES: Record<string, string> = {
   evaluator: 'runEvaluatorBench',
@@ -33,6 +35,7 @@ function main(): void {
     if (r.status !== 0) failed = true;
     console.log(`bench ${name}: ${r.status === 0 ? `wrote bench/results/${name}.json` : 'FAILED'}`);
   }
+  console.log(updateReadme() ? 'README.md: benchmark table regenerated' : 'README.md: benchmark table unchanged');
   process.exitCode = failed ? 1 : 0;
 }
 
