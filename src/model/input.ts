@@ -201,12 +201,33 @@ function loadCdktfOut(dir: string, options: LoadOptions): LoadedInput {
     if (typeof rel !== 'string') {
       throw new ModelInputError(manifestPath, pointerJoin('/stacks', name, 'synthesizedStackPath'), 'missing', 'synthesize again with cdktf 0.21');
     }
-    const file = path.join(dir, rel);
+    const file = containedStackPath(dir, manifestPath, name, rel);
     const doc = readJson(file);
     if (!isObject(doc)) throw new ModelInputError(file, '', 'the top level is not a JSON object', 'synthesize again');
     stacks.push(readConfiguration([{ file, doc }], name, path.dirname(file), options, false));
   }
   return { kind: 'cdktf-out', path: dir, stacks };
+}
+
+/**
+ * A manifest's stack path, inside its cdktf.out folder: `../x`, an absolute path or a symlink that leads out would make
+ * a hand-edited manifest read any file on the machine as a stack.
+ */
+function containedStackPath(dir: string, manifestPath: string, name: string, rel: string): string {
+  const outside = (problem: string) => new ModelInputError(manifestPath, pointerJoin('/stacks', name, 'synthesizedStackPath'), problem,
+    'give a path relative to the cdktf.out folder, such as stacks/<stack>/cdk.tf.json, or synthesize again with cdktf 0.21');
+  if (path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel)) throw outside(`${JSON.stringify(rel)} is an absolute path`);
+  const inside = (root: string, p: string) => {
+    const r = path.relative(root, p);
+    return r !== '' && !r.startsWith('..') && !path.isAbsolute(r);
+  };
+  const file = path.join(dir, rel);
+  if (!inside(path.resolve(dir), path.resolve(file))) throw outside(`${JSON.stringify(rel)} leads outside the cdktf.out folder`);
+  // Symlinks: compare real paths (the folder itself may be reached through a symlink; that is fine).
+  if (fs.existsSync(file) && !inside(fs.realpathSync(dir), fs.realpathSync(file))) {
+    throw outside(`${JSON.stringify(rel)} is a symlink to a file outside the cdktf.out folder`);
+  }
+  return file;
 }
 
 /**
