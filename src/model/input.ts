@@ -6,16 +6,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ModelInputError } from './errors';
-import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, toPlain, Unknown, Value } from './expressions';
+import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, MAX_NESTING, toPlain, Unknown, Value } from './expressions';
 import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
 import { expandInstances } from './instances';
-import { isObject } from './own';
+import { isObject, own } from './own';
 import { validatePlanShape } from './plan-shape';
 import { readInputText } from './read-text';
 import { instanceSuffix, StackResolver } from './resolve';
 import type { ModelFinding } from './types';
 import { pointerJoin } from '../policy/errors';
-import { isUnknownValue } from '../policy/unknown';
+import { isUnknownValue, unknownValue } from '../policy/unknown';
 
 export type InputKind = 'cdktf-out' | 'stack' | 'plan' | 'terraform-dir';
 
@@ -63,6 +63,8 @@ export interface RawResource {
   readonly values: Record<string, unknown>;
   /** Attributes known only after apply (plan after_unknown). */
   readonly unknownAttributes: ReadonlySet<string>;
+  /** Plans: attributes marked sensitive, whose values were replaced by unknown markers when read (see redactSensitive). */
+  readonly sensitiveAttributes?: ReadonlySet<string>;
   /** Plan configuration references per attribute, e.g. user_name → ["alicloud_ram_user.alice.name", ...]. */
   readonly references: ReadonlyMap<string, readonly string[]>;
   readonly constructPath?: string;
@@ -483,11 +485,13 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
       }
       const change = prior ? undefined : changes.get(r.address);
       const afterUnknown = isObject(change?.after_unknown) ? change!.after_unknown : {};
+      const sensitive = redactSensitive(r.address, isObject(r.values) ? r.values : {}, mergeMarks(r.sensitive_values, change?.after_sensitive));
       out.push({
         address: r.address,
         type: r.type,
         name: String(r.name ?? ''),
-        values: isObject(r.values) ? r.values : {},
+        values: sensitive.values,
+        ...(sensitive.attributes.size ? { sensitiveAttributes: sensitive.attributes } : {}),
         unknownAttributes: new Set(Object.entries(afterUnknown).filter(([, v]) => v === true).map(([k]) => k)),
         references: prior ? new Map() : references.get(configAddress(r.address)) ?? new Map(),
         file,
@@ -512,6 +516,54 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
     priorStacks = [{ name: 'prior_state', file, ...before, locals: {}, kind: 'plan', designatedAdmins: [] }];
   }
   return { kind: 'plan', path: file, stacks, priorStacks, changes: changeList };
+}
+
+/**
+ * Sensitivity marks (`sensitive_values`, `after_sensitive`) mirror a value: `true` marks it, an object or array marks
+ * its parts. Both sources are honoured: a part either marks is sensitive.
+ */
+function mergeMarks(a: unknown, b: unknown, depth = 0): unknown {
+  if (a === true || b === true) return true;
+  if (depth > MAX_NESTING) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const x = Array.isArray(a) ? a : [];
+    const y = Array.isArray(b) ? b : [];
+    return Array.from({ length: Math.max(x.length, y.length) }, (_, i) => mergeMarks(x[i], y[i], depth + 1));
+  }
+  if (isObject(a) || isObject(b)) {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const m of [a, b]) if (isObject(m)) for (const k of Object.keys(m)) out[k] = mergeMarks(isObject(a) ? own(a, k) : undefined, isObject(b) ? own(b, k) : undefined, depth + 1);
+    return out;
+  }
+  return undefined;
+}
+
+/**
+ * A plan holds sensitive values in clear text (`values`, `after`): each marked part becomes an unknown marker with the
+ * reason "sensitive", so no output, report or graph can ever print it. Marked top-level attributes are listed too:
+ * the resolver answers them as unknown, not as their marker text. Too deep to follow: the whole part is withheld.
+ */
+function redactSensitive(address: string, values: Record<string, unknown>, marks: unknown): { values: Record<string, unknown>; attributes: ReadonlySet<string> } {
+  const attributes = new Set<string>();
+  if (marks === undefined || (isObject(marks) && !Object.keys(marks).length)) return { values, attributes };
+  const withheld = (at: string) => unknownValue(`${at} is sensitive in the plan: its value is not read`);
+  const redact = (v: unknown, mark: unknown, at: string, depth: number): unknown => {
+    if (mark === true || (depth > MAX_NESTING && mark !== undefined)) return withheld(at);
+    if (Array.isArray(mark) && Array.isArray(v)) return v.map((x, i) => redact(x, mark[i], `${at}[${i}]`, depth + 1));
+    if (isObject(mark) && isObject(v)) {
+      const out: Record<string, unknown> = Object.create(null);
+      for (const [k, x] of Object.entries(v)) out[k] = redact(x, own(mark, k), `${at}.${k}`, depth + 1);
+      return out;
+    }
+    return v;
+  };
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [k, v] of Object.entries(values)) {
+    const mark = marks === true ? true : isObject(marks) ? own(marks, k) : undefined;
+    if (mark === true) attributes.add(k);
+    out[k] = redact(v, mark, `${address}.${k}`, 0);
+  }
+  return { values: out, attributes };
 }
 
 /** Addresses in configuration drop instance keys (`a.b[0]` → `a.b`). */

@@ -189,6 +189,7 @@ export class StackResolver {
   }
 
   private planAttribute(r: RawResource, attribute: string): Resolved {
+    if (r.sensitiveAttributes?.has(attribute)) return { known: false, reason: `${r.address}.${attribute} is sensitive in the plan: its value is not read` };
     if (r.unknownAttributes.has(attribute) || (r.values[attribute] === undefined && r.references.has(attribute))) {
       const ref = this.planTargets(r, attribute)[0];
       // A known value at the referenced attribute (planned) resolves the link even though this one is unknown.
