@@ -13,6 +13,8 @@ import { Decision } from '../policy/types';
 import { isUnknownValue, renderUnknowns } from '../policy/unknown';
 
 interface MatrixRow { principal: string; cells: Record<string, string> }
+/** Numbers known only after apply stay their unknown markers (strings), rendered as their expressions. */
+interface Amounts { qpm?: number | string; tpm?: number | string }
 interface QueueRow { principal: string; role: string; createOnQueue: string; cap: string }
 
 interface ReportData {
@@ -23,7 +25,7 @@ interface ReportData {
   findings: readonly Finding[];
   services: string[];
   matrix: MatrixRow[];
-  workspaces: Array<{ name: string; region: string; quota: { qpm?: number | string; tpm?: number | string } | null; columns: string[]; rows: MatrixRow[] }>;
+  workspaces: Array<{ name: string; region: string; quota: Amounts | null; columns: string[]; rows: MatrixRow[] }>;
   queues: Array<{ queueId: string; capacity: number | string | null; rows: QueueRow[]; caps: Array<{ user: string; percent: number }> }>;
   quotaSplits: Array<{ region: string; labels: string[]; values: number[] }>;
   allowlists: Array<{ workspace: string; region: string; invoke: string; tune: string; deploy: string }>;
@@ -78,7 +80,8 @@ export function buildReportData(model: AccessModel, inputs: string[], diff?: Acc
       return { principal: ref(x), role: x.role, createOnQueue: d, cap: cap ? capText(cap, capacity) : '' };
     });
     // Absolute caps are shown as a share of the capacity, so every cap fits one chart.
-    const percentOf = (c: { percent?: number; absolute?: number }) => c.percent ?? (capacity && c.absolute !== undefined ? Math.round((c.absolute / capacity) * 100) : 0);
+    const percentOf = (c: { percent?: number; absolute?: number }) =>
+      c.percent ?? (capacity && c.absolute !== undefined ? Math.round((c.absolute / capacity) * 100) : 0);
     const caps = userCaps.map(c => ({ user: c.user, percent: percentOf(c) }));
     return { queueId: text(s.queueId), capacity: shown(s.capacity) ?? null, rows, caps };
   });
@@ -89,11 +92,18 @@ export function buildReportData(model: AccessModel, inputs: string[], diff?: Acc
   }));
   const list = (models: string[] | null | undefined) => models === null || models === undefined ? 'every model (default workspace)' : models.length ? models.map(text).join(', ') : 'none';
   const allowlists = wsSettings.map(s => ({
-    workspace: text(s.name), region: text(s.region), invoke: list(s.allowlists?.invoke), tune: list(s.allowlists?.tune), deploy: list(s.allowlists?.deploy),
+    workspace: text(s.name),
+    region: text(s.region),
+    invoke: list(s.allowlists?.invoke),
+    tune: list(s.allowlists?.tune),
+    deploy: list(s.allowlists?.deploy),
   }));
   const rateLimits = wsSettings.flatMap(s => (s.rateLimits ?? []).map(l => ({
-    workspace: text(s.name), region: text(s.region), model: text(l.model),
-    qpm: shown(l.qpm) !== undefined ? `${l.qpm} requests/min` : '', tpm: shown(l.tpm) !== undefined ? `${l.tpm} tokens/min` : '',
+    workspace: text(s.name),
+    region: text(s.region),
+    model: text(l.model),
+    qpm: shown(l.qpm) !== undefined ? `${l.qpm} requests/min` : '',
+    tpm: shown(l.tpm) !== undefined ? `${l.tpm} tokens/min` : '',
   })));
   const apiKeys = settingsOf(model, 'bailian-api-key').map(({ settings: s }) => {
     // Event names are open; a state outside the schema's list is not a lifecycle entry.

@@ -532,7 +532,8 @@ function mergeMarks(a: unknown, b: unknown, depth = 0): unknown {
   }
   if (isObject(a) || isObject(b)) {
     const out: Record<string, unknown> = Object.create(null);
-    for (const m of [a, b]) if (isObject(m)) for (const k of Object.keys(m)) out[k] = mergeMarks(isObject(a) ? own(a, k) : undefined, isObject(b) ? own(b, k) : undefined, depth + 1);
+    const part = (m: unknown, k: string) => (isObject(m) ? own(m, k) : undefined);
+    for (const m of [a, b]) if (isObject(m)) for (const k of Object.keys(m)) out[k] = mergeMarks(part(a, k), part(b, k), depth + 1);
     return out;
   }
   return undefined;
@@ -543,7 +544,8 @@ function mergeMarks(a: unknown, b: unknown, depth = 0): unknown {
  * reason "sensitive", so no output, report or graph can ever print it. Marked top-level attributes are listed too:
  * the resolver answers them as unknown, not as their marker text. Too deep to follow: the whole part is withheld.
  */
-function redactSensitive(address: string, values: Record<string, unknown>, marks: unknown): { values: Record<string, unknown>; attributes: ReadonlySet<string> } {
+function redactSensitive(address: string, values: Record<string, unknown>, marks: unknown)
+  : { values: Record<string, unknown>; attributes: ReadonlySet<string> } {
   const attributes = new Set<string>();
   if (marks === undefined || (isObject(marks) && !Object.keys(marks).length)) return { values, attributes };
   const withheld = (at: string) => unknownValue(`${at} is sensitive in the plan: its value is not read`);

@@ -1,5 +1,8 @@
 import type { PlatformSettingsByKind, PlatformSettingsKind } from './platform-settings.generated';
+import { validatePlatformSettings } from './platform-settings.validate.generated';
 import type { PlatformSettingsEntry } from './types';
+import { pointerJoin } from '../policy/errors';
+import { isUnknownValue } from '../policy/unknown';
 
 /**
  * The platform-settings manifest: settings that no Terraform provider can apply (Model Studio
@@ -54,4 +57,76 @@ export function settingsOf<K extends PlatformSettingsKind>(model: { readonly set
 Array<{ readonly entry: PlatformSettingsEntry; readonly settings: PlatformSettingsByKind[K] }> {
   return model.settings.filter(s => s.envelope.kind === kind)
     .map(entry => ({ entry, settings: entry.envelope.settings as unknown as PlatformSettingsByKind[K] }));
+}
+
+/** One error of the generated validator (ajv's error object, the fields read here). */
+interface SchemaError {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly params: Record<string, unknown>;
+  readonly message?: string;
+}
+const validate = validatePlatformSettings as unknown as { (data: unknown): boolean; errors?: readonly SchemaError[] | null };
+
+/** Keywords that only combine others: their own error adds nothing when an error under them says what is wrong. */
+const COMBINATORS = new Set(['if', 'then', 'else', 'oneOf', 'anyOf', 'allOf', 'not']);
+
+/** What is wrong with an entry, where (a JSON pointer inside the entry), and how many other problems it has. */
+export interface SettingsProblem {
+  readonly pointer: string;
+  readonly problem: string;
+  readonly others: number;
+}
+
+/**
+ * Validates one entry against schemas/platform-settings.v1.schema.json (src/model/platform-settings.validate.generated.ts,
+ * no ajv at run time). A value known only after apply (an unknown marker) satisfies any type: only what is known is
+ * judged. Values are never quoted in the problem: a hand-edited entry may hold a secret.
+ */
+export function settingsProblem(entry: unknown): SettingsProblem | undefined {
+  if (validate(entry)) return undefined;
+  const errors = validate.errors ?? [];
+  const tokens = (p: string) => (p ? p.slice(1).split('/').map(t => t.replace(/~1/g, '/').replace(/~0/g, '~')) : []);
+  /** The value is, or sits inside, a value known only after apply. */
+  const unknownAt = (p: string) => {
+    let v: unknown = entry;
+    for (const t of [undefined, ...tokens(p)]) {
+      if (t !== undefined) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[t] : undefined;
+      if (typeof v === 'string' && isUnknownValue(v)) return true;
+    }
+    return false;
+  };
+  const under = (p: string, at: string) => p === at || p.startsWith(`${at}/`);
+  const real = errors.filter(e => !unknownAt(e.instancePath) && (!COMBINATORS.has(e.keyword)
+    // A combinator failing with nothing wrong beneath it (two oneOf branches both match) is the problem itself.
+    || !errors.some(x => x !== e && !COMBINATORS.has(x.keyword) && under(x.instancePath, e.instancePath))));
+  if (!real.length) return undefined;
+  const described = real.map(e => describeError(e));
+  // The deepest pointer says most precisely where to look; its problems are listed together (a oneOf's branches).
+  const depth = (p: string) => tokens(p).length;
+  const at = described.reduce((best, d) => (depth(d.pointer) > depth(best.pointer) ? d : best)).pointer;
+  const here = [...new Set(described.filter(d => d.pointer === at).map(d => d.problem))];
+  return { pointer: at, problem: here.join(', or '), others: new Set(described.map(d => d.pointer)).size - 1 };
+}
+
+function describeError(e: SchemaError): { pointer: string; problem: string } {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return { pointer: pointerJoin(e.instancePath, String(p.additionalProperty)), problem: 'is not a field of this entry' };
+    case 'required':
+      return { pointer: e.instancePath, problem: `misses the required field "${String(p.missingProperty)}"` };
+    case 'type':
+      return { pointer: e.instancePath, problem: `must be ${String(p.type).split(',').join(' or ')}` };
+    case 'enum':
+      return { pointer: e.instancePath, problem: `must be one of ${(p.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}` };
+    case 'const':
+      return { pointer: e.instancePath, problem: `must be ${JSON.stringify(p.allowedValue)}` };
+    case 'pattern':
+      return { pointer: e.instancePath, problem: `must match ${String(p.pattern)}` };
+    case 'oneOf':
+      return { pointer: e.instancePath, problem: 'must match exactly one of the forms the schema allows (e.g. a cap sets percent or absolute, not both)' };
+    default:
+      return { pointer: e.instancePath, problem: e.message ?? `fails the schema keyword ${e.keyword}` };
+  }
 }
