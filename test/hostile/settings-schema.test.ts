@@ -8,11 +8,11 @@ import * as path from 'path';
 import Ajv2020 from 'ajv/dist/2020';
 import { App } from 'cdktf';
 import * as fc from 'fast-check';
-import { settingsValidator, VALIDATOR_FILE } from '../../scripts/generate-settings-validator';
 import { build as buildModelArtsTeam } from '../../examples/modelarts-team/main';
 import { buildOrg } from '../../examples/org/main';
-import { ModelInputError } from '../../src/model/errors';
+import { settingsValidator, VALIDATOR_FILE } from '../../scripts/generate-settings-validator';
 import { loadAccessModel, PLATFORM_SETTINGS_NOTE, PLATFORM_SETTINGS_SCHEMA_V1, settingsProblem } from '../../src/model';
+import { ModelInputError } from '../../src/model/errors';
 import { aiam } from '../cli/run';
 
 const ROOT = path.join(__dirname, '..', '..');
