@@ -485,7 +485,8 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
       }
       const change = prior ? undefined : changes.get(r.address);
       const afterUnknown = isObject(change?.after_unknown) ? change!.after_unknown : {};
-      const sensitive = redactSensitive(r.address, isObject(r.values) ? r.values : {}, mergeMarks(r.sensitive_values, change?.after_sensitive));
+      const known = markNestedUnknowns(r.address, isObject(r.values) ? r.values : {}, afterUnknown);
+      const sensitive = redactSensitive(r.address, known, mergeMarks(r.sensitive_values, change?.after_sensitive));
       out.push({
         address: r.address,
         type: r.type,
@@ -542,30 +543,64 @@ function mergeMarks(a: unknown, b: unknown, depth = 0): unknown {
 /**
  * A plan holds sensitive values in clear text (`values`, `after`): each marked part becomes an unknown marker with the
  * reason "sensitive", so no output, report or graph can ever print it. Marked top-level attributes are listed too:
- * the resolver answers them as unknown, not as their marker text. Too deep to follow: the whole part is withheld.
+ * the resolver answers them as unknown, not as their marker text.
  */
 function redactSensitive(address: string, values: Record<string, unknown>, marks: unknown)
   : { values: Record<string, unknown>; attributes: ReadonlySet<string> } {
+  return markParts(address, values, marks, 'is sensitive in the plan: its value is not read', false);
+}
+
+/**
+ * Parts of an attribute known only after apply (`after_unknown` below the top level): Terraform omits them from
+ * `values`; they become unknown markers, so a settings entry or block reads "unknown" there, never "missing".
+ * Wholly unknown top-level attributes stay with unknownAttributes.
+ */
+function markNestedUnknowns(address: string, values: Record<string, unknown>, afterUnknown: Record<string, unknown>): Record<string, unknown> {
+  const nested = Object.entries(afterUnknown).filter(([, m]) => typeof m === 'object' && m !== null);
+  if (!nested.length) return values;
+  return markParts(address, values, Object.fromEntries(nested), 'is known only after apply', true).values;
+}
+
+/**
+ * Replaces each part `marks` flags (`true`; an object or array of marks mirrors the value) with an unknown marker.
+ * `fill`: flagged parts absent from the value are added. Too deep to follow: the whole part is replaced.
+ */
+function markParts(address: string, values: Record<string, unknown>, marks: unknown, reason: string, fill: boolean)
+  : { values: Record<string, unknown>; attributes: ReadonlySet<string> } {
   const attributes = new Set<string>();
-  if (marks === undefined || (isObject(marks) && !Object.keys(marks).length)) return { values, attributes };
-  const withheld = (at: string) => unknownValue(`${at} is sensitive in the plan: its value is not read`);
-  const redact = (v: unknown, mark: unknown, at: string, depth: number): unknown => {
-    if (mark === true || (depth > MAX_NESTING && mark !== undefined)) return withheld(at);
-    if (Array.isArray(mark) && Array.isArray(v)) return v.map((x, i) => redact(x, mark[i], `${at}[${i}]`, depth + 1));
-    if (isObject(mark) && isObject(v)) {
+  if (marks === undefined || marks === false || (isObject(marks) && !Object.keys(marks).length)) return { values, attributes };
+  const marker = (at: string) => unknownValue(`${at} ${reason}`);
+  const mark = (v: unknown, m: unknown, at: string, depth: number): unknown => {
+    if (m === true || (depth > MAX_NESTING && (Array.isArray(m) || isObject(m)))) return marker(at);
+    if (Array.isArray(m) && (Array.isArray(v) || (fill && (v === undefined || v === null)))) {
+      const list = Array.isArray(v) ? v : [];
+      return Array.from({ length: fill ? Math.max(list.length, m.length) : list.length }, (_, i) => mark(list[i], m[i], `${at}[${i}]`, depth + 1));
+    }
+    if (isObject(m) && (isObject(v) || (fill && (v === undefined || v === null)))) {
+      const obj = isObject(v) ? v : {};
       const out: Record<string, unknown> = Object.create(null);
-      for (const [k, x] of Object.entries(v)) out[k] = redact(x, own(mark, k), `${at}.${k}`, depth + 1);
+      for (const k of new Set([...Object.keys(obj), ...(fill ? Object.keys(m) : [])])) {
+        const x = mark(own(obj, k), own(m, k), `${at}.${k}`, depth + 1);
+        if (x !== undefined) out[k] = x;
+      }
       return out;
     }
-    return v;
+    // A mark whose shape differs from the value (a hand-edited plan) flags all of it, when it flags anything.
+    return v !== undefined && v !== null && flagsAny(m, depth) ? marker(at) : v;
   };
   const out: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(values)) {
-    const mark = marks === true ? true : isObject(marks) ? own(marks, k) : undefined;
-    if (mark === true) attributes.add(k);
-    out[k] = redact(v, mark, `${address}.${k}`, 0);
+  for (const k of new Set([...Object.keys(values), ...(fill && isObject(marks) ? Object.keys(marks) : [])])) {
+    const m = marks === true ? true : isObject(marks) ? own(marks, k) : undefined;
+    if (m === true) attributes.add(k);
+    const x = mark(own(values, k), m, `${address}.${k}`, 0);
+    if (x !== undefined) out[k] = x;
   }
   return { values: out, attributes };
+}
+
+function flagsAny(m: unknown, depth: number): boolean {
+  if (m === true || depth > MAX_NESTING) return m !== undefined && m !== false;
+  return (Array.isArray(m) || isObject(m)) && Object.values(m).some(x => flagsAny(x, depth + 1));
 }
 
 /** Addresses in configuration drop instance keys (`a.b[0]` → `a.b`). */

@@ -29,6 +29,8 @@ const after = [
   resource('alicloud_ram_login_profile.lp', { user_name: 'alice', password: SECRET }),
   resource('alicloud_ram_policy.p', { policy_name: 'p', policy_document: document }, { policy_document: true }),
   resource('alicloud_ram_user_policy_attachment.a', { user_name: 'alice', policy_name: 'p', policy_type: 'Custom' }),
+  // A mark whose shape does not match the value (hand-edited): all of it is withheld.
+  resource('alicloud_ram_user.bob', { name: 'bob', comments: SECRET }, { comments: { x: true } }),
   // A nested mark mirrors the value: only settings.name is withheld.
   { ...resource('terraform_data.key', { input: envelope }, { input: { settings: { name: true } } }), provider_name: 'terraform.io/builtin/terraform' },
 ];
@@ -138,6 +140,33 @@ describe('the HTML report copies only known settings fields', () => {
       const html = renderReport(buildReportData(model, [dir]));
       expect(html).toContain('chatbot-prod-workspace');
       expect(html.includes(TOKEN)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('parts of a settings entry known only after apply (nested after_unknown)', () => {
+  test('read as unknown, not as missing: the entry loads and the part is a marker', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-nested-unknown-'));
+    try {
+      const input = { ...envelope, settings: { ...envelope.settings, name: 'k' } } as Record<string, any>;
+      const { workspace: _omitted, ...settings } = input.settings;
+      const values = { input: { ...input, settings } };
+      const file = path.join(dir, 'plan.json');
+      fs.writeFileSync(file, JSON.stringify({
+        format_version: '1.2',
+        planned_values: { root_module: { resources: [{ address: 'terraform_data.key', mode: 'managed', type: 'terraform_data', name: 'key', values }] } },
+        resource_changes: [{
+          address: 'terraform_data.key',
+          mode: 'managed',
+          type: 'terraform_data',
+          name: 'key',
+          change: { actions: ['create'], before: null, after: values, after_unknown: { input: { settings: { workspace: true } } } },
+        }],
+      }));
+      const model = loadAccessModel(file);
+      expect(String(model.settings[0].envelope.settings.workspace)).toMatch(/terraform_data\.key\.input\.settings\.workspace is known only after apply/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
