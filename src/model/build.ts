@@ -385,7 +385,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
         const bad = settingsProblem(input.value);
         if (bad) {
           throw new ModelInputError(r.file, `${r.pointer}/input${bad.pointer}`,
-            `the platform-settings entry ${r.address} does not follow schemas/platform-settings.v1.schema.json: this value ${bad.problem}${bad.others ? ` (and ${bad.others} more problem${bad.others > 1 ? 's' : ''} in the entry)` : ''}`,
+            `the platform-settings entry ${r.address} does not follow schemas/platform-settings.v1.schema.json: this value ${bad.problem}${bad.others ? ` (and ${bad.others} more place${bad.others > 1 ? 's' : ''} in the entry)` : ''}`,
             'correct the entry to the schema; cdktf-aiam constructs write valid entries, so synthesize again rather than editing the stack or plan by hand');
         }
         const entry = { envelope: input.value, ...origin };

@@ -71,7 +71,7 @@ const validate = validatePlatformSettings as unknown as { (data: unknown): boole
 /** Keywords that only combine others: their own error adds nothing when an error under them says what is wrong. */
 const COMBINATORS = new Set(['if', 'then', 'else', 'oneOf', 'anyOf', 'allOf', 'not']);
 
-/** What is wrong with an entry, where (a JSON pointer inside the entry), and how many other problems it has. */
+/** What is wrong with an entry, where (a JSON pointer inside the entry), and how many other places in it are wrong. */
 export interface SettingsProblem {
   readonly pointer: string;
   readonly problem: string;
@@ -105,8 +105,12 @@ export function settingsProblem(entry: unknown): SettingsProblem | undefined {
   // The deepest pointer says most precisely where to look; its problems are listed together (a oneOf's branches).
   const depth = (p: string) => tokens(p).length;
   const at = described.reduce((best, d) => (depth(d.pointer) > depth(best.pointer) ? d : best)).pointer;
-  const here = [...new Set(described.filter(d => d.pointer === at).map(d => d.problem))];
-  return { pointer: at, problem: here.join(', or '), others: new Set(described.map(d => d.pointer)).size - 1 };
+  const missing = real.filter(e => e.keyword === 'required' && e.instancePath === at).map(e => JSON.stringify(String(e.params.missingProperty)));
+  const here = [...new Set(described.filter((d, i) => d.pointer === at && real[i].keyword !== 'required').map(d => d.problem))];
+  if (missing.length) here.unshift(`misses the required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  // Branches of a oneOf at this value are alternatives; other problems all hold.
+  const alternatives = errors.some(e => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && e.instancePath === at);
+  return { pointer: at, problem: here.join(alternatives ? ', or ' : '; '), others: new Set(described.map(d => d.pointer).filter(p => !under(at, p))).size };
 }
 
 function describeError(e: SchemaError): { pointer: string; problem: string } {
@@ -115,7 +119,7 @@ function describeError(e: SchemaError): { pointer: string; problem: string } {
     case 'additionalProperties':
       return { pointer: pointerJoin(e.instancePath, String(p.additionalProperty)), problem: 'is not a field of this entry' };
     case 'required':
-      return { pointer: e.instancePath, problem: `misses the required field "${String(p.missingProperty)}"` };
+      return { pointer: e.instancePath, problem: `misses the required field ${JSON.stringify(String(p.missingProperty))}` };
     case 'type':
       return { pointer: e.instancePath, problem: `must be ${String(p.type).split(',').join(' or ')}` };
     case 'enum':
