@@ -486,7 +486,9 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
       const change = prior ? undefined : changes.get(r.address);
       const afterUnknown = isObject(change?.after_unknown) ? change!.after_unknown : {};
       const known = markNestedUnknowns(r.address, isObject(r.values) ? r.values : {}, afterUnknown);
-      const sensitive = redactSensitive(r.address, known, mergeMarks(r.sensitive_values, change?.after_sensitive));
+      // The prior state's own marks, and the change's before_sensitive for the same values.
+      const changeMarks = prior ? changes.get(r.address)?.before_sensitive : change?.after_sensitive;
+      const sensitive = redactSensitive(r.address, known, mergeMarks(r.sensitive_values, changeMarks));
       out.push({
         address: r.address,
         type: r.type,

@@ -49,13 +49,22 @@ const plan = {
       before: null,
       after: r.values,
       after_unknown: {},
-      before_sensitive: false,
+      before_sensitive: r.address === 'alicloud_ram_login_profile.lp' ? { password: true } : false,
       after_sensitive: r.address === 'alicloud_ram_login_profile.lp' ? { password: true } : r.sensitive_values,
     },
   })),
   prior_state: {
     format_version: '1.0',
-    values: { root_module: { resources: [resource('alicloud_ram_user.alice', { name: 'alice' }), resource('alicloud_ram_access_key.k', { user_name: 'alice', secret: OLD_SECRET }, { secret: true })] } },
+    values: {
+      root_module: {
+        resources: [
+          resource('alicloud_ram_user.alice', { name: 'alice' }),
+          resource('alicloud_ram_access_key.k', { user_name: 'alice', secret: OLD_SECRET }, { secret: true }),
+          // Marked only in resource_changes[].change.before_sensitive.
+          resource('alicloud_ram_login_profile.lp', { user_name: 'alice', password: OLD_SECRET }),
+        ],
+      },
+    },
   },
 };
 
