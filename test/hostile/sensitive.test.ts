@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadAccessModel, PLATFORM_SETTINGS_NOTE, PLATFORM_SETTINGS_SCHEMA_V1 } from '../../src/model';
+import { loadInput } from '../../src/model/input';
 import { aiam } from '../cli/run';
 
 const SECRET = 'sk-S3CRET-4f9a1c77';
@@ -87,6 +88,11 @@ describe('sensitive plan values', () => {
     expect(policy?.unknownReason).toMatch(/sensitive/);
     expect(model.settings[0].envelope.settings.workspace).toBe('ws');
     expect(String(model.settings[0].envelope.settings.name)).toMatch(/sensitive/);
+    // Nothing read from the plan keeps the text, on either side.
+    const input = loadInput(planFile);
+    const raw = JSON.stringify([...input.stacks, ...input.priorStacks ?? []].map(st => st.resources.map(r => r.values)));
+    expect(raw).not.toContain(SECRET);
+    expect(raw).not.toContain(OLD_SECRET);
   });
 
   const commands: string[][] = [
