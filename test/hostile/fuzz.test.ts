@@ -41,6 +41,7 @@ const planResource = fc.record({
   type: fc.oneof(fc.constantFrom(...TYPES), fc.string()),
   name: fc.string({ maxLength: 6 }),
   values: fc.oneof(block, hostileValue),
+  sensitive_values: fc.oneof(fc.dictionary(fc.constantFrom(...ATTRS), fc.oneof(fc.boolean(), hostileValue), { maxKeys: 3 }), hostileValue),
 }, { requiredKeys: [] });
 const planModule: fc.Arbitrary<unknown> = fc.letrec(tie => ({
   module: fc.oneof({ depthSize: 'small' }, fc.record({ resources: fc.oneof(fc.array(planResource, { maxLength: 4 }), hostileValue), child_modules: fc.oneof(fc.array(tie('module'), { maxLength: 2 }), hostileValue) }, { requiredKeys: [] }), hostileValue),
@@ -48,7 +49,7 @@ const planModule: fc.Arbitrary<unknown> = fc.letrec(tie => ({
 const planDoc = fc.record({
   format_version: fc.constantFrom('1.2', 5, undefined),
   planned_values: fc.oneof(fc.record({ root_module: planModule }), hostileValue),
-  resource_changes: fc.oneof(fc.array(fc.record({ address: fc.string(), type: fc.string(), mode: fc.constantFrom('managed', 'data'), change: fc.oneof(fc.record({ actions: hostileValue, after_unknown: hostileValue }), hostileValue) }, { requiredKeys: [] }), { maxLength: 3 }), hostileValue),
+  resource_changes: fc.oneof(fc.array(fc.record({ address: fc.string(), type: fc.string(), mode: fc.constantFrom('managed', 'data'), change: fc.oneof(fc.record({ actions: hostileValue, after_unknown: hostileValue, after_sensitive: hostileValue, before_sensitive: hostileValue }), hostileValue) }, { requiredKeys: [] }), { maxLength: 3 }), hostileValue),
   prior_state: fc.oneof(fc.constant(undefined), fc.record({ values: fc.record({ root_module: planModule }) }), hostileValue),
   configuration: fc.oneof(fc.constant(undefined), hostileValue),
 }, { requiredKeys: ['planned_values'] });
