@@ -78,13 +78,23 @@ export interface SettingsProblem {
   readonly others: number;
 }
 
+/** What validation says of an entry: a problem (the entry is refused), or parts whose type is not known yet. */
+export interface SettingsCheck {
+  readonly problem?: SettingsProblem;
+  /**
+   * JSON pointers of values known only after apply where the schema wants a number, boolean, list, object or one of
+   * a fixed set of names: readers cannot use the entry as it stands (free strings known later are fine: markers).
+   */
+  readonly unknownParts: readonly string[];
+}
+
 /**
  * Validates one entry against schemas/platform-settings.v1.schema.json (src/model/platform-settings.validate.generated.ts,
- * no ajv at run time). A value known only after apply (an unknown marker) satisfies any type: only what is known is
- * judged. Values are never quoted in the problem: a hand-edited entry may hold a secret.
+ * no ajv at run time). A value known only after apply (an unknown marker) is not judged: only what is known is. Values
+ * are never quoted in the problem: a hand-edited entry may hold a secret.
  */
-export function settingsProblem(entry: unknown): SettingsProblem | undefined {
-  if (validate(entry)) return undefined;
+export function checkSettings(entry: unknown): SettingsCheck {
+  if (validate(entry)) return { unknownParts: [] };
   const errors = validate.errors ?? [];
   const tokens = (p: string) => (p ? p.slice(1).split('/').map(t => t.replace(/~1/g, '/').replace(/~0/g, '~')) : []);
   /** The value is, or sits inside, a value known only after apply. */
@@ -97,10 +107,16 @@ export function settingsProblem(entry: unknown): SettingsProblem | undefined {
     return false;
   };
   const under = (p: string, at: string) => p === at || p.startsWith(`${at}/`);
-  const real = errors.filter(e => !unknownAt(e.instancePath) && (!COMBINATORS.has(e.keyword)
+  const unknown = errors.filter(e => unknownAt(e.instancePath));
+  // An unknown where a number, list or object belongs, or one of a fixed set of names (readers look names up).
+  const unusable = (e: SchemaError) => e.keyword === 'enum' || e.keyword === 'const' || (e.keyword === 'type' && !String(e.params.type).split(',').includes('string'));
+  const unknownParts = [...new Set(unknown.filter(unusable).map(e => e.instancePath))];
+  // A oneOf/anyOf with an unknown value beneath may hold once it is known: its branches' errors are not judged.
+  const open = errors.filter(e => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && unknown.some(x => under(x.instancePath, e.instancePath)));
+  const real = errors.filter(e => !unknownAt(e.instancePath) && !open.some(o => under(e.instancePath, o.instancePath)) && (!COMBINATORS.has(e.keyword)
     // A combinator failing with nothing wrong beneath it (two oneOf branches both match) is the problem itself.
     || !errors.some(x => x !== e && !COMBINATORS.has(x.keyword) && under(x.instancePath, e.instancePath))));
-  if (!real.length) return undefined;
+  if (!real.length) return { unknownParts };
   const described = real.map(e => describeError(e));
   // The deepest pointer says most precisely where to look; its problems are listed together (a oneOf's branches).
   const depth = (p: string) => tokens(p).length;
@@ -110,7 +126,13 @@ export function settingsProblem(entry: unknown): SettingsProblem | undefined {
   if (missing.length) here.unshift(`misses the required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   // Branches of a oneOf at this value are alternatives; other problems all hold.
   const alternatives = errors.some(e => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && e.instancePath === at);
-  return { pointer: at, problem: here.join(alternatives ? ', or ' : '; '), others: new Set(described.map(d => d.pointer).filter(p => !under(at, p))).size };
+  const others = new Set(described.map(d => d.pointer).filter(p => !under(at, p))).size;
+  return { problem: { pointer: at, problem: here.join(alternatives ? ', or ' : '; '), others }, unknownParts };
+}
+
+/** The problem that makes an entry invalid, if any (see checkSettings). */
+export function settingsProblem(entry: unknown): SettingsProblem | undefined {
+  return checkSettings(entry).problem;
 }
 
 function describeError(e: SchemaError): { pointer: string; problem: string } {
