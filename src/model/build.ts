@@ -393,8 +393,8 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
             code: 'unmodelled-resource',
             ...origin,
             pointer: `${r.pointer}/input${unknownParts[0]}`,
-            message: `${r.address}: the platform-settings entry has parts known only after apply where a number, list, object or fixed name belongs (${unknownParts.map(p => `input${p}`).join(', ')}): the entry is not in the model, and its settings are not checked`,
-            fix: 'write these parts literally, or check the plan, where they are known',
+            message: `${r.address}: the platform-settings entry has parts not known here (known only after apply, or sensitive) where a number, list, object or fixed name belongs (${unknownParts.map(p => `input${p}`).join(', ')}): the entry is not in the model, and its settings are not checked`,
+            fix: 'write these parts literally, or check the plan, where values known at plan time are known',
           });
           continue;
         }

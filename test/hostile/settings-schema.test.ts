@@ -131,7 +131,7 @@ describe('platform-settings schema validation', () => {
     queue.settings.capacity = '${var.cap}';
     const model = loadAccessModel(stackWith(queue));
     expect(model.settings).toHaveLength(0);
-    expect(model.findings.find(f => f.code === 'unmodelled-resource')?.message).toMatch(/known only after apply .*\(input\/settings\/capacity\)/);
+    expect(model.findings.find(f => f.code === 'unmodelled-resource')?.message).toMatch(/parts not known here .*\(input\/settings\/capacity\)/);
   });
 
   test('any part known only after apply: never a crash; an entry readers cannot use is left out with a finding', async () => {
@@ -149,7 +149,7 @@ describe('platform-settings schema validation', () => {
           kept++;
         } else {
           left++;
-          expect(model.findings.map(f => f.message).join('\n')).toMatch(new RegExp(`parts known only after apply .*input/settings/${at.join('/')}`));
+          expect(model.findings.map(f => f.message).join('\n')).toMatch(new RegExp(`parts not known here \\(known only after apply, or sensitive\\) .*input/settings/${at.join('/')}`));
         }
         for (const argv of [['check', file], ['report', file, '--out', path.join(tmp, 'r.html')], ['settings', 'runbook', file], ['graph', file]]) {
           const run = await aiam(...argv);
