@@ -87,6 +87,12 @@ project.addTask('generate-settings-types', {
   exec: `${tsNode} scripts/generate-settings-types.ts`,
 });
 
+// The access model validates settings entries with ajv's standalone code, generated here: no ajv at run time.
+project.addTask('generate-settings-validator', {
+  description: 'Generate src/model/platform-settings.validate.generated.ts (ajv standalone code) from schemas/platform-settings.v1.schema.json',
+  exec: `${tsNode} scripts/generate-settings-validator.ts`,
+});
+
 project.addTask('demo', {
   description: 'Synthesize the bundled example organisation and check it with the evaluator',
   exec: `${tsNode} scripts/demo.ts`,
@@ -135,6 +141,7 @@ project.gitignore.exclude('/test/artifacts/');
 // Generated bindings are checked for drift, not linted.
 project.eslint?.addIgnorePattern('src/providers/');
 project.eslint?.addIgnorePattern('src/model/platform-settings.generated.ts');
+project.eslint?.addIgnorePattern('src/model/platform-settings.validate.generated.ts');
 // jsii prints a banner on every run under Node 20; the project supports Node >= 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
 

@@ -8,11 +8,13 @@ import * as path from 'path';
 import { runChecks } from '../checks/engine';
 import { Finding } from '../checks/finding';
 import { AiPlatformPack } from '../checks/packs';
-import { AccessDiff, AccessModel, changeEntryText, describePrincipal } from '../model';
+import { AccessDiff, AccessModel, changeEntryText, describePrincipal, settingsOf } from '../model';
 import { Decision } from '../policy/types';
-import { renderUnknowns } from '../policy/unknown';
+import { isUnknownValue, renderUnknowns } from '../policy/unknown';
 
 interface MatrixRow { principal: string; cells: Record<string, string> }
+/** Numbers known only after apply stay their unknown markers (strings), rendered as their expressions. */
+interface Amounts { qpm?: number | string; tpm?: number | string }
 interface QueueRow { principal: string; role: string; createOnQueue: string; cap: string }
 
 interface ReportData {
@@ -23,8 +25,8 @@ interface ReportData {
   findings: readonly Finding[];
   services: string[];
   matrix: MatrixRow[];
-  workspaces: Array<{ name: string; region: string; quota: unknown; columns: string[]; rows: MatrixRow[] }>;
-  queues: Array<{ queueId: string; capacity: unknown; rows: QueueRow[]; caps: Array<{ user: string; percent: number }> }>;
+  workspaces: Array<{ name: string; region: string; quota: Amounts | null; columns: string[]; rows: MatrixRow[] }>;
+  queues: Array<{ queueId: string; capacity: number | string | null; rows: QueueRow[]; caps: Array<{ user: string; percent: number }> }>;
   quotaSplits: Array<{ region: string; labels: string[]; values: number[] }>;
   allowlists: Array<{ workspace: string; region: string; invoke: string; tune: string; deploy: string }>;
   rateLimits: Array<{ workspace: string; region: string; model: string; qpm: string; tpm: string }>;
@@ -33,6 +35,7 @@ interface ReportData {
   diffRows?: string[][];
 }
 
+const LIFECYCLE_STATES = new Set<unknown>(['not-applicable', 'invalid-forever', 'invalid-until-rejoined', 'valid']);
 const PAGES = ['model-experience', 'batch-inference', 'model-observation', 'model-tuning', 'my-models', 'model-deployment', 'model-evaluation', 'data-management'];
 
 export function buildReportData(model: AccessModel, inputs: string[], diff?: AccessDiff): ReportData {
@@ -48,49 +51,64 @@ export function buildReportData(model: AccessModel, inputs: string[], diff?: Acc
       return [svc, `${s.grants.length || ''}${s.unlistedPatterns.length ? '+' : ''}`];
     }).concat(w.unknownPolicies.length ? [['unknown', String(w.unknownPolicies.length)]] : [])),
   }));
-  const workspaces = model.settings.filter(s => s.envelope.kind === 'bailian-workspace').map(e => {
-    const s = e.envelope.settings as any;
-    return {
-      name: s.name,
-      region: s.region,
-      quota: s.quota,
-      columns: ['admin', 'api keys', ...PAGES],
-      rows: (s.members ?? []).map((m: any) => ({
-        principal: `${m.principal.kind}/${m.principal.name}`,
-        cells: Object.fromEntries([['admin', m.admin ? '✓' : ''], ['api keys', m.apiKeyManagement ? '✓' : ''], ...PAGES.map(p => [p, m.pages.includes(p) ? '✓' : ''])]),
-      })),
-    };
-  });
-  const queues = model.settings.filter(s => s.envelope.kind === 'vemlp-queue').map(e => {
-    const s = e.envelope.settings as any;
-    const trn = `trn:ml_platform:${s.region}:${s.accountId}:resourcequeue/${s.queueId}`;
-    const rows = [...(s.admins ?? []).map((a: any) => ({ ...a, role: 'admin' })), ...(s.members ?? []).map((m: any) => ({ ...m, role: 'member' }))].map((x: any) => {
+  // Built from named fields only: a hand-edited entry's extra field (a token, say) never reaches the page.
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  // A number known only after apply stays its marker, rendered as its expression.
+  const shown = (v: unknown) => (typeof v === 'number' || (typeof v === 'string' && isUnknownValue(v)) ? v : undefined);
+  const ref = (p: { kind?: unknown; name?: unknown } | undefined) => `${text(p?.kind)}/${text(p?.name)}`;
+  const wsSettings = settingsOf(model, 'bailian-workspace').map(x => x.settings);
+  const workspaces = wsSettings.map(s => ({
+    name: text(s.name),
+    region: text(s.region),
+    quota: s.quota ? { qpm: shown(s.quota.qpm), tpm: shown(s.quota.tpm) } : null,
+    columns: ['admin', 'api keys', ...PAGES],
+    rows: (s.members ?? []).map(m => ({
+      principal: ref(m.principal),
+      cells: Object.fromEntries([['admin', m.admin ? '✓' : ''], ['api keys', m.apiKeyManagement ? '✓' : ''], ...PAGES.map(p => [p, (m.pages ?? []).includes(p as never) ? '✓' : ''])]),
+    })),
+  }));
+  const queues = settingsOf(model, 'vemlp-queue').map(({ settings: s }) => {
+    const capacity = num(s.capacity) ?? null;
+    const userCaps = (s.userCaps ?? []).map(c => ({ user: text(c.user), percent: num(c.percent), absolute: num(c.absolute) }));
+    const trn = `trn:ml_platform:${text(s.region)}:${text(s.accountId)}:resourcequeue/${text(s.queueId)}`;
+    const people = [...(s.admins ?? []).map(a => ({ kind: a.kind, name: a.name, role: 'admin' })), ...(s.members ?? []).map(m => ({ kind: m.kind, name: m.name, role: 'member' }))];
+    const rows = people.map(x => {
       const p = model.principals.find(q => q.cloud === 'volcengine' && q.kind === x.kind && q.name === x.name);
       const d = p ? model.can(p, { action: 'ml_platform:CreateDevInstance', resource: trn }).decision : Decision.UNKNOWN;
-      const cap = (s.userCaps ?? []).find((c: any) => c.user === x.name);
-      return { principal: `${x.kind}/${x.name}`, role: x.role, createOnQueue: d, cap: cap ? capText(cap, s.capacity) : '' };
+      const cap = userCaps.find(c => c.user === x.name);
+      return { principal: ref(x), role: x.role, createOnQueue: d, cap: cap ? capText(cap, capacity) : '' };
     });
     // Absolute caps are shown as a share of the capacity, so every cap fits one chart.
-    const percentOf = (c: any) => c.percent ?? (s.capacity ? Math.round((c.absolute / s.capacity) * 100) : 0);
-    const caps = (s.userCaps ?? []).map((c: any) => ({ user: c.user, percent: percentOf(c) }));
-    return { queueId: s.queueId, capacity: s.capacity, rows, caps };
+    const percentOf = (c: { percent?: number; absolute?: number }) =>
+      c.percent ?? (capacity && c.absolute !== undefined ? Math.round((c.absolute / capacity) * 100) : 0);
+    const caps = userCaps.map(c => ({ user: c.user, percent: percentOf(c) }));
+    return { queueId: text(s.queueId), capacity: shown(s.capacity) ?? null, rows, caps };
   });
-  const quotaSplits = model.settings.filter(s => s.envelope.kind === 'bailian-quota-split').map(e => {
-    const s = e.envelope.settings as any;
-    return { region: s.region, labels: [...s.allocations.map((a: any) => a.workspace), 'buffer'], values: [...s.allocations.map((a: any) => a.qpm ?? 0), s.buffer.qpm ?? 0] };
-  });
-  const list = (models: string[] | null | undefined) => models === null || models === undefined ? 'every model (default workspace)' : models.length ? models.join(', ') : 'none';
-  const wsSettings = model.settings.filter(x => x.envelope.kind === 'bailian-workspace').map(e => e.envelope.settings as any);
-  const allowlists = wsSettings.map(s => ({
-    workspace: s.name, region: s.region, invoke: list(s.allowlists?.invoke), tune: list(s.allowlists?.tune), deploy: list(s.allowlists?.deploy),
+  const quotaSplits = settingsOf(model, 'bailian-quota-split').map(({ settings: s }) => ({
+    region: text(s.region),
+    labels: [...(s.allocations ?? []).map(a => text(a.workspace)), 'buffer'],
+    values: [...(s.allocations ?? []).map(a => num(a.qpm) ?? 0), num(s.buffer?.qpm) ?? 0],
   }));
-  const rateLimits = wsSettings.flatMap(s => (s.rateLimits ?? []).map((l: any) => ({
-    workspace: s.name, region: s.region, model: l.model, qpm: l.qpm !== undefined ? `${l.qpm} requests/min` : '', tpm: l.tpm !== undefined ? `${l.tpm} tokens/min` : '',
+  const list = (models: string[] | null | undefined) => models === null || models === undefined ? 'every model (default workspace)' : models.length ? models.map(text).join(', ') : 'none';
+  const allowlists = wsSettings.map(s => ({
+    workspace: text(s.name),
+    region: text(s.region),
+    invoke: list(s.allowlists?.invoke),
+    tune: list(s.allowlists?.tune),
+    deploy: list(s.allowlists?.deploy),
+  }));
+  const rateLimits = wsSettings.flatMap(s => (s.rateLimits ?? []).map(l => ({
+    workspace: text(s.name),
+    region: text(s.region),
+    model: text(l.model),
+    qpm: shown(l.qpm) !== undefined ? `${l.qpm} requests/min` : '',
+    tpm: shown(l.tpm) !== undefined ? `${l.tpm} tokens/min` : '',
   })));
-  const apiKeys = model.settings.filter(x => x.envelope.kind === 'bailian-api-key').map(e => {
-    const s = e.envelope.settings as any;
-    const lifecycle = Object.entries(s.lifecycle ?? {}).map(([event, state]) => `${event}: ${state}`).join('; ');
-    return { name: s.name, owner: s.owner.kind === 'main-account' ? 'main account' : `${s.owner.kind} ${s.owner.name}`, workspace: s.workspace, region: s.region, lifecycle };
+  const apiKeys = settingsOf(model, 'bailian-api-key').map(({ settings: s }) => {
+    // Event names are open; a state outside the schema's list is not a lifecycle entry.
+    const lifecycle = Object.entries(s.lifecycle ?? {}).filter(([, state]) => LIFECYCLE_STATES.has(state)).map(([event, state]) => `${event}: ${state}`).join('; ');
+    return { name: text(s.name), owner: s.owner?.kind === 'main-account' ? 'main account' : `${text(s.owner?.kind)} ${text(s.owner?.name)}`, workspace: text(s.workspace), region: text(s.region), lifecycle };
   });
   const diffRows = diff?.changes.map(c => [c.principal,
     [...c.granted.map(e => '+ ' + changeEntryText(e)), ...c.possiblyGranted.map(e => '? ' + changeEntryText(e))].join('\n'),

@@ -6,11 +6,12 @@
  */
 import { Catalog } from '../catalog';
 import { addConsoleQueue } from './console-queues';
+import { ModelInputError } from './errors';
 import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
 import { newAttachment, newMembership } from './links';
 import { own } from './own';
-import { isPlatformSettingsEnvelope } from './platform-settings';
+import { checkSettings, isPlatformSettingsEnvelope } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
 import {
   Attachment, AssignmentScope, Cloud, CredentialFact, DeclaredSuppression, Membership, ModelFinding, Origin, PaiWorkspaceMember,
@@ -382,6 +383,22 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     if (r.type === 'terraform_data') {
       const input = res.attribute(r, 'input');
       if (input.known && isPlatformSettingsEnvelope(input.value)) {
+        const { problem: bad, unknownParts } = checkSettings(input.value);
+        if (bad) {
+          throw new ModelInputError(r.file, `${r.pointer}/input${bad.pointer}`,
+            `the platform-settings entry ${r.address} does not follow schemas/platform-settings.v1.schema.json: this value ${bad.problem}${bad.others ? ` (and ${bad.others} more place${bad.others > 1 ? 's' : ''} in the entry)` : ''}`,
+            'correct the entry to the schema; cdktf-aiam constructs write valid entries, so synthesize again rather than editing the stack or plan by hand');
+        }
+        if (unknownParts.length) {
+          parts.findings.push({
+            code: 'unmodelled-resource',
+            ...origin,
+            pointer: `${r.pointer}/input${unknownParts[0]}`,
+            message: `${r.address}: the platform-settings entry has parts not known here (known only after apply, or sensitive) where a number, list, object or fixed name belongs (${unknownParts.map(p => `input${p}`).join(', ')}): the entry is not in the model, and its settings are not checked`,
+            fix: 'write these parts literally, or check the plan, where values known at plan time are known',
+          });
+          continue;
+        }
         const entry = { envelope: input.value, ...origin };
         parts.settings.push(entry);
         addConsoleQueue(entry, parts);

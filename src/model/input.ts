@@ -6,16 +6,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ModelInputError } from './errors';
-import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, toPlain, Unknown, Value } from './expressions';
+import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, MAX_NESTING, toPlain, Unknown, Value } from './expressions';
 import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
 import { expandInstances } from './instances';
-import { isObject } from './own';
+import { isObject, own } from './own';
 import { validatePlanShape } from './plan-shape';
 import { readInputText } from './read-text';
 import { instanceSuffix, StackResolver } from './resolve';
 import type { ModelFinding } from './types';
 import { pointerJoin } from '../policy/errors';
-import { isUnknownValue } from '../policy/unknown';
+import { isUnknownValue, unknownValue } from '../policy/unknown';
 
 export type InputKind = 'cdktf-out' | 'stack' | 'plan' | 'terraform-dir';
 
@@ -63,6 +63,8 @@ export interface RawResource {
   readonly values: Record<string, unknown>;
   /** Attributes known only after apply (plan after_unknown). */
   readonly unknownAttributes: ReadonlySet<string>;
+  /** Plans: attributes marked sensitive, whose values were replaced by unknown markers when read (see redactSensitive). */
+  readonly sensitiveAttributes?: ReadonlySet<string>;
   /** Plan configuration references per attribute, e.g. user_name → ["alicloud_ram_user.alice.name", ...]. */
   readonly references: ReadonlyMap<string, readonly string[]>;
   readonly constructPath?: string;
@@ -201,12 +203,33 @@ function loadCdktfOut(dir: string, options: LoadOptions): LoadedInput {
     if (typeof rel !== 'string') {
       throw new ModelInputError(manifestPath, pointerJoin('/stacks', name, 'synthesizedStackPath'), 'missing', 'synthesize again with cdktf 0.21');
     }
-    const file = path.join(dir, rel);
+    const file = containedStackPath(dir, manifestPath, name, rel);
     const doc = readJson(file);
     if (!isObject(doc)) throw new ModelInputError(file, '', 'the top level is not a JSON object', 'synthesize again');
     stacks.push(readConfiguration([{ file, doc }], name, path.dirname(file), options, false));
   }
   return { kind: 'cdktf-out', path: dir, stacks };
+}
+
+/**
+ * A manifest's stack path, inside its cdktf.out folder: `../x`, an absolute path or a symlink that leads out would make
+ * a hand-edited manifest read any file on the machine as a stack.
+ */
+function containedStackPath(dir: string, manifestPath: string, name: string, rel: string): string {
+  const outside = (problem: string) => new ModelInputError(manifestPath, pointerJoin('/stacks', name, 'synthesizedStackPath'), problem,
+    'give a path relative to the cdktf.out folder, such as stacks/<stack>/cdk.tf.json, or synthesize again with cdktf 0.21');
+  if (path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel)) throw outside(`${JSON.stringify(rel)} is an absolute path`);
+  const inside = (root: string, p: string) => {
+    const r = path.relative(root, p);
+    return r !== '' && !r.startsWith('..') && !path.isAbsolute(r);
+  };
+  const file = path.join(dir, rel);
+  if (!inside(path.resolve(dir), path.resolve(file))) throw outside(`${JSON.stringify(rel)} leads outside the cdktf.out folder`);
+  // Symlinks: compare real paths (the folder itself may be reached through a symlink; that is fine).
+  if (fs.existsSync(file) && !inside(fs.realpathSync(dir), fs.realpathSync(file))) {
+    throw outside(`${JSON.stringify(rel)} is a symlink to a file outside the cdktf.out folder`);
+  }
+  return file;
 }
 
 /**
@@ -473,11 +496,16 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
       }
       const change = prior ? undefined : changes.get(r.address);
       const afterUnknown = isObject(change?.after_unknown) ? change!.after_unknown : {};
+      const known = markNestedUnknowns(r.address, isObject(r.values) ? r.values : {}, afterUnknown);
+      // The prior state's own marks, and the change's before_sensitive for the same values.
+      const changeMarks = prior ? changes.get(r.address)?.before_sensitive : change?.after_sensitive;
+      const sensitive = redactSensitive(r.address, known, mergeMarks(r.sensitive_values, changeMarks));
       out.push({
         address: r.address,
         type: r.type,
         name: String(r.name ?? ''),
-        values: isObject(r.values) ? r.values : {},
+        values: sensitive.values,
+        ...(sensitive.attributes.size ? { sensitiveAttributes: sensitive.attributes } : {}),
         unknownAttributes: setOrNone(Object.keys(afterUnknown).filter(k => afterUnknown[k] === true)),
         references: prior ? NO_REFERENCES : references.get(configAddress(r.address)) ?? NO_REFERENCES,
         file,
@@ -504,6 +532,90 @@ function loadPlan(file: string, doc: Record<string, unknown>): LoadedInput {
     priorStacks = [{ name: 'prior_state', file, ...before, locals: {}, kind: 'plan', designatedAdmins: [] }];
   }
   return { kind: 'plan', path: file, stacks, priorStacks, changes: changeList };
+}
+
+/**
+ * Sensitivity marks (`sensitive_values`, `after_sensitive`) mirror a value: `true` marks it, an object or array marks
+ * its parts. Both sources are honoured: a part either marks is sensitive.
+ */
+function mergeMarks(a: unknown, b: unknown, depth = 0): unknown {
+  if (a === true || b === true) return true;
+  if (depth > MAX_NESTING) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const x = Array.isArray(a) ? a : [];
+    const y = Array.isArray(b) ? b : [];
+    return Array.from({ length: Math.max(x.length, y.length) }, (_, i) => mergeMarks(x[i], y[i], depth + 1));
+  }
+  if (isObject(a) || isObject(b)) {
+    const out: Record<string, unknown> = Object.create(null);
+    const part = (m: unknown, k: string) => (isObject(m) ? own(m, k) : undefined);
+    for (const m of [a, b]) if (isObject(m)) for (const k of Object.keys(m)) out[k] = mergeMarks(part(a, k), part(b, k), depth + 1);
+    return out;
+  }
+  return undefined;
+}
+
+/**
+ * A plan holds sensitive values in clear text (`values`, `after`): each marked part becomes an unknown marker with the
+ * reason "sensitive", so no output, report or graph can ever print it. Marked top-level attributes are listed too:
+ * the resolver answers them as unknown, not as their marker text.
+ */
+function redactSensitive(address: string, values: Record<string, unknown>, marks: unknown)
+  : { values: Record<string, unknown>; attributes: ReadonlySet<string> } {
+  return markParts(address, values, marks, 'is sensitive in the plan: its value is not read', false);
+}
+
+/**
+ * Parts of an attribute known only after apply (`after_unknown` below the top level): Terraform omits them from
+ * `values`; they become unknown markers, so a settings entry or block reads "unknown" there, never "missing".
+ * Wholly unknown top-level attributes stay with unknownAttributes.
+ */
+function markNestedUnknowns(address: string, values: Record<string, unknown>, afterUnknown: Record<string, unknown>): Record<string, unknown> {
+  const nested = Object.entries(afterUnknown).filter(([, m]) => typeof m === 'object' && m !== null);
+  if (!nested.length) return values;
+  return markParts(address, values, Object.fromEntries(nested), 'is known only after apply', true).values;
+}
+
+/**
+ * Replaces each part `marks` flags (`true`; an object or array of marks mirrors the value) with an unknown marker.
+ * `fill`: flagged parts absent from the value are added. Too deep to follow: the whole part is replaced.
+ */
+function markParts(address: string, values: Record<string, unknown>, marks: unknown, reason: string, fill: boolean)
+  : { values: Record<string, unknown>; attributes: ReadonlySet<string> } {
+  const attributes = new Set<string>();
+  if (marks === undefined || marks === false || (isObject(marks) && !Object.keys(marks).length)) return { values, attributes };
+  const marker = (at: string) => unknownValue(`${at} ${reason}`);
+  const mark = (v: unknown, m: unknown, at: string, depth: number): unknown => {
+    if (m === true || (depth > MAX_NESTING && (Array.isArray(m) || isObject(m)))) return marker(at);
+    if (Array.isArray(m) && (Array.isArray(v) || (fill && (v === undefined || v === null)))) {
+      const list = Array.isArray(v) ? v : [];
+      return Array.from({ length: fill ? Math.max(list.length, m.length) : list.length }, (_, i) => mark(list[i], m[i], `${at}[${i}]`, depth + 1));
+    }
+    if (isObject(m) && (isObject(v) || (fill && (v === undefined || v === null)))) {
+      const obj = isObject(v) ? v : {};
+      const out: Record<string, unknown> = Object.create(null);
+      for (const k of new Set([...Object.keys(obj), ...(fill ? Object.keys(m) : [])])) {
+        const x = mark(own(obj, k), own(m, k), `${at}.${k}`, depth + 1);
+        if (x !== undefined) out[k] = x;
+      }
+      return out;
+    }
+    // A mark whose shape differs from the value (a hand-edited plan) flags all of it, when it flags anything.
+    return v !== undefined && v !== null && flagsAny(m, depth) ? marker(at) : v;
+  };
+  const out: Record<string, unknown> = Object.create(null);
+  for (const k of new Set([...Object.keys(values), ...(fill && isObject(marks) ? Object.keys(marks) : [])])) {
+    const m = marks === true ? true : isObject(marks) ? own(marks, k) : undefined;
+    if (m === true) attributes.add(k);
+    const x = mark(own(values, k), m, `${address}.${k}`, 0);
+    if (x !== undefined) out[k] = x;
+  }
+  return { values: out, attributes };
+}
+
+function flagsAny(m: unknown, depth: number): boolean {
+  if (m === true || depth > MAX_NESTING) return m !== undefined && m !== false;
+  return (Array.isArray(m) || isObject(m)) && Object.values(m).some(x => flagsAny(x, depth + 1));
 }
 
 /** Addresses in configuration drop instance keys (`a.b[0]` → `a.b`). */

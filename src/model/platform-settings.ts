@@ -1,5 +1,8 @@
 import type { PlatformSettingsByKind, PlatformSettingsKind } from './platform-settings.generated';
+import { validatePlatformSettings } from './platform-settings.validate.generated';
 import type { PlatformSettingsEntry } from './types';
+import { pointerJoin } from '../policy/errors';
+import { isUnknownValue } from '../policy/unknown';
 
 /**
  * The platform-settings manifest: settings that no Terraform provider can apply (Model Studio
@@ -54,4 +57,102 @@ export function settingsOf<K extends PlatformSettingsKind>(model: { readonly set
 Array<{ readonly entry: PlatformSettingsEntry; readonly settings: PlatformSettingsByKind[K] }> {
   return model.settings.filter(s => s.envelope.kind === kind)
     .map(entry => ({ entry, settings: entry.envelope.settings as unknown as PlatformSettingsByKind[K] }));
+}
+
+/** One error of the generated validator (ajv's error object, the fields read here). */
+interface SchemaError {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly params: Record<string, unknown>;
+  readonly message?: string;
+}
+const validate = validatePlatformSettings as unknown as { (data: unknown): boolean; errors?: readonly SchemaError[] | null };
+
+/** Keywords that only combine others: their own error adds nothing when an error under them says what is wrong. */
+const COMBINATORS = new Set(['if', 'then', 'else', 'oneOf', 'anyOf', 'allOf', 'not']);
+
+/** What is wrong with an entry, where (a JSON pointer inside the entry), and how many other places in it are wrong. */
+export interface SettingsProblem {
+  readonly pointer: string;
+  readonly problem: string;
+  readonly others: number;
+}
+
+/** What validation says of an entry: a problem (the entry is refused), or parts whose type is not known yet. */
+export interface SettingsCheck {
+  readonly problem?: SettingsProblem;
+  /**
+   * JSON pointers of values known only after apply where the schema wants a number, boolean, list, object or one of
+   * a fixed set of names: readers cannot use the entry as it stands (free strings known later are fine: markers).
+   */
+  readonly unknownParts: readonly string[];
+}
+
+/**
+ * Validates one entry against schemas/platform-settings.v1.schema.json (src/model/platform-settings.validate.generated.ts,
+ * no ajv at run time). A value known only after apply (an unknown marker) is not judged: only what is known is. Values
+ * are never quoted in the problem: a hand-edited entry may hold a secret.
+ */
+export function checkSettings(entry: unknown): SettingsCheck {
+  if (validate(entry)) return { unknownParts: [] };
+  const errors = validate.errors ?? [];
+  const tokens = (p: string) => (p ? p.slice(1).split('/').map(t => t.replace(/~1/g, '/').replace(/~0/g, '~')) : []);
+  /** The value is, or sits inside, a value known only after apply. */
+  const unknownAt = (p: string) => {
+    let v: unknown = entry;
+    for (const t of [undefined, ...tokens(p)]) {
+      if (t !== undefined) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[t] : undefined;
+      if (typeof v === 'string' && isUnknownValue(v)) return true;
+    }
+    return false;
+  };
+  const under = (p: string, at: string) => p === at || p.startsWith(`${at}/`);
+  const unknown = errors.filter(e => unknownAt(e.instancePath));
+  // An unknown where a number, list or object belongs, or one of a fixed set of names (readers look names up).
+  const unusable = (e: SchemaError) => e.keyword === 'enum' || e.keyword === 'const' || (e.keyword === 'type' && !String(e.params.type).split(',').includes('string'));
+  const unknownParts = [...new Set(unknown.filter(unusable).map(e => e.instancePath))];
+  // A oneOf/anyOf with an unknown value beneath may hold once it is known: its branches' errors are not judged.
+  const open = errors.filter(e => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && unknown.some(x => under(x.instancePath, e.instancePath)));
+  const real = errors.filter(e => !unknownAt(e.instancePath) && !open.some(o => under(e.instancePath, o.instancePath)) && (!COMBINATORS.has(e.keyword)
+    // A combinator failing with nothing wrong beneath it (two oneOf branches both match) is the problem itself.
+    || !errors.some(x => x !== e && !COMBINATORS.has(x.keyword) && under(x.instancePath, e.instancePath))));
+  if (!real.length) return { unknownParts };
+  const described = real.map(e => describeError(e));
+  // The deepest pointer says most precisely where to look; its problems are listed together (a oneOf's branches).
+  const depth = (p: string) => tokens(p).length;
+  const at = described.reduce((best, d) => (depth(d.pointer) > depth(best.pointer) ? d : best)).pointer;
+  const missing = real.filter(e => e.keyword === 'required' && e.instancePath === at).map(e => JSON.stringify(String(e.params.missingProperty)));
+  const here = [...new Set(described.filter((d, i) => d.pointer === at && real[i].keyword !== 'required').map(d => d.problem))];
+  if (missing.length) here.unshift(`misses the required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  // Branches of a oneOf at this value are alternatives; other problems all hold.
+  const alternatives = errors.some(e => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && e.instancePath === at);
+  const others = new Set(described.map(d => d.pointer).filter(p => !under(at, p))).size;
+  return { problem: { pointer: at, problem: here.join(alternatives ? ', or ' : '; '), others }, unknownParts };
+}
+
+/** The problem that makes an entry invalid, if any (see checkSettings). */
+export function settingsProblem(entry: unknown): SettingsProblem | undefined {
+  return checkSettings(entry).problem;
+}
+
+function describeError(e: SchemaError): { pointer: string; problem: string } {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return { pointer: pointerJoin(e.instancePath, String(p.additionalProperty)), problem: 'is not a field of this entry' };
+    case 'required':
+      return { pointer: e.instancePath, problem: `misses the required field ${JSON.stringify(String(p.missingProperty))}` };
+    case 'type':
+      return { pointer: e.instancePath, problem: `must be ${String(p.type).split(',').join(' or ')}` };
+    case 'enum':
+      return { pointer: e.instancePath, problem: `must be one of ${(p.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}` };
+    case 'const':
+      return { pointer: e.instancePath, problem: `must be ${JSON.stringify(p.allowedValue)}` };
+    case 'pattern':
+      return { pointer: e.instancePath, problem: `must match ${String(p.pattern)}` };
+    case 'oneOf':
+      return { pointer: e.instancePath, problem: 'must match exactly one of the forms the schema allows (e.g. a cap sets percent or absolute, not both)' };
+    default:
+      return { pointer: e.instancePath, problem: e.message ?? `fails the schema keyword ${e.keyword}` };
+  }
 }

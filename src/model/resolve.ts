@@ -72,6 +72,8 @@ export class StackResolver {
   /** Instances by their address without the instance key (`x.y` → x.y[0], x.y[1]). */
   private readonly families = new Map<string, RawResource[]>();
   private readonly resolving = new Set<string>();
+  /** The keys being resolved, outermost first: names the chain of a cycle. */
+  private readonly chain: string[] = [];
   private readonly dataSources: ReadonlySet<RawResource>;
   private depth = 0;
 
@@ -104,16 +106,34 @@ export class StackResolver {
       return { known: false, reason: `${r.address}.${attribute} is known only after apply`, ref: { address: r.address, attribute } };
     }
     const key = `${r.address}.${attribute}`;
-    if (this.resolving.has(key)) return { known: false, reason: `${key} refers to itself` };
+    if (this.resolving.has(key)) return { known: false, reason: `${key} ${this.cycle(key)}` };
     if (this.depth >= MAX_CHAIN) return { known: false, reason: `${key}: references nest deeper than ${MAX_CHAIN} levels` };
-    this.resolving.add(key);
-    this.depth++;
+    this.enter(key);
     try {
       return this.value(raw, r, attribute);
     } finally {
-      this.depth--;
-      this.resolving.delete(key);
+      this.leave(key);
     }
+  }
+
+  private enter(key: string): void {
+    this.resolving.add(key);
+    this.chain.push(key);
+    this.depth++;
+  }
+
+  private leave(key: string): void {
+    this.depth--;
+    this.chain.pop();
+    this.resolving.delete(key);
+  }
+
+  /** Why `key`, met again while it is resolved, is unknown: the cycle, named (`local.a -> local.b -> local.a`). */
+  private cycle(key: string): string {
+    // Keys are `<module>|local.x`, `<module>|var.x`, `<module>|output.x` or `<address>.<attribute>`.
+    const name = (k: string) => k.replace(/^\|/, '').replace('|', '.');
+    const loop = [...this.chain.slice(this.chain.lastIndexOf(key)), key];
+    return `is part of a reference cycle: ${loop.map(name).join(' -> ')}`;
   }
 
   /** An attribute as a string, with unknown parts replaced by unknown markers the evaluator understands. */
@@ -169,6 +189,7 @@ export class StackResolver {
   }
 
   private planAttribute(r: RawResource, attribute: string): Resolved {
+    if (r.sensitiveAttributes?.has(attribute)) return { known: false, reason: `${r.address}.${attribute} is sensitive in the plan: its value is not read` };
     if (r.unknownAttributes.has(attribute) || (r.values[attribute] === undefined && r.references.has(attribute))) {
       const ref = this.planTargets(r, attribute)[0];
       // A known value at the referenced attribute (planned) resolves the link even though this one is unknown.
@@ -244,15 +265,13 @@ export class StackResolver {
 
   /** Evaluates `raw` once per key at a time: a cycle or a too long chain is unknown, never a stack overflow. */
   private guarded(key: string, src: string, run: () => Value): Value {
-    if (this.resolving.has(key)) return new Unknown(src, `\`${src}\` refers to itself`);
+    if (this.resolving.has(key)) return new Unknown(src, `\`${src}\` ${this.cycle(key)}`);
     if (this.depth >= MAX_CHAIN) return new Unknown(src, `\`${src}\`: references nest deeper than ${MAX_CHAIN} levels`);
-    this.resolving.add(key);
-    this.depth++;
+    this.enter(key);
     try {
       return run();
     } finally {
-      this.depth--;
-      this.resolving.delete(key);
+      this.leave(key);
     }
   }
 

@@ -23,7 +23,7 @@ test('AIAM-VEMLP-001 fires for a queue admin without the queue-creator IAM actio
   expect(queueFindings(true)).not.toContain('AIAM-VEMLP-001');
 });
 
-function capsFindings(percent: number): string[] {
+function capsFindings(cap: { percent: number } | { absolute: number }): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiam-caps-'));
   const file = path.join(dir, 'cdk.tf.json');
   fs.writeFileSync(file, JSON.stringify({
@@ -35,7 +35,17 @@ function capsFindings(percent: number): string[] {
             kind: 'vemlp-queue',
             cloud: 'volcengine',
             constructPath: 'hand/written',
-            settings: { queueId: 'q-1', capacity: 8, admins: [], members: [{ kind: 'user', name: 'bob' }], userCaps: [{ user: 'bob', percent }] },
+            settings: {
+              queueId: 'q-1',
+              region: 'cn-beijing',
+              accountId: '2100000001',
+              adminGroup: 'q-1-admins',
+              developerGroup: 'q-1-developers',
+              capacity: 8,
+              admins: [],
+              members: [{ kind: 'user', name: 'bob' }],
+              userCaps: [{ user: 'bob', ...cap }],
+            },
           },
         },
       },
@@ -44,7 +54,12 @@ function capsFindings(percent: number): string[] {
   return runChecks(loadAccessModel(file), [new AiPlatformPack()]).findings.map(f => f.ruleId);
 }
 
-test('AIAM-VEMLP-002 fires for a cap over 100% in hand-written or planned settings, not for 50%', () => {
-  expect(capsFindings(120)).toContain('AIAM-VEMLP-002');
-  expect(capsFindings(50)).not.toContain('AIAM-VEMLP-002');
+test('AIAM-VEMLP-002 fires for a cap over the capacity in hand-written or planned settings, not for 50% or 4 of 8', () => {
+  expect(capsFindings({ absolute: 12 })).toContain('AIAM-VEMLP-002');
+  expect(capsFindings({ absolute: 4 })).not.toContain('AIAM-VEMLP-002');
+  expect(capsFindings({ percent: 50 })).not.toContain('AIAM-VEMLP-002');
+});
+
+test('a percent cap over 100 breaks the settings schema: an input error at its pointer, before any rule', () => {
+  expect(() => capsFindings({ percent: 120 })).toThrow(/\/resource\/terraform_data\/caps\/input\/settings\/userCaps\/0\/percent: .*must be <= 100/);
 });

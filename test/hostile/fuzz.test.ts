@@ -41,6 +41,7 @@ const planResource = fc.record({
   type: fc.oneof(fc.constantFrom(...TYPES), fc.string()),
   name: fc.string({ maxLength: 6 }),
   values: fc.oneof(block, hostileValue),
+  sensitive_values: fc.oneof(fc.dictionary(fc.constantFrom(...ATTRS), fc.oneof(fc.boolean(), hostileValue), { maxKeys: 3 }), hostileValue),
 }, { requiredKeys: [] });
 const planModule: fc.Arbitrary<unknown> = fc.letrec(tie => ({
   module: fc.oneof({ depthSize: 'small' }, fc.record({ resources: fc.oneof(fc.array(planResource, { maxLength: 4 }), hostileValue), child_modules: fc.oneof(fc.array(tie('module'), { maxLength: 2 }), hostileValue) }, { requiredKeys: [] }), hostileValue),
@@ -48,10 +49,32 @@ const planModule: fc.Arbitrary<unknown> = fc.letrec(tie => ({
 const planDoc = fc.record({
   format_version: fc.constantFrom('1.2', 5, undefined),
   planned_values: fc.oneof(fc.record({ root_module: planModule }), hostileValue),
-  resource_changes: fc.oneof(fc.array(fc.record({ address: fc.string(), type: fc.string(), mode: fc.constantFrom('managed', 'data'), change: fc.oneof(fc.record({ actions: hostileValue, after_unknown: hostileValue }), hostileValue) }, { requiredKeys: [] }), { maxLength: 3 }), hostileValue),
+  resource_changes: fc.oneof(fc.array(fc.record({ address: fc.string(), type: fc.string(), mode: fc.constantFrom('managed', 'data'), change: fc.oneof(fc.record({ actions: hostileValue, after_unknown: hostileValue, after_sensitive: hostileValue, before_sensitive: hostileValue }), hostileValue) }, { requiredKeys: [] }), { maxLength: 3 }), hostileValue),
   prior_state: fc.oneof(fc.constant(undefined), fc.record({ values: fc.record({ root_module: planModule }) }), hostileValue),
   configuration: fc.oneof(fc.constant(undefined), hostileValue),
 }, { requiredKeys: ['planned_values'] });
+
+const SETTINGS_KEYS = ['name', 'region', 'default', 'allowlists', 'rateLimits', 'quota', 'members', 'queueId', 'accountId', 'capacity', 'adminGroup',
+  'developerGroup', 'admins', 'userCaps', 'iamMode', 'workspace', 'owner', 'lifecycle', 'unit', 'accountQuota', 'shares', 'allocations', 'buffer',
+  'rounding', 'group', 'level', 'features', 'scope', 'principal', 'kind', 'percent', 'absolute', 'qpm', 'tpm', 'pages', '__proto__'];
+const settingsValue: fc.Arbitrary<unknown> = fc.letrec(tie => ({
+  value: fc.oneof({ depthSize: 'small' }, hostileString, fc.integer({ min: -5, max: 200 }), fc.boolean(), fc.constant(null),
+    fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...SETTINGS_KEYS), tie('value'), { maxKeys: 5 })),
+})).value;
+/** Platform-settings entries: the envelope right, the settings anything (mostly refused by the schema: exit 2). */
+const settingsDoc = fc.record({
+  resource: fc.record({
+    terraform_data: fc.dictionary(fc.string({ maxLength: 4 }), fc.record({
+      input: fc.record({
+        schema: fc.constant('cdktf-aiam/platform-settings/v1'),
+        kind: fc.constantFrom('vemlp-queue', 'bailian-workspace', 'bailian-api-key', 'bailian-quota-split', 'modelarts-access', 'future-kind', 'constructor'),
+        cloud: fc.constantFrom('alibaba', 'volcengine', 'huawei', 'aws'),
+        constructPath: fc.string({ maxLength: 6 }),
+        settings: fc.oneof(fc.dictionary(fc.constantFrom(...SETTINGS_KEYS), settingsValue, { maxKeys: 8 }), settingsValue),
+      }, { requiredKeys: ['schema', 'kind'] }),
+    }), { maxKeys: 3 }),
+  }),
+});
 
 const COMMANDS: string[][] = [
   ['check', 'F'], ['check', 'F', '--format', 'sarif'], ['who-can', 'F', '--action', 'ram:CreateUser'], ['what-can', 'F', '--principal', 'user/a'],
@@ -78,6 +101,17 @@ describe('fuzz: every PATH command on hostile input exits 0, 1 or 2', () => {
 
   test('plan shaped input', async () => {
     await fc.assert(fc.asyncProperty(planDoc, d => run(d)), { seed: SEED, numRuns: 150 });
+  });
+
+  test('platform-settings entries', async () => {
+    await fc.assert(fc.asyncProperty(settingsDoc, async d => {
+      await run(d);
+      const file = path.join(dir, 'input.json');
+      for (const argv of [['settings', 'runbook', file], ['report', file, '--out', path.join(dir, 'r.html')]]) {
+        const r = await aiam(...argv);
+        if (![0, 1, 2].includes(r.code)) throw new Error(`aiam ${argv.join(' ')} exited ${r.code} on ${JSON.stringify(d).slice(0, 400)}\n${r.stderr.slice(0, 400)}`);
+      }
+    }), { seed: SEED, numRuns: 100 });
   });
 
   test('arbitrary text', async () => {

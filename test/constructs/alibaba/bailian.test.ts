@@ -213,7 +213,7 @@ describe('Model Studio rules on hand-written or planned settings', () => {
   const split = (qpm: number) => ({
     kind: 'bailian-quota-split',
     settings: {
-      region: 'cn-beijing', unit: 'percent', accountQuota: { qpm: 1000 }, shares: {}, allocations: [{ workspace: 'ws', qpm }], buffer: { qpm: 1000 - qpm }, rounding: 'floor',
+      region: 'cn-beijing', unit: 'percent', accountQuota: { qpm: 1000 }, shares: {}, allocations: [{ workspace: 'ws', qpm }], buffer: { qpm: Math.max(0, 1000 - qpm) }, rounding: 'floor',
     },
   });
   const key = (owner: object, region = 'cn-beijing') => ({ kind: 'bailian-api-key', settings: { name: 'k', workspace: 'ws', region, owner, lifecycle: {} } });
