@@ -72,6 +72,9 @@ export class StackResolver {
   /** Instances by their address without the instance key (`x.y` → x.y[0], x.y[1]). */
   private readonly families = new Map<string, RawResource[]>();
   private readonly resolving = new Set<string>();
+  /** Locals, variables and module outputs already evaluated (by guarded key). */
+  private readonly settled = new Map<string, Value>();
+  private readonly settledAttributes = new Map<string, Resolved>();
   /** The keys being resolved, outermost first: names the chain of a cycle. */
   private readonly chain: string[] = [];
   private readonly dataSources: ReadonlySet<RawResource>;
@@ -106,14 +109,22 @@ export class StackResolver {
       return { known: false, reason: `${r.address}.${attribute} is known only after apply`, ref: { address: r.address, attribute } };
     }
     const key = `${r.address}.${attribute}`;
+    // Attributes read by other expressions are kept (as guarded() keeps locals): chains of resources that each use
+    // the previous one twice stay linear. Top-level reads are not kept: most are read once.
+    const nested = this.depth > 0;
+    const settled = nested ? this.settledAttributes.get(key) : undefined;
+    if (settled) return settled;
     if (this.resolving.has(key)) return { known: false, reason: `${key} ${this.cycle(key)}` };
     if (this.depth >= MAX_CHAIN) return { known: false, reason: `${key}: references nest deeper than ${MAX_CHAIN} levels` };
     this.enter(key);
+    let result: Resolved;
     try {
-      return this.value(raw, r, attribute);
+      result = this.value(raw, r, attribute);
     } finally {
       this.leave(key);
     }
+    if (nested) this.settledAttributes.set(key, result);
+    return result;
   }
 
   private enter(key: string): void {
@@ -263,16 +274,25 @@ export class StackResolver {
     return { reference: (root, steps, src) => this.reference(ctx, root, steps, src) };
   }
 
-  /** Evaluates `raw` once per key at a time: a cycle or a too long chain is unknown, never a stack overflow. */
+  /**
+   * Evaluates `raw` once per key: a cycle or a too long chain is unknown, never a stack overflow, and the value is
+   * kept, so locals that each use the previous one twice cost linear time, not exponential. (A key met again while it
+   * is resolved is in a cycle with every key between, so what they settle to holds for every path.)
+   */
   private guarded(key: string, src: string, run: () => Value): Value {
+    const settled = this.settled.get(key);
+    if (settled !== undefined) return settled;
     if (this.resolving.has(key)) return new Unknown(src, `\`${src}\` ${this.cycle(key)}`);
     if (this.depth >= MAX_CHAIN) return new Unknown(src, `\`${src}\`: references nest deeper than ${MAX_CHAIN} levels`);
     this.enter(key);
+    let value: Value;
     try {
-      return run();
+      value = run();
     } finally {
       this.leave(key);
     }
+    this.settled.set(key, value);
+    return value;
   }
 
   private reference(ctx: Context, root: string, steps: readonly EvalStep[], src: string): { value: Value; used: number } {

@@ -72,6 +72,32 @@ describe('reference cycles', () => {
     }
   });
 
+  test('locals that each use the previous one twice take linear time; a value past the size bound is unknown', () => {
+    // Evaluated naively this is 2^40 evaluations and a 2^40-character string.
+    const locals: Record<string, string> = { l0: 'ab' };
+    for (let i = 1; i <= 40; i++) locals[`l${i}`] = `\${local.l${i - 1}}\${local.l${i - 1}}`;
+    const dir = folder({ 'main.tf.json': { locals, resource: { alicloud_ram_user: { u: { name: '${local.l40}' } } } } });
+    expect(unknownReason(userName(dir))).toMatch(/builds a text longer than \d+ characters/);
+    const small = folder({ 'main.tf.json': { locals: { ...locals, short: '${local.l3}' }, resource: { alicloud_ram_user: { u: { name: '${local.short}' } } } } });
+    expect(userName(small)).toEqual({ known: true, value: 'ab'.repeat(8) });
+  });
+
+  test('resources whose attributes each use the previous one twice take linear time', () => {
+    const users: Record<string, { name: string }> = { u0: { name: 'ab' } };
+    for (let i = 1; i <= 40; i++) users[`u${i}`] = { name: `\${alicloud_ram_user.u${i - 1}.name}\${alicloud_ram_user.u${i - 1}.name}` };
+    const dir = folder({ 'main.tf.json': { resource: { alicloud_ram_user: users } } });
+    const stack = loadInput(dir).stacks[0];
+    const last = stack.resources.find(r => r.address === 'alicloud_ram_user.u40')!;
+    expect(unknownReason(new StackResolver(stack).attribute(last, 'name'))).toMatch(/builds a text longer than \d+ characters/);
+  });
+
+  test('a list past the size bound is unknown', () => {
+    const locals: Record<string, string> = { l0: '${[1, 2]}' };
+    for (let i = 1; i <= 30; i++) locals[`l${i}`] = `\${concat(local.l${i - 1}, local.l${i - 1})}`;
+    const dir = folder({ 'main.tf.json': { locals, resource: { alicloud_ram_user: { u: { name: '${element(local.l30, 0)}' } } } } });
+    expect(unknownReason(userName(dir))).toMatch(/builds a list longer than \d+ items/);
+  });
+
   test('a chain within the bound resolves', () => {
     const locals: Record<string, string> = {};
     for (let i = 0; i < 50; i++) locals[`l${i}`] = i === 49 ? 'end' : `\${local.l${i + 1}}`;

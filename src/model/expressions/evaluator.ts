@@ -82,6 +82,24 @@ export function asText(v: Value): string | undefined {
 /** Values nested deeper than this are unknown: hostile input must not exhaust the stack. */
 export const MAX_NESTING = 256;
 
+/**
+ * Values IAM code computes are small; an expression that builds more (locals that each double the previous one) is
+ * unknown, not a string or list that exhausts memory.
+ */
+const MAX_TEXT = 1_048_576;
+const MAX_ITEMS = 100_000;
+
+function bounded(v: Value, src: string): Value {
+  if (typeof v === 'string' && v.length > MAX_TEXT) return new Unknown(src, `\`${quote(src)}\` builds a text longer than ${MAX_TEXT} characters`);
+  if (Array.isArray(v) && v.length > MAX_ITEMS) return new Unknown(src, `\`${quote(src)}\` builds a list longer than ${MAX_ITEMS} items`);
+  return v;
+}
+
+/** An expression as quoted in a reason: long ones shortened. */
+export function quote(src: string): string {
+  return src.length > 200 ? `${src.slice(0, 197)}...` : src;
+}
+
 const tooDeep = () => new Unknown('(value)', `the value is nested deeper than ${MAX_NESTING} levels`);
 
 /** A value with every unknown part replaced by its marker: for documents and attributes handed to the model. */
@@ -298,6 +316,7 @@ export function evaluate(node: Node, scope: Scope): Value {
         const text = asText(v);
         if (text === undefined) return new Unknown(node.src, `\`${p.src}\` is a ${typeName(v)}, not text`);
         out += text;
+        if (out.length > MAX_TEXT) return bounded(out, node.src);
       }
       return out;
     }
@@ -331,7 +350,7 @@ export function evaluate(node: Node, scope: Scope): Value {
         if (list instanceof Unknown) return list;
         args = [...args.slice(0, -1), ...list];
       }
-      return fn(args, node.src);
+      return bounded(fn(args, node.src), node.src);
     }
     case 'conditional': {
       const test = evaluate(node.test, scope);

@@ -2,7 +2,7 @@
  * The Terraform expression subset IAM code uses (see parser.ts for the syntax, evaluator.ts for the functions).
  * Input outside the subset is never read as text and never guessed: it evaluates to `Unknown` quoting it.
  */
-import { evaluate, Scope, Unknown, Value } from './evaluator';
+import { evaluate, quote, Scope, Unknown, Value } from './evaluator';
 import { Node, parseExpression, parseTemplate } from './parser';
 import { ExpressionSyntaxError } from './tokenizer';
 
@@ -36,10 +36,6 @@ function parsed(text: string, template: boolean): Node | ExpressionSyntaxError {
     cache.set(key, n);
   }
   return n;
-}
-
-function quote(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
 /** Evaluates a JSON-syntax string (`"tf-${var.name}"`, `"${jsonencode({...})}"`) in a scope. */
