@@ -11,7 +11,7 @@ import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
 import { newAttachment, newMembership } from './links';
 import { own } from './own';
-import { checkSettings, isPlatformSettingsEnvelope } from './platform-settings';
+import { checkSettings, isPlatformSettingsEnvelope, PLATFORM_SETTINGS_SCHEMA_PREFIX, PLATFORM_SETTINGS_SCHEMA_V1 } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
 import {
   Attachment, AssignmentScope, Cloud, CredentialFact, DeclaredSuppression, Membership, ModelFinding, Origin, PaiWorkspaceMember,
@@ -402,7 +402,21 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
         const entry = { envelope: input.value, ...origin };
         parts.settings.push(entry);
         addConsoleQueue(entry, parts);
+        continue;
       }
+      const schema = input.known && typeof input.value === 'object' && input.value !== null ? (input.value as { schema?: unknown }).schema : undefined;
+      if (typeof schema === 'string' && schema.startsWith(PLATFORM_SETTINGS_SCHEMA_PREFIX)) {
+        parts.findings.push({
+          code: 'unmodelled-resource',
+          ...origin,
+          pointer: `${r.pointer}/input/schema`,
+          message: `${r.address}: platform settings written for the schema ${JSON.stringify(schema)}, which this version of cdktf-aiam does not read: the entry is not in the model`,
+          fix: `use the cdktf-aiam version that synthesized this stack, or synthesize again with this one (it reads ${PLATFORM_SETTINGS_SCHEMA_V1})`,
+        });
+        continue;
+      }
+      // Any other terraform_data (its input unknown here, or not ours) holds no access: listed as skipped.
+      parts.skipped.push({ address: r.address, type: r.type, stack: r.stack });
       continue;
     }
     coverageFinding(res, r, parts);

@@ -17,6 +17,9 @@ import { isUnknownValue } from '../policy/unknown';
 /** Value of `input.schema` that marks a `terraform_data` resource as a platform-settings entry. */
 export const PLATFORM_SETTINGS_SCHEMA_V1 = 'cdktf-aiam/platform-settings/v1';
 
+/** What every version's `input.schema` starts with: an entry of another version is reported, never read as v1. */
+export const PLATFORM_SETTINGS_SCHEMA_PREFIX = 'cdktf-aiam/platform-settings/';
+
 /** The clouds whose settings live in the manifest. */
 export type SettingsCloud = 'alibaba' | 'volcengine' | 'huawei';
 

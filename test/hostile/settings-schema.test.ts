@@ -182,3 +182,26 @@ describe('platform-settings schema validation', () => {
     }), { numRuns: 1500 });
   });
 });
+
+describe('terraform_data that is not a v1 entry', () => {
+  test('an entry of another schema version is reported, never read as v1; any other terraform_data is listed as skipped', () => {
+    const file = path.join(tmp, 'versions.tf.json');
+    fs.writeFileSync(file, JSON.stringify({
+      variable: { later: {} },
+      resource: {
+        terraform_data: {
+          v2: { input: { schema: 'cdktf-aiam/platform-settings/v2', kind: 'bailian-workspace', cloud: 'alibaba', constructPath: 'x', settings: {} } },
+          later: { input: '${var.later}' },
+          other: { input: { anything: 1 } },
+        },
+      },
+    }));
+    const model = loadAccessModel(file);
+    const v2 = model.findings.filter(f => f.address === 'terraform_data.v2');
+    expect(v2.map(f => f.code)).toEqual(['unmodelled-resource']);
+    expect(v2[0].message).toMatch(/schema "cdktf-aiam\/platform-settings\/v2", which this version of cdktf-aiam does not read/);
+    expect(v2[0].pointer).toBe('/resource/terraform_data/v2/input/schema');
+    expect(model.skipped.map(s => s.address).sort()).toEqual(['terraform_data.later', 'terraform_data.other']);
+    expect(model.settings).toEqual([]);
+  });
+});

@@ -40,8 +40,9 @@ describe('coverage table', () => {
         expect([type, coverage.get(type)?.code]).toEqual([type, 'unmodelled-resource']);
       } else {
         // Modelled: a handler read it (it may still report what it could not resolve, but not as an unread type).
-        // An access configuration (permission set) without policies is read and grants nothing: listed as skipped.
-        const readEmpty = type === 'alicloud_cloud_sso_access_configuration' || type === 'volcengine_cloud_identity_permission_set';
+        // An access configuration (permission set) without policies, or a terraform_data that holds no platform-settings
+        // entry, is read and grants nothing: listed as skipped.
+        const readEmpty = type === 'alicloud_cloud_sso_access_configuration' || type === 'volcengine_cloud_identity_permission_set' || type === 'terraform_data';
         expect([type, skipped.has(type), coverage.has(type)]).toEqual([type, readEmpty, false]);
       }
     }
