@@ -83,58 +83,88 @@ const EMPTY: readonly string[] = [];
  * statement of the request.
  */
 class RequestContext implements NormalizedContext {
-  private map?: Map<string, readonly string[]>;
-  private readonly original = new Map<string, string>();
-  private unknownKeys?: Map<string, boolean>;
-  private typedCache?: Partial<Record<Family, Map<string, readonly TypedValue[]>>>;
+  // Per context key, in the order written: lower-case key, key as written, values. Built on first read: most
+  // statements have no conditions. Arrays, not maps: a request carries a few keys, and this runs per request.
+  private lower?: string[];
+  private written?: string[];
+  private values?: Array<readonly string[]>;
+  /** Only for large contexts (hostile input): key positions, so lookups stay constant time. */
+  private index?: Map<string, number>;
+  private unknown?: Array<boolean | undefined>;
+  private typedCache?: Array<Partial<Record<Family, readonly TypedValue[]>> | undefined>;
   constructor(private readonly context: AccessRequest['context']) {}
   get(keyLower: string): readonly string[] | undefined {
-    return (this.map ??= this.build()).get(keyLower);
+    const i = this.find(keyLower);
+    return i < 0 ? undefined : this.values![i];
   }
   has(keyLower: string): boolean {
-    return (this.map ??= this.build()).has(keyLower);
+    return this.find(keyLower) >= 0;
   }
-  /** Built on first read: most statements have no conditions. */
-  private build(): Map<string, readonly string[]> {
-    const map = new Map<string, readonly string[]>();
+  private find(keyLower: string): number {
+    if (!this.lower) this.build();
+    return this.index ? this.index.get(keyLower) ?? -1 : this.lower!.indexOf(keyLower);
+  }
+  private build(): void {
+    const lower: string[] = (this.lower = []);
+    const written: string[] = (this.written = []);
+    const values: Array<readonly string[]> = (this.values = []);
     const context = this.context;
-    if (!context) return map;
-    for (const k of Object.keys(context)) {
-      const lower = k.toLowerCase();
-      const twin = this.original.get(lower);
-      if (twin !== undefined) {
-        throw new PolicyError(pointerJoin('/context', k), `context keys "${twin}" and "${k}" differ only by case (condition keys compare case-insensitively)`, 'give the key once');
+    if (!context) return;
+    const keys = Object.keys(context);
+    const index = keys.length > SMALL_CONTEXT ? (this.index = new Map<string, number>()) : undefined;
+    for (const k of keys) {
+      const l = lowerKey(k);
+      const twin = index ? index.get(l) : lower.indexOf(l);
+      if (twin !== undefined && twin >= 0) {
+        throw new PolicyError(pointerJoin('/context', k), `context keys "${written[twin]}" and "${k}" differ only by case (condition keys compare case-insensitively)`, 'give the key once');
       }
-      this.original.set(lower, k);
+      index?.set(l, lower.length);
+      lower.push(l);
+      written.push(k);
       const v = context[k];
-      map.set(lower, Array.isArray(v) ? v : [v as string]);
+      values.push(Array.isArray(v) ? v : [v as string]);
     }
-    return map;
   }
   hasUnknown(keyLower: string): boolean {
-    let r = (this.unknownKeys ??= new Map<string, boolean>()).get(keyLower);
-    if (r === undefined) {
-      r = (this.get(keyLower) ?? EMPTY).some(isUnknownValue);
-      this.unknownKeys.set(keyLower, r);
-    }
+    const i = this.find(keyLower);
+    if (i < 0) return false;
+    const cache = (this.unknown ??= []);
+    let r = cache[i];
+    if (r === undefined) r = cache[i] = this.values![i].some(isUnknownValue);
     return r;
   }
   typed(keyLower: string, family: Family): readonly TypedValue[] {
-    const raw = this.get(keyLower) ?? EMPTY;
+    const i = this.find(keyLower);
+    const raw = i < 0 ? EMPTY : this.values![i];
     if (family === 'string') {
       // No copy unless a value is unknown: string values are used as given.
-      return this.hasUnknown(keyLower) ? raw.map(r => (isUnknownValue(r) ? UNKNOWN_ELEMENT : r)) : raw;
+      return i >= 0 && this.hasUnknown(keyLower) ? raw.map(r => (isUnknownValue(r) ? UNKNOWN_ELEMENT : r)) : raw;
     }
-    const cache = ((this.typedCache ??= {})[family] ??= new Map<string, readonly TypedValue[]>());
-    let list = cache.get(keyLower);
+    if (i < 0) return EMPTY;
+    const byFamily = ((this.typedCache ??= [])[i] ??= {});
+    let list = byFamily[family];
     if (!list) {
-      const key = this.original.get(keyLower) ?? keyLower;
-      const where = (i: number) => (raw.length > 1 ? pointerJoin('/context', key, i) : pointerJoin('/context', key));
-      list = raw.map((r, i) => readRequestValue(r, family, i, where));
-      cache.set(keyLower, list);
+      const key = this.written![i];
+      const where = (n: number) => (raw.length > 1 ? pointerJoin('/context', key, n) : pointerJoin('/context', key));
+      list = byFamily[family] = raw.map((r, n) => readRequestValue(r, family, n, where));
     }
     return list;
   }
+}
+
+/** Contexts up to this many keys are searched; larger ones are indexed. */
+const SMALL_CONTEXT = 16;
+
+/** Condition keys repeat across requests (`acs:SourceIp`): each is lower-cased once (bounded). */
+const lowerKeys = new Map<string, string>();
+function lowerKey(k: string): string {
+  let l = lowerKeys.get(k);
+  if (l === undefined) {
+    l = k.toLowerCase();
+    if (lowerKeys.size >= 10_000) lowerKeys.clear();
+    lowerKeys.set(k, l);
+  }
+  return l;
 }
 
 /** One request value read for a family; the JSON pointer for the error is built only when there is one. */
