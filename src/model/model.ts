@@ -185,6 +185,8 @@ export class AccessModel {
   private readonly policyIndex: Map<string, PolicyEntity>;
   /** Per principal, the ordinals of policiesOf(): the who-can loop reads only these and the memo. */
   private readonly ordinalsOf = new Map<string, readonly number[]>();
+  /** policyOrdinals of each principal, by its position in `principals`. */
+  private readonly principalOrdinals: ReadonlyArray<readonly number[]>;
   /** By ordinal: 1 for a policy of unknown content. */
   private opaqueByOrdinal = new Uint8Array(0);
   /** By ordinal: the last principal whose list took the policy (dedupe without a Set per principal). */
@@ -231,7 +233,7 @@ export class AccessModel {
       if (!p.parsed) this.opaqueByOrdinal[i] = 1;
       this.compiledPolicy(p);
     });
-    for (const p of this.principals) this.policyOrdinals(p);
+    this.principalOrdinals = this.principals.map(p => this.policyOrdinals(p));
     this.serviceClouds('');
   }
 
@@ -373,10 +375,16 @@ export class AccessModel {
    */
   can(principal: Principal, request: AccessRequest, options?: QueryOptions,
     memo?: Array<EvaluationResult | undefined> | Map<number, EvaluationResult>): AccessAnswer {
+    return this.answer(principal, this.policyOrdinals(principal), request, options, memo);
+  }
+
+  /** can() for a principal whose policy ordinals the caller has (who-can walks them by position). */
+  private answer(principal: Principal, principalOrdinals: readonly number[], request: AccessRequest, options?: QueryOptions,
+    memo?: Array<EvaluationResult | undefined> | Map<number, EvaluationResult>): AccessAnswer {
     const project = options?.project;
     // Bindings are read only with a project (scopes) or for the chain, which is built when first read.
     let bindings = project !== undefined ? this.bindings(principal) : undefined;
-    let ordinals = this.policyOrdinals(principal);
+    let ordinals = principalOrdinals;
     /** Policies that reach the principal only through bindings of unknown scope, with why. */
     let unsure: Map<string, string> | undefined;
     if (project !== undefined && bindings) {
@@ -508,9 +516,12 @@ export class AccessModel {
     const clouds = new Set(options?.clouds ?? this.cloudsFor(request));
     const memo: Array<EvaluationResult | undefined> = new Array(this.policies.length);
     const out: AccessAnswer[] = [];
-    for (const p of this.principals) {
+    const principals = this.principals;
+    const ordinalsAt = this.principalOrdinals;
+    for (let i = 0; i < principals.length; i++) {
+      const p = principals[i];
       if (!clouds.has(p.cloud)) continue;
-      const a = this.can(p, request, options, memo);
+      const a = this.answer(p, ordinalsAt[i], request, options, memo);
       if (a.decision !== Decision.IMPLICIT_DENY) out.push(a);
     }
     return out;

@@ -470,7 +470,14 @@ export function combineResults(results: readonly EvaluationResult[]): Evaluation
 
 /** The decision of several policies together (explicit deny wins, then allow), without building the explanation. */
 export function combineDecision(results: readonly EvaluationResult[]): Decision {
-  return combined(results).decision;
+  // combined() without its object: this runs once per principal in who-can.
+  let deny = Tri.FALSE;
+  let allow = Tri.FALSE;
+  for (let i = 0; i < results.length; i++) {
+    deny = or(deny, WORD_TRI[results[i].deny]);
+    allow = or(allow, WORD_TRI[results[i].allow]);
+  }
+  return decisionOf(allow, deny);
 }
 
 function combined(results: readonly EvaluationResult[]): { decision: Decision; allow: Tri; deny: Tri } {
@@ -480,12 +487,14 @@ function combined(results: readonly EvaluationResult[]): { decision: Decision; a
     deny = or(deny, WORD_TRI[r.deny]);
     allow = or(allow, WORD_TRI[r.allow]);
   }
-  let decision: Decision;
-  if (deny === Tri.TRUE) decision = Decision.EXPLICIT_DENY;
-  else if (allow === Tri.FALSE) decision = Decision.IMPLICIT_DENY;
-  else if (deny === Tri.UNKNOWN || allow === Tri.UNKNOWN) decision = Decision.UNKNOWN;
-  else decision = Decision.ALLOW;
-  return { decision, allow, deny };
+  return { decision: decisionOf(allow, deny), allow, deny };
+}
+
+function decisionOf(allow: Tri, deny: Tri): Decision {
+  if (deny === Tri.TRUE) return Decision.EXPLICIT_DENY;
+  if (allow === Tri.FALSE) return Decision.IMPLICIT_DENY;
+  if (deny === Tri.UNKNOWN || allow === Tri.UNKNOWN) return Decision.UNKNOWN;
+  return Decision.ALLOW;
 }
 
 function openText(st: ParsedStatement, ctx: NormalizedContext): string {
