@@ -6,12 +6,11 @@
  */
 import { Catalog } from '../catalog';
 import { addConsoleQueue } from './console-queues';
-import { ModelInputError } from './errors';
 import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
 import { newAttachment, newMembership } from './links';
 import { own } from './own';
-import { checkSettings, isPlatformSettingsEnvelope, PLATFORM_SETTINGS_SCHEMA_PREFIX, PLATFORM_SETTINGS_SCHEMA_V1 } from './platform-settings';
+import { checkedSettings, isPlatformSettingsEnvelope, PLATFORM_SETTINGS_SCHEMA_PREFIX, PLATFORM_SETTINGS_SCHEMA_V1 } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
 import {
   Attachment, AssignmentScope, Cloud, CredentialFact, DeclaredSuppression, Membership, ModelFinding, Origin, PaiWorkspaceMember,
@@ -383,12 +382,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     if (r.type === 'terraform_data') {
       const input = res.attribute(r, 'input');
       if (input.known && isPlatformSettingsEnvelope(input.value)) {
-        const { problem: bad, unknownParts } = checkSettings(input.value);
-        if (bad) {
-          throw new ModelInputError(r.file, `${r.pointer}/input${bad.pointer}`,
-            `the platform-settings entry ${r.address} does not follow schemas/platform-settings.v1.schema.json: this value ${bad.problem}${bad.others ? ` (and ${bad.others} more place${bad.others > 1 ? 's' : ''} in the entry)` : ''}`,
-            'correct the entry to the schema; cdktf-aiam constructs write valid entries, so synthesize again rather than editing the stack or plan by hand');
-        }
+        const unknownParts = checkedSettings(input.value, r);
         if (unknownParts.length) {
           parts.findings.push({
             code: 'unmodelled-resource',

@@ -1,3 +1,4 @@
+import { ModelInputError } from './errors';
 import type { PlatformSettingsByKind, PlatformSettingsKind } from './platform-settings.generated';
 import { validatePlatformSettings } from './platform-settings.validate.generated';
 import type { PlatformSettingsEntry } from './types';
@@ -131,6 +132,21 @@ export function checkSettings(entry: unknown): SettingsCheck {
   const alternatives = errors.some(e => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && e.instancePath === at);
   const others = new Set(described.map(d => d.pointer).filter(p => !under(at, p))).size;
   return { problem: { pointer: at, problem: here.join(alternatives ? ', or ' : '; '), others }, unknownParts };
+}
+
+/**
+ * Validates the entry a resource's `input` holds, for every reader of entries (the model, and a plan's prior state):
+ * an invalid entry is a ModelInputError at its JSON pointer. Returns the parts known only after apply (or sensitive)
+ * that readers cannot use; empty when the entry can be read.
+ */
+export function checkedSettings(entry: unknown, r: { readonly address: string; readonly file: string; readonly pointer: string }): readonly string[] {
+  const { problem: bad, unknownParts } = checkSettings(entry);
+  if (bad) {
+    throw new ModelInputError(r.file, `${r.pointer}/input${bad.pointer}`,
+      `the platform-settings entry ${r.address} does not follow schemas/platform-settings.v1.schema.json: this value ${bad.problem}${bad.others ? ` (and ${bad.others} more place${bad.others > 1 ? 's' : ''} in the entry)` : ''}`,
+      'correct the entry to the schema; cdktf-aiam constructs write valid entries, so synthesize again rather than editing the stack or plan by hand');
+  }
+  return unknownParts;
 }
 
 /** The problem that makes an entry invalid, if any (see checkSettings). */

@@ -4,7 +4,7 @@
  * new key, and the old one stops working for its callers.
  */
 import type { RawStack } from './input';
-import { isPlatformSettingsEnvelope } from './platform-settings';
+import { checkedSettings, isPlatformSettingsEnvelope } from './platform-settings';
 import type { PlatformSettingsEntry } from './types';
 
 export interface ApiKeyReplacement {
@@ -22,7 +22,8 @@ export function settingsOfStacks(stacks: readonly RawStack[]): PlatformSettingsE
   for (const s of stacks) {
     for (const r of s.resources) {
       const input = r.type === 'terraform_data' ? r.values.input : undefined;
-      if (isPlatformSettingsEnvelope(input)) {
+      // Validated as the model validates the entries it reads; one with parts not known here is not compared.
+      if (isPlatformSettingsEnvelope(input) && !checkedSettings(input, r).length) {
         out.push({ envelope: input, address: r.address, constructPath: r.constructPath, stack: r.stack, file: r.file, pointer: r.pointer });
       }
     }

@@ -205,3 +205,22 @@ describe('terraform_data that is not a v1 entry', () => {
     expect(model.settings).toEqual([]);
   });
 });
+
+test('a plan\'s prior-state entries are validated as the planned ones are: check exits 2 at the pointer, never 3', async () => {
+  const entry = (settings: object) => ({
+    address: 'terraform_data.k', mode: 'managed', type: 'terraform_data', name: 'k',
+    values: { input: { schema: PLATFORM_SETTINGS_SCHEMA_V1, kind: 'bailian-api-key', cloud: 'alibaba', constructPath: 'a/k', settings } },
+  });
+  const file = path.join(tmp, 'prior-plan.json');
+  fs.writeFileSync(file, JSON.stringify({
+    format_version: '1.2',
+    terraform_version: '1.9.0',
+    planned_values: { root_module: { resources: [entry({ name: 'k1', workspace: 'prod', region: 'cn-beijing', owner: { kind: 'ram-user', name: 'alice' }, lifecycle: { state: 'valid' } })] } },
+    prior_state: { values: { root_module: { resources: [entry({ name: 'k1', workspace: 'test' })] } } },
+  }));
+  for (const command of ['check', 'diff']) {
+    const run = await aiam(command, file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\/prior_state\/values\/root_module\/resources\/0\/values\/input\/settings: .*misses the required fields "region", "owner", "lifecycle"/);
+  }
+});
