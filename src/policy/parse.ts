@@ -264,21 +264,22 @@ function newResourcePattern(rules: DialectRules, text: string, pointer: string, 
  * each distinct one is built once and shared, which keeps 100k-user organisations to a fraction of the memory.
  * Only valid patterns are kept, so a bad one still fails at its own pointer.
  */
-const patterns = new Map<string, Map<string, Pattern>>();
+const patterns = { a: new Map<Dialect, Map<string, Pattern>>(), r: new Map<Dialect, Map<string, Pattern>>() };
 let patternCount = 0;
 
 function sharedPattern(kind: 'a' | 'r', rules: DialectRules, text: string, build: () => Pattern): Pattern {
-  // Keyed by the text itself (no concatenated key to hash on every lookup), under one map per kind and dialect.
-  const space = `${kind}|${rules.dialect}`;
-  let byText = patterns.get(space);
-  if (!byText) patterns.set(space, byText = new Map());
+  // Keyed by the text itself (no concatenated key to build and hash per lookup), under one map per kind and dialect.
+  const byDialect = patterns[kind];
+  let byText = byDialect.get(rules.dialect);
+  if (!byText) byDialect.set(rules.dialect, byText = new Map());
   let p = byText.get(text);
   if (!p) {
     p = build();
     // Bounded: distinct patterns beyond this are built per statement, as before.
     if (patternCount >= 200_000) {
-      patterns.clear();
-      patterns.set(space, byText = new Map());
+      patterns.a.clear();
+      patterns.r.clear();
+      byDialect.set(rules.dialect, byText = new Map());
       patternCount = 0;
     }
     byText.set(text, p);
