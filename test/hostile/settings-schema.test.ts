@@ -208,7 +208,10 @@ describe('terraform_data that is not a v1 entry', () => {
 
 test('a plan\'s prior-state entries are validated as the planned ones are: check exits 2 at the pointer, never 3', async () => {
   const entry = (settings: object) => ({
-    address: 'terraform_data.k', mode: 'managed', type: 'terraform_data', name: 'k',
+    address: 'terraform_data.k',
+    mode: 'managed',
+    type: 'terraform_data',
+    name: 'k',
     values: { input: { schema: PLATFORM_SETTINGS_SCHEMA_V1, kind: 'bailian-api-key', cloud: 'alibaba', constructPath: 'a/k', settings } },
   });
   const file = path.join(tmp, 'prior-plan.json');
