@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog';
 import { FindingLocation, Severity } from './finding';
 import type { AccessModel } from '../model/model';
 import type { Origin } from '../model/types';
+import { minifiedDocument } from '../policy/parse';
 import { Decision } from '../policy/types';
 
 /** What a built-in rule reads: the model, the catalog, and who is allowed to be an administrator. */
@@ -131,7 +132,7 @@ export class CheckContext {
       cloud: p.cloud,
       name: p.name,
       custom: p.kind === 'custom',
-      document: p.parsed ? JSON.stringify(p.parsed.document) : undefined,
+      document: p.parsed ? minifiedDocument(p.parsed) : undefined,
       location: locationOf(p),
     }));
   }

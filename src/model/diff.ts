@@ -12,6 +12,7 @@ import { LIMIT_ACTIONS, PLATFORM_SERVICES } from './platform-grants';
 import type { PolicyEntity, Principal } from './types';
 import type { EvaluationResult } from '../policy/evaluate';
 import { compareText } from '../policy/order';
+import { minifiedDocument } from '../policy/parse';
 import { AccessRequest, Decision } from '../policy/types';
 
 /** A request both models were asked, and what each answered (conditions left open: no context is assumed). */
@@ -252,7 +253,7 @@ function memo(map: Map<string, Map<number, EvaluationResult>>, key: string): Map
 }
 
 function fingerprint(p: PolicyEntity): string {
-  return p.parsed ? JSON.stringify(p.parsed.document) : `opaque:${p.unknownReason ?? ''}`;
+  return p.parsed ? minifiedDocument(p.parsed) : `opaque:${p.unknownReason ?? ''}`;
 }
 
 interface PolicyDelta {

@@ -6,7 +6,7 @@
  * symbolic — never guessed — but keeps the resource it points at, so links (an attachment to a user) still resolve.
  */
 import { dataSourceAttribute, dataSourceSystemPolicy } from './data-sources';
-import { EvalStep, evaluateTemplate, fromPlain, MAX_NESTING, Scope, toPlain, Unknown, Value } from './expressions';
+import { applySteps, EvalStep, evaluateTemplate, fromPlain, MAX_NESTING, Scope, toPlain, Unknown, Value } from './expressions';
 import type { ModuleConfig, RawResource, RawStack } from './input';
 import { own } from './own';
 
@@ -64,6 +64,10 @@ export function instanceSuffix(key: number | string): string {
   return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 
+/** A whole value that is one reference of three identifiers (the tokenizer's identifiers: `[A-Za-z_][\w-]*`). */
+const PLAIN_REFERENCE = /^\$\{([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\}$/;
+const LITERAL_ROOTS = new Set(['true', 'false', 'null']);
+
 const stripKeys = (s: string) => s.replace(/\[[^\]]*\]/g, '');
 
 export class StackResolver {
@@ -101,6 +105,8 @@ export class StackResolver {
   attribute(r: RawResource, attribute: string): Resolved {
     if (this.stack.kind === 'plan') return this.planAttribute(r, attribute);
     const raw = r.values[attribute];
+    // Literal text, most values of all, is itself: no key, no cycle bookkeeping.
+    if (typeof raw === 'string' && !raw.includes('${') && !raw.includes('%{')) return { known: true, value: raw };
     if (raw === undefined) {
       if (this.dataSources.has(r)) {
         const computed = dataSourceAttribute(this, r, attribute);
@@ -259,7 +265,18 @@ export class StackResolver {
   }
 
   private evaluateIn(raw: unknown, ctx: Context, nesting = 0): Value {
-    if (typeof raw === 'string') return evaluateTemplate(raw, this.scope(ctx));
+    if (typeof raw === 'string') {
+      // `${type.name.attr}` alone, the most common value of all, without parsing: exactly what the parser and
+      // evaluator make of it (a single interpolation is its value; literal roots are not references).
+      const m = PLAIN_REFERENCE.exec(raw);
+      if (m && !LITERAL_ROOTS.has(m[1])) {
+        const steps: EvalStep[] = [{ kind: 'attr', name: m[2] }, { kind: 'attr', name: m[3] }];
+        const src = raw.slice(2, -1);
+        const { value, used } = this.reference(ctx, m[1], steps, src);
+        return used === steps.length ? value : applySteps(value, steps.slice(used), src);
+      }
+      return evaluateTemplate(raw, this.scope(ctx));
+    }
     if (nesting > MAX_NESTING) return new Unknown('(value)', `${ctx.from?.address ?? 'a value'}: nested deeper than ${MAX_NESTING} levels`);
     if (Array.isArray(raw)) return raw.map(x => this.evaluateIn(x, ctx, nesting + 1));
     if (typeof raw === 'object' && raw !== null) {

@@ -240,13 +240,14 @@ export function parseConditionBlock(rules: DialectRules, raw: unknown, pointer: 
       const list = Array.isArray(vals) ? vals : [vals];
       if (list.length === 0) throw new PolicyError(keyPointer, 'empty value list', 'give at least one value', file);
       const values = list.map((v, i) => parseValue(rules, meaning, v, Array.isArray(vals) ? pointerJoin(keyPointer, i) : keyPointer, file));
-      const knownValues = values.filter(v => !v.unknown);
-      const hasUnknown = knownValues.length !== values.length;
+      const hasUnknown = values.some(v => v.unknown);
+      const knownValues = hasUnknown ? values.filter(v => !v.unknown) : values;
       const fast = hasUnknown || values.some(v => v.variables) ? undefined : fastTest(meaning, values);
       out.push({ operator, key, keyLower: key.toLowerCase(), values, knownValues, hasUnknown, meaning, pointer: keyPointer, fast });
     }
   }
-  return out;
+  // Exactly as long as it is: a list grown by push keeps room for 16 more, and statements are many.
+  return out.slice();
 }
 
 function fastTest(m: OperatorMeaning, values: readonly ConditionValue[]): ((r: TypedValue) => boolean) | undefined {

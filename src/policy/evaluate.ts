@@ -69,10 +69,13 @@ interface ActionCandidate {
 
 const NO_HITS: readonly Hit[] = [];
 
-interface IndexedStatement {
-  readonly policy: string;
-  readonly statement: ParsedStatement;
-  readonly ref: StatementRef;
+/** A statement in a compiled set, with its policy's name; the reference answers give is built when asked for. */
+class IndexedStatement {
+  constructor(readonly policy: string, readonly statement: ParsedStatement) {}
+
+  get ref(): StatementRef {
+    return { policy: this.policy, statement: this.statement.index };
+  }
 }
 
 const EMPTY: readonly string[] = [];
@@ -301,7 +304,7 @@ class PolicySet implements CompiledPolicySet {
         throw new PolicyError('', `policy "${p.name}" is ${p.dialect}, not ${dialect}`, 'evaluate each cloud\'s policies separately');
       }
       for (const st of p.statements) {
-        const entry: IndexedStatement = { policy: p.name, statement: st, ref: { policy: p.name, statement: st.index } };
+        const entry = new IndexedStatement(p.name, st);
         const services = st.actions?.map(a => (a.unknown ? undefined : a.service));
         if (!services || services.some(s => s === undefined)) {
           this.anyService.push(entry);

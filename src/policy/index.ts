@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { PolicyError, pointerJoin, pointerToken } from './errors';
-export { parsePolicy, policyConditionKeys } from './parse';
+export { minifiedDocument, parsePolicy, policyConditionKeys } from './parse';
 export type { ParsedPolicy, ParsedStatement, Pattern } from './parse';
 export { combineResults, compilePolicies, evaluate, isOpaquePolicy } from './evaluate';
 export type { Applicability, CompiledPolicySet, EvaluateOptions, EvaluationResult, OpaquePolicy, PolicyInput } from './evaluate';

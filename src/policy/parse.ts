@@ -48,8 +48,10 @@ export interface ParsedPolicy {
   readonly dialect: Dialect;
   readonly statements: readonly ParsedStatement[];
   readonly source?: PolicySource;
-  /** The document as parsed (object form). */
+  /** The document as parsed (object form), parsed again on each read: prefer `text`. */
   readonly document: unknown;
+  /** The document as given, or as JSON when it was given as an object. */
+  readonly text: string;
 }
 
 /** Lower-cases what the dialect compares case-insensitively: `acs:svc:` / `trn:svc:` prefixes, Huawei's service. */
@@ -118,9 +120,53 @@ export function parsePolicy(dialect: Dialect, name: string, document: unknown, s
     }
     statements = [statements];
   }
-  const parsed = (statements as unknown[]).map((raw, i) =>
-    parseStatement(rules, raw, bare ? stPointer : pointerJoin(stPointer, i), i, file));
-  return { name, dialect, statements: parsed, source, document: doc };
+  const parsed = (statements as unknown[]).map((raw, i) => parseStatement(rules, raw, stPointer, bare, i, file));
+  return new Policy(name, dialect, parsed, source, typeof document === 'string' ? document : JSON.stringify(doc));
+}
+
+/**
+ * A parsed policy keeps its document as text, not as objects: text is a third of the size, and only a few readers
+ * (size check, report, diff) want the document at all.
+ */
+class Policy implements ParsedPolicy {
+  constructor(readonly name: string, readonly dialect: Dialect, readonly statements: readonly ParsedStatement[],
+    readonly source: PolicySource | undefined, readonly text: string) {}
+
+  get document(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
+/** A statement's pointer is built when read (findings, explanations): one string per statement would be megabytes. */
+class Statement implements ParsedStatement {
+  constructor(
+    readonly index: number,
+    readonly effect: 'Allow' | 'Deny',
+    readonly actions: readonly Pattern[] | undefined,
+    readonly notActions: readonly Pattern[] | undefined,
+    readonly resources: readonly Pattern[] | undefined,
+    readonly notResources: readonly Pattern[] | undefined,
+    readonly conditions: readonly ParsedCondition[],
+    readonly resourceTest: StringMatcher | undefined,
+    /** The pointer of the policy's Statement; `bare` when that is the statement itself (a lone object). */
+    private readonly listPointer: string,
+    private readonly bare: boolean,
+  ) {}
+
+  get pointer(): string {
+    return this.bare ? this.listPointer : pointerJoin(this.listPointer, this.index);
+  }
+}
+
+const NO_CONDITIONS: readonly ParsedCondition[] = [];
+
+/**
+ * The document as `JSON.stringify` writes it (minified): the form size limits count and fingerprints compare. Most
+ * documents are written that way already: no whitespace, no escapes, no numbers (whose spelling JSON may change).
+ */
+export function minifiedDocument(p: ParsedPolicy): string {
+  const t = p.text;
+  return /[\s\\]|[:,[]-?\d/.test(t) ? JSON.stringify(JSON.parse(t)) : t;
 }
 
 /** Reads an object's keys the dialect's way: exact (Alibaba, Volcengine) or case-insensitive (Huawei). */
@@ -140,7 +186,8 @@ function keyed(rules: DialectRules, obj: Record<string, unknown>, pointer: strin
   return out;
 }
 
-function parseStatement(rules: DialectRules, raw: unknown, pointer: string, index: number, file?: string): ParsedStatement {
+function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, bare: boolean, index: number, file?: string): ParsedStatement {
+  const pointer = bare ? listPointer : pointerJoin(listPointer, index);
   const fail = (p: string, problem: string, fix: string) => new PolicyError(p, problem, fix, file);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw fail(pointer, 'a statement must be a JSON object', 'write {"Effect": "Allow", "Action": [...], "Resource": [...]}');
@@ -189,10 +236,10 @@ function parseStatement(rules: DialectRules, raw: unknown, pointer: string, inde
     if (st.Resource === undefined) throw fail(pointerJoin(pointer, 'NotResource'), 'NotResource needs Resource', 'add "Resource" (NotResource subtracts from it)');
     notResources = stringList(st.NotResource, pointerJoin(pointer, 'NotResource'), file).map(([t, p]) => resourcePattern(rules, t, p, file));
   }
-  const conditions = st.Condition === undefined ? [] : parseConditionBlock(rules, st.Condition, pointerJoin(pointer, 'Condition'), file);
+  const conditions = st.Condition === undefined ? NO_CONDITIONS : parseConditionBlock(rules, st.Condition, pointerJoin(pointer, 'Condition'), file);
   const simple = resources && !notResources && resources.every(r => !r.unknown && !r.variables);
   const resourceTest = simple && resources ? anyOf(resources.map(r => r.match)) : undefined;
-  return { index, effect, actions, notActions, resources, notResources, conditions, pointer, resourceTest };
+  return new Statement(index, effect, actions, notActions, resources, notResources, conditions, resourceTest, listPointer, bare);
 }
 
 function anyOf(ms: readonly StringMatcher[]): StringMatcher {

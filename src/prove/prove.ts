@@ -8,6 +8,7 @@ import type { Bool } from 'z3-solver';
 import { NotEncodable, RequestSpace } from './encode';
 import { z3, Z3 } from './z3';
 import { compilePolicies, isOpaquePolicy, PolicyInput } from '../policy/evaluate';
+import { minifiedDocument } from '../policy/parse';
 import type { ParsedPolicy, ParsedStatement } from '../policy/parse';
 import { AccessRequest, Decision, Dialect } from '../policy/types';
 
@@ -47,7 +48,7 @@ const policyKeys = new WeakMap<object, string>();
 function policyKey(p: PolicyInput): string {
   let k = policyKeys.get(p);
   if (k === undefined) {
-    k = isOpaquePolicy(p) ? `?${p.name}:${p.unknownReason}` : createHash('sha256').update(JSON.stringify(p.document)).digest('base64');
+    k = isOpaquePolicy(p) ? `?${p.name}:${p.unknownReason}` : createHash('sha256').update(minifiedDocument(p)).digest('base64');
     policyKeys.set(p, k);
   }
   return k;
@@ -190,7 +191,7 @@ export function globsMeet(p: string, q: string): boolean {
 }
 
 function single(dialect: Dialect, name: string, st: ParsedStatement): ParsedPolicy {
-  return { name, dialect, statements: [st], document: {} };
+  return { name, dialect, statements: [st], document: {}, text: '{}' };
 }
 
 /**

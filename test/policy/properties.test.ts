@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { AccessRequest, combineResults, compileWildcard, Decision, Dialect, evaluate, matchesWildcard, parsePolicy } from '../../src/policy';
+import { AccessRequest, combineResults, compileWildcard, Decision, Dialect, evaluate, matchesWildcard, minifiedDocument, parsePolicy } from '../../src/policy';
 
 /** Reference wildcard semantics: a regular expression built character by character. */
 function referenceGlob(pattern: string, value: string): boolean {
@@ -113,3 +113,29 @@ describe('combining per-policy results (how the access model evaluates principal
 function byRef(a: { policy: string; statement: number }, b: { policy: string; statement: number }): number {
   return a.policy.localeCompare(b.policy) || a.statement - b.statement;
 }
+
+describe('a policy keeps its document as text', () => {
+  // Documents as people write them: spacing, escapes, numbers spelt several ways, text that looks like numbers.
+  const text = fc.constantFrom('ecs:Describe*', 'acs:ecs:cn-beijing:1234:instance/*', 'a b', 'é', 'x"y', 'a\\b', '10', '/');
+  const num = fc.constantFrom('10', '1.50', '1e2', '-0', '0.10', '2E-1');
+  const written = fc.record({
+    actions: fc.array(fc.constantFrom('Describe*', 'Get', 'List Ñ', 'Run"x"', 'A\\B', '10'), { minLength: 1, maxLength: 3 }),
+    resource: text,
+    numeric: fc.option(num, { nil: undefined, freq: 2 }),
+    indent: fc.constantFrom(undefined, undefined, 1, '\t'),
+    escapeSlashes: fc.boolean(),
+  }).map(({ actions, resource, numeric, indent, escapeSlashes }) => {
+    const st: Record<string, unknown> = { Effect: 'Allow', Action: actions.map(a => `ecs:${a}`), Resource: `acs:ecs:*:*:${resource}` };
+    if (numeric !== undefined) st.Condition = { NumericLessThan: { 'acs:MFAAge': '__N__' } };
+    let t = JSON.stringify({ Version: '1', Statement: [st] }, null, indent).replace('"__N__"', numeric ?? '');
+    if (escapeSlashes) t = t.replace(/\//g, '\\/').replace(/é/g, '\\u00e9');
+    return t;
+  });
+  test('minifiedDocument is JSON.stringify of the parsed document, however the text was written', () => {
+    fc.assert(fc.property(written, t => {
+      const p = parsePolicy(Dialect.ALIBABA_RAM, 'p', t);
+      expect(minifiedDocument(p)).toBe(JSON.stringify(JSON.parse(t)));
+      expect(p.document).toEqual(JSON.parse(t));
+    }), { numRuns: 2000 });
+  });
+});

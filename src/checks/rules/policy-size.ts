@@ -1,4 +1,5 @@
 import { LIMITS } from '../../catalog/limits';
+import { minifiedDocument } from '../../policy/parse';
 import { Severity } from '../finding';
 import { locationOf, Rule } from '../rule';
 
@@ -11,7 +12,7 @@ export const policySize: Rule = {
   fix: 'split the statements into two policies, or use wildcards such as "service:Get*" to shorten action lists',
   check: ({ model }) => model.policies.filter(p => p.kind === 'custom' && p.parsed).flatMap(p => {
     const limits = LIMITS[p.dialect];
-    const size = JSON.stringify(p.parsed!.document).length;
+    const size = minifiedDocument(p.parsed!).length;
     return size > limits.policyDocumentMaxChars ? [{
       message: `policy ${p.name} is ${size} characters minified; ${p.cloud} accepts at most ${limits.policyDocumentMaxChars} (${limits.policyDocumentCounting})`,
       location: locationOf(p),
