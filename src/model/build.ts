@@ -9,7 +9,7 @@ import { addConsoleQueue } from './console-queues';
 import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
 import { newAttachment, newMembership } from './links';
-import { own } from './own';
+import { joined, own } from './own';
 import { checkedSettings, isPlatformSettingsEnvelope, PLATFORM_SETTINGS_SCHEMA_PREFIX, PLATFORM_SETTINGS_SCHEMA_V1 } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
 import {
@@ -209,7 +209,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
   const principalKey = (cloud: Cloud, kind: PrincipalKind, v: Resolved, origin: Origin, by = 'name', sso = false): string | undefined => {
     if (v.known && typeof v.value === 'string' && v.value !== '' && !isUnknownValue(v.value)) {
       const name = sso ? `sso:${v.value}` : v.value;
-      const key = by === 'name' ? `${cloud}:${kind}/${name}` : `${cloud}:${kind}#${name}`;
+      const key = joined(cloud, ':', kind, by === 'name' ? '/' : '#', name);
       if (!parts.principals.has(key)) {
         parts.principals.set(key, {
           key, cloud, kind, name: by === 'name' ? name : undefined, external: true, ...(sso ? { sso } : {}), ...(by === 'name' ? {} : { address: `(id ${v.value})` }),
@@ -237,7 +237,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       const name = firstKnown(res, r, pt.nameAttrs);
       const known = name.known && typeof name.value === 'string' && !isUnknownValue(name.value);
       const shown = known ? `${pt.sso ? 'sso:' : ''}${name.value as string}` : undefined;
-      const key = shown ? `${pt.cloud}:${pt.kind}/${shown}` : `${pt.cloud}:${pt.kind}@${r.address}`;
+      const key = shown ? joined(pt.cloud, ':', pt.kind, '/', shown) : joined(pt.cloud, ':', pt.kind, '@', r.address);
       const trust = trustOf(res, r, pt);
       if (shown) duplicateName(parts, stack, parts.principals.get(key), r, `${pt.cloud} ${pt.kind}`, shown);
       parts.principals.set(key, {
@@ -515,7 +515,7 @@ function listOf(res: StackResolver, r: RawResource, attr: string): Resolved[] {
 function customPolicy(res: StackResolver, r: RawResource, t: PolicyType, parts: ModelParts): PolicyEntity {
   const name = firstKnown(res, r, t.nameAttrs);
   const known = name.known && typeof name.value === 'string' && !isUnknownValue(name.value);
-  const key = known ? `${t.cloud}:custom/${name.value as string}` : `${t.cloud}:custom@${r.address}`;
+  const key = known ? joined(t.cloud, ':custom/', name.value as string) : joined(t.cloud, ':custom@', r.address);
   const displayName = known ? name.value as string : r.address;
   const huaweiType = r.type === 'huaweicloud_identity_role' ? res.attribute(r, 'type') : undefined;
   const extra = huaweiType?.known ? { huaweiType: String(huaweiType.value) } : {};

@@ -9,7 +9,7 @@ import { ModelInputError } from './errors';
 import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, MAX_NESTING, toPlain, Unknown, Value } from './expressions';
 import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
 import { expandInstances } from './instances';
-import { isObject, own } from './own';
+import { isObject, joined, own } from './own';
 import { validatePlanShape } from './plan-shape';
 import { readInputText } from './read-text';
 import { instanceSuffix, StackResolver } from './resolve';
@@ -446,7 +446,7 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
       const meta = isObject(values['//']) ? values['//'] as Record<string, unknown> : undefined;
       const metadata = meta && isObject(meta.metadata) ? meta.metadata : undefined;
       out.push({
-        address: `${prefix}${section === 'data' ? `data.${type}.${name}` : `${type}.${name}`}`,
+        address: joined(prefix, section === 'data' ? 'data.' : '', type, '.', name),
         type,
         name,
         values,
@@ -455,7 +455,7 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
         constructPath: typeof metadata?.path === 'string' ? metadata.path : undefined,
         comment: meta && isObject(meta.aiam) ? meta.aiam : undefined,
         file,
-        pointer: Array.isArray(raw) ? `${pointer}/0` : pointer,
+        pointer: Array.isArray(raw) ? pointerJoin(pointer, 0) : pointer,
         stack,
         ...(modulePath ? { module: modulePath } : {}),
       });

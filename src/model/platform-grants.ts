@@ -9,6 +9,7 @@
  */
 import type { ModelParts } from './build';
 import { newAttachment } from './links';
+import { joined } from './own';
 import type { Cloud, Origin, PlatformSettingsEntry, PrincipalKind } from './types';
 import { PolicyError } from '../policy/errors';
 import { parsePolicy } from '../policy/parse';
@@ -211,7 +212,7 @@ class Grants {
   /** The key of the principal a settings entry names, created as external when the input does not define it. */
   private principal(cloud: Cloud, kind: string, name: string | undefined): string | undefined {
     if (!name || (kind !== 'user' && kind !== 'group' && kind !== 'role')) return undefined;
-    const key = `${cloud}:${kind}/${name}`;
+    const key = joined(cloud, ':', kind, '/', name);
     if (!this.parts.principals.has(key)) {
       this.parts.principals.set(key, { key, cloud, kind: kind as PrincipalKind, name, external: true });
     }
@@ -219,7 +220,7 @@ class Grants {
   }
 
   private policy(cloud: Cloud, name: string, statements: Statement[], origin: Origin): string {
-    const key = `${cloud}:platform/${name}`;
+    const key = joined(cloud, ':platform/', name);
     if (this.parts.policies.has(key)) return key;
     const dialect = DIALECT[cloud];
     const document = cloud === 'alibaba' ? { Version: '1', Statement: statements } : { Statement: statements };

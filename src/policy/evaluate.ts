@@ -286,8 +286,8 @@ class PolicySet implements CompiledPolicySet {
   /** Statements with a wildcard service, `*`, NotAction-only, or unknown actions: checked for every request. */
   private readonly anyService: IndexedStatement[] = [];
   private readonly opaque: readonly OpaquePolicy[];
-  /** Statements whose actions match, per lower-case action: an index over the action dimension, built lazily. */
-  private readonly actionIndex = new Map<string, ActionCandidate[]>();
+  /** Statements whose actions match, per action as asked: an index over the action dimension, built lazily. */
+  private actionIndex?: Map<string, ActionCandidate[]>;
 
   constructor(readonly dialect: Dialect, policies: readonly PolicyInput[]) {
     const rules = DIALECTS[dialect];
@@ -325,7 +325,7 @@ class PolicySet implements CompiledPolicySet {
       throw new PolicyError('/action', 'the request has no action', 'give "action": "service:Action"');
     }
     // The action alone selects the candidate statements (cached per action as written); most requests stop here.
-    const candidates = this.actionIndex.get(request.action) ?? this.candidatesFor(request.action);
+    const candidates = this.actionIndex?.get(request.action) ?? this.candidatesFor(request.action);
     if (candidates.length === 0 && this.opaque.length === 0) return NOTHING_APPLIES;
     const open = options?.openContext === true;
     const known = cachedKeyCheck(options?.isKnownConditionKey);
@@ -354,9 +354,11 @@ class PolicySet implements CompiledPolicySet {
 
   private candidatesFor(written: string): ActionCandidate[] {
     const action = written.toLowerCase();
-    let list = this.actionIndex.get(action);
+    // Created on the first question: a model compiles every policy, and most are never asked about.
+    const index = this.actionIndex ??= new Map();
+    let list = index.get(action);
     if (list) {
-      this.actionIndex.set(written, list);
+      index.set(written, list);
       return list;
     }
     list = [];
@@ -369,9 +371,9 @@ class PolicySet implements CompiledPolicySet {
       }
     }
     // Bounded: distinct actions are few (the catalogs), but input is not trusted.
-    if (this.actionIndex.size >= 50_000) this.actionIndex.clear();
-    this.actionIndex.set(action, list);
-    this.actionIndex.set(written, list);
+    if (index.size >= 50_000) index.clear();
+    index.set(action, list);
+    index.set(written, list);
     return list;
   }
 
