@@ -10,7 +10,7 @@ import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
 import { newAttachment, newMembership } from './links';
 import { joined, own } from './own';
-import { checkedSettings, isPlatformSettingsEnvelope, PLATFORM_SETTINGS_SCHEMA_PREFIX, PLATFORM_SETTINGS_SCHEMA_V1 } from './platform-settings';
+import { checkedSettings, isPlatformSettingsEnvelope, keptSettings, PLATFORM_SETTINGS_SCHEMA_PREFIX, PLATFORM_SETTINGS_SCHEMA_V1 } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
 import {
   Attachment, AssignmentScope, Cloud, CredentialFact, DeclaredSuppression, Membership, ModelFinding, Origin, PaiWorkspaceMember,
@@ -393,7 +393,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
           });
           continue;
         }
-        const entry = { envelope: input.value, ...origin };
+        const entry = { envelope: keptSettings(input.value), ...origin };
         parts.settings.push(entry);
         addConsoleQueue(entry, parts);
         continue;

@@ -1,9 +1,10 @@
 /**
- * Attachments and memberships are the most numerous facts of a model (about 7 per user). Built here with one field
- * order, so they share one object shape, and with the keys of the entities they link (one string per principal and
- * policy, not one per link): at 100k users this is tens of megabytes.
+ * Attachments and memberships are the most numerous facts of a model (about 7 per user). Built here as one class
+ * each, holding the keys of the entities they link (one string per principal and policy, not one per link) and no
+ * pointer they can rebuild: at 100k users this is tens of megabytes. Read their fields; a spread copies no pointer.
  */
 import type { AssignmentScope, Attachment, Membership, Origin } from './types';
+import { pointerJoin } from '../policy/errors';
 
 interface Keyed { readonly key: string }
 interface Indexes { readonly principals: ReadonlyMap<string, Keyed>; readonly policies: ReadonlyMap<string, Keyed> }
@@ -14,26 +15,58 @@ function canonical(index: ReadonlyMap<string, Keyed>, key: string): string {
 }
 
 export function newAttachment(parts: Indexes, principalKey: string, policyKey: string, origin: Origin, scope?: AssignmentScope): Attachment {
-  return {
-    principalKey: canonical(parts.principals, principalKey),
-    policyKey: canonical(parts.policies, policyKey),
-    scope,
-    address: origin.address,
-    constructPath: origin.constructPath,
-    stack: origin.stack,
-    file: origin.file,
-    pointer: origin.pointer,
-  };
+  return new AttachmentLink(canonical(parts.principals, principalKey), canonical(parts.policies, policyKey), scope, origin);
 }
 
 export function newMembership(parts: Pick<Indexes, 'principals'>, userKey: string, groupKey: string, origin: Origin): Membership {
-  return {
-    userKey: canonical(parts.principals, userKey),
-    groupKey: canonical(parts.principals, groupKey),
-    address: origin.address,
-    constructPath: origin.constructPath,
-    stack: origin.stack,
-    file: origin.file,
-    pointer: origin.pointer,
-  };
+  return new MembershipLink(canonical(parts.principals, userKey), canonical(parts.principals, groupKey), origin);
+}
+
+/**
+ * `/resource/<type>/<name>` for the root-module resource `<type>.<name>`: the pointer of most links, rebuilt when read
+ * rather than kept (about 70 bytes a link). Undefined for any other address (modules, instances, data, escapes).
+ */
+function derivedPointer(address: string | undefined): string | undefined {
+  if (address === undefined) return undefined;
+  const dot = address.indexOf('.');
+  if (dot <= 0 || address.indexOf('.', dot + 1) >= 0 || /[[~/]/.test(address)) return undefined;
+  return pointerJoin('/resource', address.slice(0, dot), address.slice(dot + 1));
+}
+
+/** The pointer to keep: null when it is the one derivedPointer rebuilds. */
+function keptPointer(origin: Origin): string | null | undefined {
+  return origin.pointer !== undefined && origin.pointer === derivedPointer(origin.address) ? null : origin.pointer;
+}
+
+/** Where a link came from; its pointer rebuilt when it is the usual one. */
+abstract class LinkOrigin implements Origin {
+  readonly address?: string;
+  readonly constructPath?: string;
+  readonly stack?: string;
+  readonly file?: string;
+  private readonly kept: string | null | undefined;
+
+  constructor(origin: Origin) {
+    this.address = origin.address;
+    this.constructPath = origin.constructPath;
+    this.stack = origin.stack;
+    this.file = origin.file;
+    this.kept = keptPointer(origin);
+  }
+
+  get pointer(): string | undefined {
+    return this.kept === null ? derivedPointer(this.address) : this.kept;
+  }
+}
+
+class AttachmentLink extends LinkOrigin implements Attachment {
+  constructor(readonly principalKey: string, readonly policyKey: string, readonly scope: AssignmentScope | undefined, origin: Origin) {
+    super(origin);
+  }
+}
+
+class MembershipLink extends LinkOrigin implements Membership {
+  constructor(readonly userKey: string, readonly groupKey: string, origin: Origin) {
+    super(origin);
+  }
 }

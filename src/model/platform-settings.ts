@@ -149,6 +149,23 @@ export function checkedSettings(entry: unknown, r: { readonly address: string; r
   return unknownParts;
 }
 
+/**
+ * A validated entry as the model keeps it: ordinary JSON objects, and one string for each short text that repeats
+ * (page names, principal kinds). Resolved values are null-prototype copies, which V8 holds as hash tables, about five
+ * times the size: at 100k workspace members that is tens of megabytes. Ordinary objects are safe here: the schema
+ * allows no field that readers look up by a name taken from the input.
+ */
+export function keptSettings(entry: PlatformSettingsEnvelope): PlatformSettingsEnvelope {
+  const texts = new Map<string, string>();
+  return JSON.parse(JSON.stringify(entry), (_key, v: unknown) => {
+    if (typeof v !== 'string' || v.length > 32) return v;
+    const kept = texts.get(v);
+    if (kept !== undefined) return kept;
+    texts.set(v, v);
+    return v;
+  }) as PlatformSettingsEnvelope;
+}
+
 /** The problem that makes an entry invalid, if any (see checkSettings). */
 export function settingsProblem(entry: unknown): SettingsProblem | undefined {
   return checkSettings(entry).problem;

@@ -131,7 +131,6 @@ export interface ParsedCondition {
   readonly knownValues: readonly ConditionValue[];
   readonly hasUnknown: boolean;
   readonly meaning: OperatorMeaning;
-  readonly pointer: string;
   /**
    * The positive test for one known request value, precompiled when every condition value is known text without
    * variables (the usual case): the hot path of evaluation. Absent otherwise.
@@ -218,7 +217,25 @@ function stringMatcher(rules: DialectRules, comparison: Comparison, text: string
   }
 }
 
-export function parseConditionBlock(rules: DialectRules, raw: unknown, pointer: string, file?: string): ParsedCondition[] {
+/**
+ * Condition blocks repeat across statements (an office IP range, an MFA age in every policy of a team) and are
+ * immutable once parsed: each distinct block, as JSON per dialect, is parsed once and shared. Only valid blocks are
+ * kept, so a bad one still fails at its own pointer. Bounded, as the pattern cache is.
+ */
+const conditionBlocks = new Map<string, readonly ParsedCondition[]>();
+
+export function parseConditionBlock(rules: DialectRules, raw: unknown, pointer: string, file?: string): readonly ParsedCondition[] {
+  const key = `${rules.dialect}\u0000${JSON.stringify(raw)}`;
+  let block = conditionBlocks.get(key);
+  if (!block) {
+    block = parseNewConditionBlock(rules, raw, pointer, file);
+    if (conditionBlocks.size >= 100_000) conditionBlocks.clear();
+    conditionBlocks.set(key, block);
+  }
+  return block;
+}
+
+function parseNewConditionBlock(rules: DialectRules, raw: unknown, pointer: string, file?: string): ParsedCondition[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new PolicyError(pointer, 'Condition must be an object of operator → { key → values }', 'write e.g. {"IpAddress": {"acs:SourceIp": ["10.0.0.0/8"]}}', file);
   }
@@ -243,7 +260,7 @@ export function parseConditionBlock(rules: DialectRules, raw: unknown, pointer: 
       const hasUnknown = values.some(v => v.unknown);
       const knownValues = hasUnknown ? values.filter(v => !v.unknown) : values;
       const fast = hasUnknown || values.some(v => v.variables) ? undefined : fastTest(meaning, values);
-      out.push({ operator, key, keyLower: key.toLowerCase(), values, knownValues, hasUnknown, meaning, pointer: keyPointer, fast });
+      out.push({ operator, key, keyLower: key.toLowerCase(), values, knownValues, hasUnknown, meaning, fast });
     }
   }
   // Exactly as long as it is: a list grown by push keeps room for 16 more, and statements are many.

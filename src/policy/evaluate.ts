@@ -2,7 +2,7 @@ import { conditionUnknownReasons, describeCondition, evaluateCondition, Family, 
 import { DIALECTS, DialectRules } from './dialect';
 import { PolicyError, pointerJoin } from './errors';
 import { parseIp } from './ip';
-import { isWildcardOnly, isWildcardOnlyText, normalizeResource, ParsedPolicy, ParsedStatement, Pattern } from './parse';
+import { isWildcardOnly, isWildcardOnlyText, normalizeResource, ParsedPolicy, ParsedStatement, Pattern, statementEntry, StatementEntry } from './parse';
 import { and, or, Tri } from './tri';
 import { AccessRequest, Decision, Dialect, StatementRef } from './types';
 import { isUnknownValue, unknownReasons } from './unknown';
@@ -58,25 +58,16 @@ export interface CompiledPolicySet {
 }
 
 interface Hit {
-  readonly entry: IndexedStatement;
+  readonly entry: StatementEntry;
   readonly state: Tri;
 }
 
 interface ActionCandidate {
-  readonly entry: IndexedStatement;
+  readonly entry: StatementEntry;
   readonly actionMatch: Tri;
 }
 
 const NO_HITS: readonly Hit[] = [];
-
-/** A statement in a compiled set, with its policy's name; the reference answers give is built when asked for. */
-class IndexedStatement {
-  constructor(readonly policy: string, readonly statement: ParsedStatement) {}
-
-  get ref(): StatementRef {
-    return { policy: this.policy, statement: this.statement.index };
-  }
-}
 
 const EMPTY: readonly string[] = [];
 
@@ -282,9 +273,9 @@ class PolicySet implements CompiledPolicySet {
   readonly policyCount: number;
   private readonly rules: DialectRules;
   /** Statements whose every action pattern names its service literally, by lower-case service. */
-  private readonly byService = new Map<string, IndexedStatement[]>();
+  private readonly byService = new Map<string, StatementEntry[]>();
   /** Statements with a wildcard service, `*`, NotAction-only, or unknown actions: checked for every request. */
-  private readonly anyService: IndexedStatement[] = [];
+  private readonly anyService: StatementEntry[] = [];
   private readonly opaque: readonly OpaquePolicy[];
   /** Statements whose actions match, per action as asked: an index over the action dimension, built lazily. */
   private actionIndex?: Map<string, ActionCandidate[]>;
@@ -304,7 +295,7 @@ class PolicySet implements CompiledPolicySet {
         throw new PolicyError('', `policy "${p.name}" is ${p.dialect}, not ${dialect}`, 'evaluate each cloud\'s policies separately');
       }
       for (const st of p.statements) {
-        const entry = new IndexedStatement(p.name, st);
+        const entry = statementEntry(p.name, st);
         const services = st.actions?.map(a => (a.unknown ? undefined : a.service));
         if (!services || services.some(s => s === undefined)) {
           this.anyService.push(entry);
@@ -506,7 +497,7 @@ function openText(st: ParsedStatement, ctx: NormalizedContext): string {
   return st.conditions.filter(c => !ctx.has(c.key.toLowerCase())).map(describeCondition).join(' and ');
 }
 
-function statementUnknowns(entry: IndexedStatement, ctx: NormalizedContext, known: KeyCheck | undefined): string[] {
+function statementUnknowns(entry: StatementEntry, ctx: NormalizedContext, known: KeyCheck | undefined): string[] {
   const st = entry.statement;
   const where = `${entry.ref.policy}#${entry.ref.statement}`;
   const out: string[] = [];
@@ -539,7 +530,7 @@ function contextUnknowns(c: ParsedCondition, ctx: NormalizedContext): string[] {
 
 const STATE_WORD: Record<Tri, string> = { [Tri.TRUE]: 'applies', [Tri.FALSE]: 'does not apply', [Tri.UNKNOWN]: 'may apply (unknown until apply)', [Tri.OPEN]: 'applies only if its conditions hold' };
 
-function explainStatement(entry: IndexedStatement, state: Tri, request: AccessRequest, rules: DialectRules, ctx: NormalizedContext): string {
+function explainStatement(entry: StatementEntry, state: Tri, request: AccessRequest, rules: DialectRules, ctx: NormalizedContext): string {
   const st = entry.statement;
   const parts: string[] = [];
   const actions = st.actions?.map(a => a.text) ?? st.notActions!.map(a => `not ${a.text}`);

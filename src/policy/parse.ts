@@ -2,7 +2,7 @@ import { ParsedCondition, parseConditionBlock, TemplatePiece, templatePieces } f
 import { DIALECTS, DialectRules } from './dialect';
 import { PolicyError, pointerJoin } from './errors';
 import { JsonSyntaxError, parseJsonStrict } from './json';
-import { Dialect, PolicySource } from './types';
+import { Dialect, PolicySource, StatementRef } from './types';
 import { isUnknownValue, POLICY_VARIABLE, splitUnknown } from './unknown';
 import { compilePieces, compileWildcard, StringMatcher } from './wildcard';
 
@@ -121,7 +121,9 @@ export function parsePolicy(dialect: Dialect, name: string, document: unknown, s
     statements = [statements];
   }
   const parsed = (statements as unknown[]).map((raw, i) => parseStatement(rules, raw, stPointer, bare, i, file));
-  return new Policy(name, dialect, parsed, source, typeof document === 'string' ? document : JSON.stringify(doc));
+  const policy = new Policy(name, dialect, parsed, source, typeof document === 'string' ? document : JSON.stringify(doc), stPointer, bare);
+  for (const st of parsed) st.owner = policy;
+  return policy;
 }
 
 /**
@@ -130,15 +132,30 @@ export function parsePolicy(dialect: Dialect, name: string, document: unknown, s
  */
 class Policy implements ParsedPolicy {
   constructor(readonly name: string, readonly dialect: Dialect, readonly statements: readonly ParsedStatement[],
-    readonly source: PolicySource | undefined, readonly text: string) {}
+    readonly source: PolicySource | undefined, readonly text: string,
+    /** The pointer of the Statement element; `bare` when that is the statement itself (a lone object). */
+    readonly statementsPointer: string, readonly bare: boolean) {}
 
   get document(): unknown {
     return JSON.parse(this.text);
   }
 }
 
-/** A statement's pointer is built when read (findings, explanations): one string per statement would be megabytes. */
-class Statement implements ParsedStatement {
+/** A statement of a compiled policy set, with its policy's name (what answers cite). */
+export interface StatementEntry {
+  readonly policy: string;
+  readonly statement: ParsedStatement;
+  readonly ref: StatementRef;
+}
+
+/**
+ * A parsed statement. It knows its policy, so it is its own entry in compiled sets, and builds its pointer when read
+ * (findings, explanations): at 400,000 statements every per-statement object and string is megabytes.
+ */
+class Statement implements ParsedStatement, StatementEntry {
+  /** Set once its policy is built. */
+  owner!: Policy;
+
   constructor(
     readonly index: number,
     readonly effect: 'Allow' | 'Deny',
@@ -148,14 +165,37 @@ class Statement implements ParsedStatement {
     readonly notResources: readonly Pattern[] | undefined,
     readonly conditions: readonly ParsedCondition[],
     readonly resourceTest: StringMatcher | undefined,
-    /** The pointer of the policy's Statement; `bare` when that is the statement itself (a lone object). */
-    private readonly listPointer: string,
-    private readonly bare: boolean,
   ) {}
 
   get pointer(): string {
-    return this.bare ? this.listPointer : pointerJoin(this.listPointer, this.index);
+    return this.owner.bare ? this.owner.statementsPointer : pointerJoin(this.owner.statementsPointer, this.index);
   }
+
+  get policy(): string {
+    return this.owner.name;
+  }
+
+  get statement(): ParsedStatement {
+    return this;
+  }
+
+  get ref(): StatementRef {
+    return { policy: this.owner.name, statement: this.index };
+  }
+}
+
+/** A statement written by hand (not by parsePolicy), or used under another policy's name. */
+class ForeignStatement implements StatementEntry {
+  constructor(readonly policy: string, readonly statement: ParsedStatement) {}
+
+  get ref(): StatementRef {
+    return { policy: this.policy, statement: this.statement.index };
+  }
+}
+
+/** The entry of a statement in a compiled set of the policy named `policy`. */
+export function statementEntry(policy: string, st: ParsedStatement): StatementEntry {
+  return st instanceof Statement && st.owner?.name === policy ? st : new ForeignStatement(policy, st);
 }
 
 const NO_CONDITIONS: readonly ParsedCondition[] = [];
@@ -186,7 +226,7 @@ function keyed(rules: DialectRules, obj: Record<string, unknown>, pointer: strin
   return out;
 }
 
-function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, bare: boolean, index: number, file?: string): ParsedStatement {
+function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, bare: boolean, index: number, file?: string): Statement {
   const pointer = bare ? listPointer : pointerJoin(listPointer, index);
   const fail = (p: string, problem: string, fix: string) => new PolicyError(p, problem, fix, file);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -212,7 +252,7 @@ function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, 
     : effectNorm === (rules.effectCaseInsensitive ? 'deny' : 'Deny') ? 'Deny' : undefined;
   if (!effect) throw fail(effectPointer, `"${effectRaw}" is not a valid Effect`, 'use "Allow" or "Deny"');
 
-  let actions: Pattern[] | undefined;
+  let actions: readonly Pattern[] | undefined;
   let notActions: Pattern[] | undefined;
   if (rules.notAction === 'replace') {
     if ((st.Action === undefined) === (st.NotAction === undefined)) {
@@ -222,14 +262,14 @@ function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, 
     throw fail(pointerJoin(pointer, 'Action'), 'Action is missing', rules.notAction === 'subtract'
       ? 'add "Action" (NotAction only subtracts from Action in Volcengine policies)' : 'add "Action": ["service:type:operation"]');
   }
-  if (st.Action !== undefined) actions = stringList(st.Action, pointerJoin(pointer, 'Action'), file).map(([t, p]) => actionPattern(rules, t, p, file));
+  if (st.Action !== undefined) actions = sole(stringList(st.Action, pointerJoin(pointer, 'Action'), file).map(([t, p]) => actionPattern(rules, t, p, file)));
   if (st.NotAction !== undefined) notActions = stringList(st.NotAction, pointerJoin(pointer, 'NotAction'), file).map(([t, p]) => actionPattern(rules, t, p, file));
 
-  let resources: Pattern[] | undefined;
+  let resources: readonly Pattern[] | undefined;
   if (st.Resource === undefined) {
     if (rules.resourceRequired) throw fail(pointerJoin(pointer, 'Resource'), 'Resource is missing', 'add "Resource": "*" or the ARNs the statement is for');
   } else {
-    resources = stringList(st.Resource, pointerJoin(pointer, 'Resource'), file).map(([t, p]) => resourcePattern(rules, t, p, file));
+    resources = sole(stringList(st.Resource, pointerJoin(pointer, 'Resource'), file).map(([t, p]) => resourcePattern(rules, t, p, file)));
   }
   let notResources: Pattern[] | undefined;
   if (st.NotResource !== undefined) {
@@ -239,7 +279,7 @@ function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, 
   const conditions = st.Condition === undefined ? NO_CONDITIONS : parseConditionBlock(rules, st.Condition, pointerJoin(pointer, 'Condition'), file);
   const simple = resources && !notResources && resources.every(r => !r.unknown && !r.variables);
   const resourceTest = simple && resources ? anyOf(resources.map(r => r.match)) : undefined;
-  return new Statement(index, effect, actions, notActions, resources, notResources, conditions, resourceTest, listPointer, bare);
+  return new Statement(index, effect, actions, notActions, resources, notResources, conditions, resourceTest);
 }
 
 function anyOf(ms: readonly StringMatcher[]): StringMatcher {
@@ -304,6 +344,16 @@ function newResourcePattern(rules: DialectRules, text: string, pointer: string, 
     ...skeletonOf(normalized, unknown),
     ...(variables && !unknown ? { pieces: templatePieces(normalized) } : {}),
   };
+}
+
+/** Lists of one pattern, shared like the patterns themselves: most statements name one action and one resource. */
+const soleLists = new WeakMap<Pattern, readonly Pattern[]>();
+
+function sole(list: Pattern[]): readonly Pattern[] {
+  if (list.length !== 1) return list;
+  let shared = soleLists.get(list[0]);
+  if (!shared) soleLists.set(list[0], shared = list);
+  return shared;
 }
 
 /**
