@@ -168,14 +168,14 @@ function originOf(r: RawResource): Origin {
 }
 
 function firstKnown(res: StackResolver, r: RawResource, attrs: string[]): Resolved {
-  let last: Resolved = { known: false, reason: `${r.address} has none of ${attrs.join(', ')}` };
+  let last: Resolved | undefined;
   for (const a of attrs) {
     if (r.values[a] === undefined && !r.unknownAttributes.has(a) && !r.references.has(a)) continue;
     const v = res.attribute(r, a);
     if (v.known && v.value !== undefined && v.value !== null && v.value !== '') return v;
     last = v;
   }
-  return last;
+  return last ?? { known: false, reason: `${r.address} has none of ${attrs.join(', ')}` };
 }
 
 export function buildModel(stacks: readonly RawStack[], catalog: Catalog): ModelParts {
@@ -206,8 +206,13 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
   /** The policies of each SSO permission set (access configuration), by the set's address. */
   const setPolicies = new Map<string, string[]>();
 
+  /** Principal keys by cloud, kind and plain name: links name their principals, and building each key costs. */
+  const keysByName = new Map<Cloud, Map<PrincipalKind, Map<string, string>>>();
   const principalKey = (cloud: Cloud, kind: PrincipalKind, v: Resolved, origin: Origin, by = 'name', sso = false): string | undefined => {
     if (v.known && typeof v.value === 'string' && v.value !== '' && !isUnknownValue(v.value)) {
+      const plain = by === 'name' && !sso;
+      const known = plain ? keysByName.get(cloud)?.get(kind)?.get(v.value) : undefined;
+      if (known !== undefined) return known;
       const name = sso ? `sso:${v.value}` : v.value;
       const key = joined(cloud, ':', kind, by === 'name' ? '/' : '#', name);
       if (!parts.principals.has(key)) {
@@ -215,7 +220,15 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
           key, cloud, kind, name: by === 'name' ? name : undefined, external: true, ...(sso ? { sso } : {}), ...(by === 'name' ? {} : { address: `(id ${v.value})` }),
         });
       }
-      return key;
+      const stored = parts.principals.get(key)!.key;
+      if (plain) {
+        let byKind = keysByName.get(cloud);
+        if (!byKind) keysByName.set(cloud, byKind = new Map());
+        let names = byKind.get(kind);
+        if (!names) byKind.set(kind, names = new Map());
+        names.set(v.value, stored);
+      }
+      return stored;
     }
     const ref = v.known ? undefined : v.ref;
     const target = ref ? byAddress.get(ref.address) : v.known && typeof v.value === 'string' ? byAddress.get(writtenKey(cloud, kind, v.value)) : undefined;
@@ -380,7 +393,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       continue;
     }
     if (r.type === 'terraform_data') {
-      const input = res.attribute(r, 'input');
+      const input = res.literal(r, 'input') ?? res.attribute(r, 'input');
       if (input.known && isPlatformSettingsEnvelope(input.value)) {
         const unknownParts = checkedSettings(input.value, r);
         if (unknownParts.length) {

@@ -457,7 +457,7 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
         file,
         pointer: Array.isArray(raw) ? pointerJoin(pointer, 0) : pointer,
         stack,
-        ...(modulePath ? { module: modulePath } : {}),
+        module: modulePath || undefined,
       });
     }
   }

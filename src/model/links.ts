@@ -33,10 +33,24 @@ function derivedPointer(address: string | undefined): string | undefined {
   return pointerJoin('/resource', address.slice(0, dot), address.slice(dot + 1));
 }
 
-/** The pointer to keep: null when it is the one derivedPointer rebuilds. */
+/** The pointer to keep: null when it is the one derivedPointer rebuilds (compared in place, nothing built). */
 function keptPointer(origin: Origin): string | null | undefined {
-  return origin.pointer !== undefined && origin.pointer === derivedPointer(origin.address) ? null : origin.pointer;
+  const { pointer, address } = origin;
+  if (pointer === undefined || address === undefined || pointer.length !== address.length + PREFIX.length || !pointer.startsWith(PREFIX)) return pointer;
+  let dots = 0;
+  for (let i = 0; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    // `~`, `/` and `[` never occur in a derivable address; the one `.` is the pointer's `/`.
+    if (c === TILDE || c === SLASH || c === BRACKET) return pointer;
+    const expected = c === DOT ? SLASH : c;
+    if (c === DOT && ++dots > 1) return pointer;
+    if (pointer.charCodeAt(PREFIX.length + i) !== expected) return pointer;
+  }
+  return dots === 1 && address.charCodeAt(0) !== DOT ? null : pointer;
 }
+
+const PREFIX = '/resource/';
+const [TILDE, SLASH, BRACKET, DOT] = ['~', '/', '[', '.'].map(c => c.charCodeAt(0));
 
 /** Where a link came from; its pointer rebuilt when it is the usual one. */
 abstract class LinkOrigin implements Origin {

@@ -157,13 +157,27 @@ export function checkedSettings(entry: unknown, r: { readonly address: string; r
  */
 export function keptSettings(entry: PlatformSettingsEnvelope): PlatformSettingsEnvelope {
   const texts = new Map<string, string>();
-  return JSON.parse(JSON.stringify(entry), (_key, v: unknown) => {
-    if (typeof v !== 'string' || v.length > 32) return v;
-    const kept = texts.get(v);
-    if (kept !== undefined) return kept;
-    texts.set(v, v);
-    return v;
-  }) as PlatformSettingsEnvelope;
+  // Validated, so only as deep as the schema: recursion is bounded.
+  const copy = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (v.length > 32) return v;
+      const kept = texts.get(v);
+      if (kept !== undefined) return kept;
+      texts.set(v, v);
+      return v;
+    }
+    if (typeof v !== 'object' || v === null) return v;
+    if (Array.isArray(v)) return v.map(copy);
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const x = copy((v as Record<string, unknown>)[k]);
+      // A map key such as `__proto__` (API-key lifecycles) is a field, never the object's prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+      else out[k] = x;
+    }
+    return out;
+  };
+  return copy(entry) as PlatformSettingsEnvelope;
 }
 
 /** The problem that makes an entry invalid, if any (see checkSettings). */

@@ -68,6 +68,16 @@ export function instanceSuffix(key: number | string): string {
 const PLAIN_REFERENCE = /^\$\{([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)\}$/;
 const LITERAL_ROOTS = new Set(['true', 'false', 'null']);
 
+/** No template anywhere in a JSON value (within the nesting the evaluator reads). */
+function isLiteral(v: unknown, nesting: number): boolean {
+  if (typeof v === 'string') return !v.includes('${') && !v.includes('%{');
+  if (typeof v !== 'object' || v === null) return true;
+  if (nesting > MAX_NESTING) return false;
+  if (Array.isArray(v)) return v.every(x => isLiteral(x, nesting + 1));
+  for (const k in v) if (!isLiteral((v as Record<string, unknown>)[k], nesting + 1)) return false;
+  return true;
+}
+
 const stripKeys = (s: string) => s.replace(/\[[^\]]*\]/g, '');
 
 export class StackResolver {
@@ -131,6 +141,16 @@ export class StackResolver {
     }
     if (nested) this.settledAttributes.set(key, result);
     return result;
+  }
+
+  /**
+   * A configuration value holding no expression at all, as written (ordinary JSON objects, not copies): settings
+   * entries of 100k members are read without evaluating every field. Undefined when there is anything to evaluate.
+   */
+  literal(r: RawResource, attribute: string): Resolved | undefined {
+    if (this.stack.kind === 'plan') return undefined;
+    const raw = r.values[attribute];
+    return raw !== undefined && isLiteral(raw, 0) ? { known: true, value: raw } : undefined;
   }
 
   private enter(key: string): void {

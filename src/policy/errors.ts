@@ -4,11 +4,11 @@ export function pointerToken(token: string | number): string {
   return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
-/** Appends reference tokens to a JSON pointer (one flat string: pointers are kept per resource, and ropes are larger). */
+/** Appends reference tokens to a JSON pointer. */
 export function pointerJoin(base: string, ...tokens: Array<string | number>): string {
-  const parts = [base];
-  for (const t of tokens) parts.push(pointerToken(t));
-  return parts.join('/');
+  let out = base;
+  for (const t of tokens) out += '/' + pointerToken(t);
+  return out;
 }
 
 /**

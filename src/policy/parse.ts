@@ -103,7 +103,7 @@ export function parsePolicy(dialect: Dialect, name: string, document: unknown, s
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw fail(base, 'policy document must be a JSON object', 'write {"Version": ..., "Statement": [...]}');
   }
-  const top = keyed(rules, doc as Record<string, unknown>, base, ['Version', 'Statement'], file);
+  const top = keyed(rules, doc as Record<string, unknown>, () => base, DOCUMENT_KEYS, file);
   if (top.Version === undefined) {
     if (rules.versionRequired) throw fail(pointerJoin(base, 'Version'), 'Version is missing', `add "Version": "${rules.versions[0]}"`);
   } else if (typeof top.Version !== 'string' || !rules.versions.includes(top.Version)) {
@@ -122,7 +122,7 @@ export function parsePolicy(dialect: Dialect, name: string, document: unknown, s
   }
   const parsed = (statements as unknown[]).map((raw, i) => parseStatement(rules, raw, stPointer, bare, i, file));
   const policy = new Policy(name, dialect, parsed, source, typeof document === 'string' ? document : JSON.stringify(doc), stPointer, bare);
-  for (const st of parsed) st.owner = policy;
+  for (const st of parsed) st.adopt(policy);
   return policy;
 }
 
@@ -139,6 +139,11 @@ class Policy implements ParsedPolicy {
   get document(): unknown {
     return JSON.parse(this.text);
   }
+
+  /** Serialized as the plain parsed policy it stands for. */
+  toJSON(): object {
+    return { name: this.name, dialect: this.dialect, statements: this.statements, source: this.source, document: this.document };
+  }
 }
 
 /** A statement of a compiled policy set, with its policy's name (what answers cite). */
@@ -153,8 +158,8 @@ export interface StatementEntry {
  * (findings, explanations): at 400,000 statements every per-statement object and string is megabytes.
  */
 class Statement implements ParsedStatement, StatementEntry {
-  /** Set once its policy is built. */
-  owner!: Policy;
+  /** Set once its policy is built; private, so serializing or walking a statement never loops back to its policy. */
+  #owner!: Policy;
 
   constructor(
     readonly index: number,
@@ -167,12 +172,16 @@ class Statement implements ParsedStatement, StatementEntry {
     readonly resourceTest: StringMatcher | undefined,
   ) {}
 
+  adopt(owner: Policy): void {
+    this.#owner = owner;
+  }
+
   get pointer(): string {
-    return this.owner.bare ? this.owner.statementsPointer : pointerJoin(this.owner.statementsPointer, this.index);
+    return this.#owner.bare ? this.#owner.statementsPointer : pointerJoin(this.#owner.statementsPointer, this.index);
   }
 
   get policy(): string {
-    return this.owner.name;
+    return this.#owner.name;
   }
 
   get statement(): ParsedStatement {
@@ -180,7 +189,17 @@ class Statement implements ParsedStatement, StatementEntry {
   }
 
   get ref(): StatementRef {
-    return { policy: this.owner.name, statement: this.index };
+    return { policy: this.#owner.name, statement: this.index };
+  }
+
+  /** Whether this statement is the one parsePolicy made for the policy named `policy`. */
+  isOf(policy: string): boolean {
+    return this.#owner?.name === policy;
+  }
+
+  toJSON(): object {
+    const { index, effect, actions, notActions, resources, notResources, conditions, resourceTest } = this;
+    return { index, effect, actions, notActions, resources, notResources, conditions, pointer: this.pointer, resourceTest };
   }
 }
 
@@ -195,7 +214,7 @@ class ForeignStatement implements StatementEntry {
 
 /** The entry of a statement in a compiled set of the policy named `policy`. */
 export function statementEntry(policy: string, st: ParsedStatement): StatementEntry {
-  return st instanceof Statement && st.owner?.name === policy ? st : new ForeignStatement(policy, st);
+  return st instanceof Statement && st.isOf(policy) ? st : new ForeignStatement(policy, st);
 }
 
 const NO_CONDITIONS: readonly ParsedCondition[] = [];
@@ -209,74 +228,95 @@ export function minifiedDocument(p: ParsedPolicy): string {
   return /[\s\\]|[:,[]-?\d/.test(t) ? JSON.stringify(JSON.parse(t)) : t;
 }
 
+/** Where a value is in the document: built only for an error message (a statement has a dozen such places). */
+type Where = () => string;
+
 /** Reads an object's keys the dialect's way: exact (Alibaba, Volcengine) or case-insensitive (Huawei). */
-function keyed(rules: DialectRules, obj: Record<string, unknown>, pointer: string, allowed: string[], file?: string,
-  rejected: Record<string, string> = {}): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
+function keyed(rules: DialectRules, obj: Record<string, unknown>, where: Where, allowed: readonly string[], file?: string,
+  rejected: ReadonlyMap<string, string> = NONE_REJECTED): Record<string, unknown> {
+  // Exact keys: the object itself, once every key is known (no copy per statement).
+  const out: Record<string, unknown> = rules.keysCaseInsensitive ? {} : obj;
+  for (const k of Object.keys(obj)) {
     const canonical = rules.keysCaseInsensitive
-      ? [...allowed, ...Object.keys(rejected)].find(a => a.toLowerCase() === k.toLowerCase()) ?? k : k;
-    if (rejected[canonical]) throw new PolicyError(pointerJoin(pointer, k), `"${k}" is not allowed here: ${rejected[canonical]}`, `remove "${k}"`, file);
+      ? [...allowed, ...rejected.keys()].find(a => a.toLowerCase() === k.toLowerCase()) ?? k : k;
+    const why = rejected.get(canonical);
+    if (why !== undefined) throw new PolicyError(pointerJoin(where(), k), `"${k}" is not allowed here: ${why}`, `remove "${k}"`, file);
     if (!allowed.includes(canonical)) {
       const near = allowed.find(a => a.toLowerCase() === k.toLowerCase());
-      throw new PolicyError(pointerJoin(pointer, k), `unknown key "${k}"`, near ? `write "${near}" (keys are case-sensitive in ${rules.dialect})` : `use only ${allowed.join(', ')}`, file);
+      throw new PolicyError(pointerJoin(where(), k), `unknown key "${k}"`, near ? `write "${near}" (keys are case-sensitive in ${rules.dialect})` : `use only ${allowed.join(', ')}`, file);
     }
-    out[canonical] = v;
+    if (out !== obj) out[canonical] = obj[k];
   }
   return out;
 }
 
-function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, bare: boolean, index: number, file?: string): Statement {
-  const pointer = bare ? listPointer : pointerJoin(listPointer, index);
-  const fail = (p: string, problem: string, fix: string) => new PolicyError(p, problem, fix, file);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw fail(pointer, 'a statement must be a JSON object', 'write {"Effect": "Allow", "Action": [...], "Resource": [...]}');
-  }
+const NONE_REJECTED: ReadonlyMap<string, string> = new Map();
+const DOCUMENT_KEYS: readonly string[] = ['Version', 'Statement'];
+
+/** The keys a statement may have in a dialect, and those it must not (with why). */
+const statementKeysByDialect = new Map<Dialect, { allowed: readonly string[]; rejected: ReadonlyMap<string, string> }>();
+
+function statementKeys(rules: DialectRules): { allowed: readonly string[]; rejected: ReadonlyMap<string, string> } {
+  let keys = statementKeysByDialect.get(rules.dialect);
+  if (keys) return keys;
   const allowed = ['Effect', 'Action', 'Resource', 'Condition', 'Sid'];
-  const rejected: Record<string, string> = { Principal: 'Principal belongs in resource-based or trust policies, not identity policies' };
+  const rejected = new Map([['Principal', 'Principal belongs in resource-based or trust policies, not identity policies']]);
   if (rules.notAction !== 'none') allowed.push('NotAction');
-  else rejected.NotAction = `${rules.dialect} has no NotAction`;
+  else rejected.set('NotAction', `${rules.dialect} has no NotAction`);
   if (rules.notResource !== 'none') allowed.push('NotResource');
-  else rejected.NotResource = `${rules.dialect} has no NotResource`;
+  else rejected.set('NotResource', `${rules.dialect} has no NotResource`);
   if (rules.actionParts === 3) {
-    rejected.Sid = 'Sid is a 5.0 identity-policy element, not part of 1.1 policies';
+    rejected.set('Sid', 'Sid is a 5.0 identity-policy element, not part of 1.1 policies');
     allowed.splice(allowed.indexOf('Sid'), 1);
   }
-  const st = keyed(rules, raw as Record<string, unknown>, pointer, allowed, file, rejected);
+  statementKeysByDialect.set(rules.dialect, keys = { allowed, rejected });
+  return keys;
+}
+
+function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, bare: boolean, index: number, file?: string): Statement {
+  const here: Where = () => (bare ? listPointer : pointerJoin(listPointer, index));
+  const at = (key: string): Where => () => pointerJoin(here(), key);
+  const fail = (p: string, problem: string, fix: string) => new PolicyError(p, problem, fix, file);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw fail(here(), 'a statement must be a JSON object', 'write {"Effect": "Allow", "Action": [...], "Resource": [...]}');
+  }
+  const { allowed, rejected } = statementKeys(rules);
+  const st = keyed(rules, raw as Record<string, unknown>, here, allowed, file, rejected);
 
   const effectRaw = st.Effect;
-  const effectPointer = pointerJoin(pointer, 'Effect');
-  if (typeof effectRaw !== 'string') throw fail(effectPointer, 'Effect is missing', 'add "Effect": "Allow" or "Deny"');
+  if (typeof effectRaw !== 'string') throw fail(at('Effect')(), 'Effect is missing', 'add "Effect": "Allow" or "Deny"');
   const effectNorm = rules.effectCaseInsensitive ? effectRaw.toLowerCase() : effectRaw;
   const effect = effectNorm === (rules.effectCaseInsensitive ? 'allow' : 'Allow') ? 'Allow'
     : effectNorm === (rules.effectCaseInsensitive ? 'deny' : 'Deny') ? 'Deny' : undefined;
-  if (!effect) throw fail(effectPointer, `"${effectRaw}" is not a valid Effect`, 'use "Allow" or "Deny"');
+  if (!effect) throw fail(at('Effect')(), `"${effectRaw}" is not a valid Effect`, 'use "Allow" or "Deny"');
 
   let actions: readonly Pattern[] | undefined;
   let notActions: Pattern[] | undefined;
   if (rules.notAction === 'replace') {
     if ((st.Action === undefined) === (st.NotAction === undefined)) {
-      throw fail(pointer, 'a statement needs exactly one of Action and NotAction', 'keep Action (or NotAction), not both and not neither');
+      throw fail(here(), 'a statement needs exactly one of Action and NotAction', 'keep Action (or NotAction), not both and not neither');
     }
   } else if (st.Action === undefined) {
-    throw fail(pointerJoin(pointer, 'Action'), 'Action is missing', rules.notAction === 'subtract'
+    throw fail(at('Action')(), 'Action is missing', rules.notAction === 'subtract'
       ? 'add "Action" (NotAction only subtracts from Action in Volcengine policies)' : 'add "Action": ["service:type:operation"]');
   }
-  if (st.Action !== undefined) actions = sole(stringList(st.Action, pointerJoin(pointer, 'Action'), file).map(([t, p]) => actionPattern(rules, t, p, file)));
-  if (st.NotAction !== undefined) notActions = stringList(st.NotAction, pointerJoin(pointer, 'NotAction'), file).map(([t, p]) => actionPattern(rules, t, p, file));
+  const action = (text: string, where: Where) => actionPattern(rules, text, where, file);
+  const resource = (text: string, where: Where) => resourcePattern(rules, text, where, file);
+  if (st.Action !== undefined) actions = sole(patternList(st.Action, at('Action'), action, file));
+  if (st.NotAction !== undefined) notActions = patternList(st.NotAction, at('NotAction'), action, file);
 
   let resources: readonly Pattern[] | undefined;
   if (st.Resource === undefined) {
-    if (rules.resourceRequired) throw fail(pointerJoin(pointer, 'Resource'), 'Resource is missing', 'add "Resource": "*" or the ARNs the statement is for');
+    if (rules.resourceRequired) throw fail(at('Resource')(), 'Resource is missing', 'add "Resource": "*" or the ARNs the statement is for');
   } else {
-    resources = sole(stringList(st.Resource, pointerJoin(pointer, 'Resource'), file).map(([t, p]) => resourcePattern(rules, t, p, file)));
+    resources = sole(patternList(st.Resource, at('Resource'), resource, file));
   }
   let notResources: Pattern[] | undefined;
   if (st.NotResource !== undefined) {
-    if (st.Resource === undefined) throw fail(pointerJoin(pointer, 'NotResource'), 'NotResource needs Resource', 'add "Resource" (NotResource subtracts from it)');
-    notResources = stringList(st.NotResource, pointerJoin(pointer, 'NotResource'), file).map(([t, p]) => resourcePattern(rules, t, p, file));
+    if (st.Resource === undefined) throw fail(at('NotResource')(), 'NotResource needs Resource', 'add "Resource" (NotResource subtracts from it)');
+    notResources = patternList(st.NotResource, at('NotResource'), resource, file);
   }
-  const conditions = st.Condition === undefined ? NO_CONDITIONS : parseConditionBlock(rules, st.Condition, pointerJoin(pointer, 'Condition'), file);
+  const conditions = st.Condition === undefined ? NO_CONDITIONS : parseConditionBlock(rules, st.Condition, at('Condition')(), file);
   const simple = resources && !notResources && resources.every(r => !r.unknown && !r.variables);
   const resourceTest = simple && resources ? anyOf(resources.map(r => r.match)) : undefined;
   return new Statement(index, effect, actions, notActions, resources, notResources, conditions, resourceTest);
@@ -290,31 +330,32 @@ function anyOf(ms: readonly StringMatcher[]): StringMatcher {
   };
 }
 
-function stringList(raw: unknown, pointer: string, file?: string): Array<[string, string]> {
+/** A string or list of strings (Action, Resource ...), each non-empty, as patterns. */
+function patternList(raw: unknown, where: Where, pattern: (text: string, where: Where) => Pattern, file?: string): Pattern[] {
   const list = Array.isArray(raw) ? raw : [raw];
-  if (list.length === 0) throw new PolicyError(pointer, 'empty list', 'give at least one value or remove the element', file);
+  if (list.length === 0) throw new PolicyError(where(), 'empty list', 'give at least one value or remove the element', file);
   return list.map((v, i) => {
-    const p = Array.isArray(raw) ? pointerJoin(pointer, i) : pointer;
-    if (typeof v !== 'string' || v === '') throw new PolicyError(p, `expected a non-empty string, got ${JSON.stringify(v)}`, 'write the value as a string', file);
-    return [v, p];
+    const item: Where = Array.isArray(raw) ? () => pointerJoin(where(), i) : where;
+    if (typeof v !== 'string' || v === '') throw new PolicyError(item(), `expected a non-empty string, got ${JSON.stringify(v)}`, 'write the value as a string', file);
+    return pattern(v, item);
   });
 }
 
-function actionPattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
-  return sharedPattern('a', rules, text, () => newActionPattern(rules, text, pointer, file));
+function actionPattern(rules: DialectRules, text: string, where: Where, file?: string): Pattern {
+  return sharedPattern('a', rules, text, () => newActionPattern(rules, text, where, file));
 }
 
-function newActionPattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
+function newActionPattern(rules: DialectRules, text: string, where: Where, file?: string): Pattern {
   const unknown = isUnknownValue(text);
   if (!unknown && text !== '*') {
     const parts = text.split(':');
     if (parts.length !== rules.actionParts) {
       const shape = rules.actionParts === 3 ? 'service:resourceType:operation (e.g. "modelarts:notebook:list")' : 'service:Action (e.g. "ecs:DescribeInstances")';
-      throw new PolicyError(pointer, `"${text}" is not an action of the form ${shape}`, `write ${shape} or "*"`, file);
+      throw new PolicyError(where(), `"${text}" is not an action of the form ${shape}`, `write ${shape} or "*"`, file);
     }
     // huawei-iam.md §3.1: the service name must be lower case.
     if (rules.actionParts === 3 && parts[0] !== parts[0].toLowerCase()) {
-      throw new PolicyError(pointer, `service "${parts[0]}" must be lower case`, `write "${[parts[0].toLowerCase(), ...parts.slice(1)].join(':')}"`, file);
+      throw new PolicyError(where(), `service "${parts[0]}" must be lower case`, `write "${[parts[0].toLowerCase(), ...parts.slice(1)].join(':')}"`, file);
     }
   }
   // Actions compare case-insensitively in all three dialects (alibaba-ram.md §3.1, volcengine-iam.md §2.3, huawei-iam.md §3.1).
@@ -323,15 +364,15 @@ function newActionPattern(rules: DialectRules, text: string, pointer: string, fi
   return { text, normalized, match: compileWildcard(normalized), unknown, variables: false, service, ...skeletonOf(normalized, unknown) };
 }
 
-function resourcePattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
-  return sharedPattern('r', rules, text, () => newResourcePattern(rules, text, pointer, file));
+function resourcePattern(rules: DialectRules, text: string, where: Where, file?: string): Pattern {
+  return sharedPattern('r', rules, text, () => newResourcePattern(rules, text, where, file));
 }
 
-function newResourcePattern(rules: DialectRules, text: string, pointer: string, file?: string): Pattern {
+function newResourcePattern(rules: DialectRules, text: string, where: Where, file?: string): Pattern {
   const unknown = isUnknownValue(text);
   const variables = rules.policyVariables && text.search(POLICY_VARIABLE) >= 0;
   if (!unknown && text !== '*' && rules.resourcePrefix && !text.toLowerCase().startsWith(rules.resourcePrefix)) {
-    throw new PolicyError(pointer, `"${text}" is not a ${rules.resourcePrefix.slice(0, -1)} resource name`,
+    throw new PolicyError(where(), `"${text}" is not a ${rules.resourcePrefix.slice(0, -1)} resource name`,
       `write "${rules.resourcePrefix}service:region:account:relative-id" or "*"`, file);
   }
   const normalized = normalizeResource(rules, text);
