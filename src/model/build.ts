@@ -210,8 +210,8 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
   const keysByName = new Map<Cloud, Map<PrincipalKind, Map<string, string>>>();
   const principalKey = (cloud: Cloud, kind: PrincipalKind, v: Resolved, origin: Origin, by = 'name', sso = false): string | undefined => {
     if (v.known && typeof v.value === 'string' && v.value !== '' && !isUnknownValue(v.value)) {
-      const plain = by === 'name' && !sso;
-      const known = plain ? keysByName.get(cloud)?.get(kind)?.get(v.value) : undefined;
+      const byPlainName = by === 'name' && !sso;
+      const known = byPlainName ? keysByName.get(cloud)?.get(kind)?.get(v.value) : undefined;
       if (known !== undefined) return known;
       const name = sso ? `sso:${v.value}` : v.value;
       const key = joined(cloud, ':', kind, by === 'name' ? '/' : '#', name);
@@ -221,7 +221,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
         });
       }
       const stored = parts.principals.get(key)!.key;
-      if (plain) {
+      if (byPlainName) {
         let byKind = keysByName.get(cloud);
         if (!byKind) keysByName.set(cloud, byKind = new Map());
         let names = byKind.get(kind);

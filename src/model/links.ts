@@ -36,7 +36,8 @@ function derivedPointer(address: string | undefined): string | undefined {
 /** The pointer to keep: null when it is the one derivedPointer rebuilds (compared in place, nothing built). */
 function keptPointer(origin: Origin): string | null | undefined {
   const { pointer, address } = origin;
-  if (pointer === undefined || address === undefined || pointer.length !== address.length + PREFIX.length || !pointer.startsWith(PREFIX)) return pointer;
+  if (pointer === undefined || address === undefined) return pointer;
+  if (pointer.length !== address.length + PREFIX.length || !pointer.startsWith(PREFIX)) return pointer;
   let dots = 0;
   for (let i = 0; i < address.length; i++) {
     const c = address.charCodeAt(i);
