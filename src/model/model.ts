@@ -776,7 +776,8 @@ function knownServices(catalog: Catalog, policies: readonly PolicyEntity[]): Map
   for (const p of policies) {
     for (const st of p.parsed?.statements ?? []) {
       for (const a of st.actions ?? []) {
-        const svc = a.normalized.split(':')[0];
+        // A literal service is on the pattern already; a value known only after apply may still name one.
+        const svc = a.service ?? (a.unknown ? a.normalized.split(':')[0] : undefined);
         if (!svc || /[*?]/.test(svc)) continue;
         const list = out.get(svc);
         if (!list) out.set(svc, [p.cloud]);

@@ -119,15 +119,17 @@ class Grants {
       allow(['UsePage'], [`${ws}/page/*`], BAILIAN_PLATFORM),
     ], s);
     const keys = this.policy('alibaba', `${base}/api-key-management`, [allow(['ManageApiKeys'], [`${ws}/apikey/*`], BAILIAN_PLATFORM)], s);
+    // One policy per page, built on its first member.
+    const pages = new Map<string, string>();
+    const pagePolicy = (page: string) => pages.get(page)
+      ?? pages.set(page, this.policy('alibaba', `${base}/page/${page}`, [allow(['UsePage'], [`${ws}/page/${page}`], BAILIAN_PLATFORM)], s)).get(page)!;
     for (const m of st.members ?? []) {
       const principal = this.principal('alibaba', m.principal.kind, m.principal.name);
       if (!principal) continue;
       this.attach(principal, member, s);
       if (m.admin) this.attach(principal, admin, s);
       if (m.apiKeyManagement) this.attach(principal, keys, s);
-      for (const page of m.pages ?? []) {
-        this.attach(principal, this.policy('alibaba', `${base}/page/${page}`, [allow(['UsePage'], [`${ws}/page/${page}`], BAILIAN_PLATFORM)], s), s);
-      }
+      for (const page of m.pages ?? []) this.attach(principal, pagePolicy(page), s);
     }
   }
 
@@ -229,7 +231,7 @@ class Grants {
   }
 
   private attach(principalKey: string, policyKey: string, origin: Origin): void {
-    this.parts.attachments.push(newAttachment(this.parts, principalKey, policyKey, originOf(origin)));
+    this.parts.attachments.push(newAttachment(this.parts, principalKey, policyKey, origin));
   }
 }
 

@@ -85,11 +85,10 @@ export class StackResolver {
   private readonly byAddress = new Map<string, RawResource>();
   /** Instances by their address without the instance key (`x.y` → x.y[0], x.y[1]). */
   private readonly families = new Map<string, RawResource[]>();
-  private readonly resolving = new Set<string>();
   /** Locals, variables and module outputs already evaluated (by guarded key). */
   private readonly settled = new Map<string, Value>();
   private readonly settledAttributes = new Map<string, Resolved>();
-  /** The keys being resolved, outermost first: names the chain of a cycle. */
+  /** The keys being resolved, outermost first: a key met again is in a cycle, which they name. At most MAX_CHAIN long. */
   private readonly chain: string[] = [];
   private readonly dataSources: ReadonlySet<RawResource>;
   private depth = 0;
@@ -130,14 +129,14 @@ export class StackResolver {
     const nested = this.depth > 0;
     const settled = nested ? this.settledAttributes.get(key) : undefined;
     if (settled) return settled;
-    if (this.resolving.has(key)) return { known: false, reason: `${key} ${this.cycle(key)}` };
+    if (this.chain.includes(key)) return { known: false, reason: `${key} ${this.cycle(key)}` };
     if (this.depth >= MAX_CHAIN) return { known: false, reason: `${key}: references nest deeper than ${MAX_CHAIN} levels` };
     this.enter(key);
     let result: Resolved;
     try {
       result = this.value(raw, r, attribute);
     } finally {
-      this.leave(key);
+      this.leave();
     }
     if (nested) this.settledAttributes.set(key, result);
     return result;
@@ -154,15 +153,13 @@ export class StackResolver {
   }
 
   private enter(key: string): void {
-    this.resolving.add(key);
     this.chain.push(key);
     this.depth++;
   }
 
-  private leave(key: string): void {
+  private leave(): void {
     this.depth--;
     this.chain.pop();
-    this.resolving.delete(key);
   }
 
   /** Why `key`, met again while it is resolved, is unknown: the cycle, named (`local.a -> local.b -> local.a`). */
@@ -319,14 +316,14 @@ export class StackResolver {
   private guarded(key: string, src: string, run: () => Value): Value {
     const settled = this.settled.get(key);
     if (settled !== undefined) return settled;
-    if (this.resolving.has(key)) return new Unknown(src, `\`${src}\` ${this.cycle(key)}`);
+    if (this.chain.includes(key)) return new Unknown(src, `\`${src}\` ${this.cycle(key)}`);
     if (this.depth >= MAX_CHAIN) return new Unknown(src, `\`${src}\`: references nest deeper than ${MAX_CHAIN} levels`);
     this.enter(key);
     let value: Value;
     try {
       value = run();
     } finally {
-      this.leave(key);
+      this.leave();
     }
     this.settled.set(key, value);
     return value;

@@ -300,7 +300,7 @@ class PolicySet implements CompiledPolicySet {
         if (!services || services.some(s => s === undefined)) {
           this.anyService.push(entry);
         } else {
-          for (const s of new Set(services as string[])) {
+          for (const s of services.length === 1 ? services as string[] : new Set(services as string[])) {
             const list = this.byService.get(s);
             if (list) list.push(entry);
             else this.byService.set(s, [entry]);

@@ -274,49 +274,40 @@ function statementKeys(rules: DialectRules): { allowed: readonly string[]; rejec
 }
 
 function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, bare: boolean, index: number, file?: string): Statement {
+  // Pointers are for error messages only: built from `here` when one is thrown, never per statement.
   const here: Where = () => (bare ? listPointer : pointerJoin(listPointer, index));
-  const at = (key: string): Where => () => pointerJoin(here(), key);
-  const fail = (p: string, problem: string, fix: string) => new PolicyError(p, problem, fix, file);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw fail(here(), 'a statement must be a JSON object', 'write {"Effect": "Allow", "Action": [...], "Resource": [...]}');
+    throw new PolicyError(here(), 'a statement must be a JSON object', 'write {"Effect": "Allow", "Action": [...], "Resource": [...]}', file);
   }
   const { allowed, rejected } = statementKeys(rules);
   const st = keyed(rules, raw as Record<string, unknown>, here, allowed, file, rejected);
 
   const effectRaw = st.Effect;
-  if (typeof effectRaw !== 'string') throw fail(at('Effect')(), 'Effect is missing', 'add "Effect": "Allow" or "Deny"');
+  if (typeof effectRaw !== 'string') throw new PolicyError(pointerJoin(here(), 'Effect'), 'Effect is missing', 'add "Effect": "Allow" or "Deny"', file);
   const effectNorm = rules.effectCaseInsensitive ? effectRaw.toLowerCase() : effectRaw;
   const effect = effectNorm === (rules.effectCaseInsensitive ? 'allow' : 'Allow') ? 'Allow'
     : effectNorm === (rules.effectCaseInsensitive ? 'deny' : 'Deny') ? 'Deny' : undefined;
-  if (!effect) throw fail(at('Effect')(), `"${effectRaw}" is not a valid Effect`, 'use "Allow" or "Deny"');
+  if (!effect) throw new PolicyError(pointerJoin(here(), 'Effect'), `"${effectRaw}" is not a valid Effect`, 'use "Allow" or "Deny"', file);
 
-  let actions: readonly Pattern[] | undefined;
-  let notActions: Pattern[] | undefined;
   if (rules.notAction === 'replace') {
     if ((st.Action === undefined) === (st.NotAction === undefined)) {
-      throw fail(here(), 'a statement needs exactly one of Action and NotAction', 'keep Action (or NotAction), not both and not neither');
+      throw new PolicyError(here(), 'a statement needs exactly one of Action and NotAction', 'keep Action (or NotAction), not both and not neither', file);
     }
   } else if (st.Action === undefined) {
-    throw fail(at('Action')(), 'Action is missing', rules.notAction === 'subtract'
-      ? 'add "Action" (NotAction only subtracts from Action in Volcengine policies)' : 'add "Action": ["service:type:operation"]');
+    throw new PolicyError(pointerJoin(here(), 'Action'), 'Action is missing', rules.notAction === 'subtract'
+      ? 'add "Action" (NotAction only subtracts from Action in Volcengine policies)' : 'add "Action": ["service:type:operation"]', file);
   }
-  const action = (text: string, where: Where) => actionPattern(rules, text, where, file);
-  const resource = (text: string, where: Where) => resourcePattern(rules, text, where, file);
-  if (st.Action !== undefined) actions = sole(patternList(st.Action, at('Action'), action, file));
-  if (st.NotAction !== undefined) notActions = patternList(st.NotAction, at('NotAction'), action, file);
-
-  let resources: readonly Pattern[] | undefined;
-  if (st.Resource === undefined) {
-    if (rules.resourceRequired) throw fail(at('Resource')(), 'Resource is missing', 'add "Resource": "*" or the ARNs the statement is for');
-  } else {
-    resources = sole(patternList(st.Resource, at('Resource'), resource, file));
+  const actions = st.Action === undefined ? undefined : patternList('a', rules, st.Action, here, 'Action', file);
+  const notActions = st.NotAction === undefined ? undefined : patternList('a', rules, st.NotAction, here, 'NotAction', file);
+  if (st.Resource === undefined && rules.resourceRequired) {
+    throw new PolicyError(pointerJoin(here(), 'Resource'), 'Resource is missing', 'add "Resource": "*" or the ARNs the statement is for', file);
   }
-  let notResources: Pattern[] | undefined;
-  if (st.NotResource !== undefined) {
-    if (st.Resource === undefined) throw fail(at('NotResource')(), 'NotResource needs Resource', 'add "Resource" (NotResource subtracts from it)');
-    notResources = patternList(st.NotResource, at('NotResource'), resource, file);
+  const resources = st.Resource === undefined ? undefined : patternList('r', rules, st.Resource, here, 'Resource', file);
+  if (st.NotResource !== undefined && st.Resource === undefined) {
+    throw new PolicyError(pointerJoin(here(), 'NotResource'), 'NotResource needs Resource', 'add "Resource" (NotResource subtracts from it)', file);
   }
-  const conditions = st.Condition === undefined ? NO_CONDITIONS : parseConditionBlock(rules, st.Condition, at('Condition')(), file);
+  const notResources = st.NotResource === undefined ? undefined : patternList('r', rules, st.NotResource, here, 'NotResource', file);
+  const conditions = st.Condition === undefined ? NO_CONDITIONS : parseConditionBlock(rules, st.Condition, pointerJoin(here(), 'Condition'), file);
   const simple = resources && !notResources && resources.every(r => !r.unknown && !r.variables);
   const resourceTest = simple && resources ? anyOf(resources.map(r => r.match)) : undefined;
   return new Statement(index, effect, actions, notActions, resources, notResources, conditions, resourceTest);
@@ -330,19 +321,22 @@ function anyOf(ms: readonly StringMatcher[]): StringMatcher {
   };
 }
 
-/** A string or list of strings (Action, Resource ...), each non-empty, as patterns. */
-function patternList(raw: unknown, where: Where, pattern: (text: string, where: Where) => Pattern, file?: string): Pattern[] {
-  const list = Array.isArray(raw) ? raw : [raw];
-  if (list.length === 0) throw new PolicyError(where(), 'empty list', 'give at least one value or remove the element', file);
-  return list.map((v, i) => {
-    const item: Where = Array.isArray(raw) ? () => pointerJoin(where(), i) : where;
-    if (typeof v !== 'string' || v === '') throw new PolicyError(item(), `expected a non-empty string, got ${JSON.stringify(v)}`, 'write the value as a string', file);
-    return pattern(v, item);
-  });
+/**
+ * A string or list of strings (Action, Resource ...) at `key` of a statement, each non-empty, as patterns (`a` actions,
+ * `r` resources). A list of one is the one shared list for that pattern.
+ */
+function patternList(kind: 'a' | 'r', rules: DialectRules, raw: unknown, statement: Where, key: string, file?: string): readonly Pattern[] {
+  if (!Array.isArray(raw)) return soleList(patternAt(kind, rules, raw, statement, key, undefined, file));
+  if (raw.length === 0) throw new PolicyError(pointerJoin(statement(), key), 'empty list', 'give at least one value or remove the element', file);
+  if (raw.length === 1) return soleList(patternAt(kind, rules, raw[0], statement, key, 0, file));
+  return raw.map((text, i) => patternAt(kind, rules, text, statement, key, i, file));
 }
 
-function actionPattern(rules: DialectRules, text: string, where: Where, file?: string): Pattern {
-  return sharedPattern('a', rules, text, () => newActionPattern(rules, text, where, file));
+function patternAt(kind: 'a' | 'r', rules: DialectRules, text: unknown, statement: Where, key: string, index: number | undefined, file?: string): Pattern {
+  const where = () => (index === undefined ? pointerJoin(statement(), key) : pointerJoin(statement(), key, index));
+  if (typeof text !== 'string' || text === '') throw new PolicyError(where(), `expected a non-empty string, got ${JSON.stringify(text)}`, 'write the value as a string', file);
+  return cachedPattern(kind, rules, text)
+    ?? keepPattern(kind, rules, text, kind === 'a' ? newActionPattern(rules, text, where, file) : newResourcePattern(rules, text, where, file));
 }
 
 function newActionPattern(rules: DialectRules, text: string, where: Where, file?: string): Pattern {
@@ -362,10 +356,6 @@ function newActionPattern(rules: DialectRules, text: string, where: Where, file?
   const normalized = text.toLowerCase();
   const service = unknown ? undefined : actionService(normalized);
   return { text, normalized, match: compileWildcard(normalized), unknown, variables: false, service, ...skeletonOf(normalized, unknown) };
-}
-
-function resourcePattern(rules: DialectRules, text: string, where: Where, file?: string): Pattern {
-  return sharedPattern('r', rules, text, () => newResourcePattern(rules, text, where, file));
 }
 
 function newResourcePattern(rules: DialectRules, text: string, where: Where, file?: string): Pattern {
@@ -390,10 +380,9 @@ function newResourcePattern(rules: DialectRules, text: string, where: Where, fil
 /** Lists of one pattern, shared like the patterns themselves: most statements name one action and one resource. */
 const soleLists = new WeakMap<Pattern, readonly Pattern[]>();
 
-function sole(list: Pattern[]): readonly Pattern[] {
-  if (list.length !== 1) return list;
-  let shared = soleLists.get(list[0]);
-  if (!shared) soleLists.set(list[0], shared = list);
+function soleList(p: Pattern): readonly Pattern[] {
+  let shared = soleLists.get(p);
+  if (!shared) soleLists.set(p, shared = [p]);
   return shared;
 }
 
@@ -405,24 +394,23 @@ function sole(list: Pattern[]): readonly Pattern[] {
 const patterns = { a: new Map<Dialect, Map<string, Pattern>>(), r: new Map<Dialect, Map<string, Pattern>>() };
 let patternCount = 0;
 
-function sharedPattern(kind: 'a' | 'r', rules: DialectRules, text: string, build: () => Pattern): Pattern {
-  // Keyed by the text itself (no concatenated key to build and hash per lookup), under one map per kind and dialect.
+/** The shared pattern for a text, if built already (keyed by the text itself, under one map per kind and dialect). */
+function cachedPattern(kind: 'a' | 'r', rules: DialectRules, text: string): Pattern | undefined {
+  return patterns[kind].get(rules.dialect)?.get(text);
+}
+
+function keepPattern(kind: 'a' | 'r', rules: DialectRules, text: string, p: Pattern): Pattern {
+  // Bounded: distinct patterns beyond this are built per statement, as before.
+  if (patternCount >= 200_000) {
+    patterns.a.clear();
+    patterns.r.clear();
+    patternCount = 0;
+  }
   const byDialect = patterns[kind];
   let byText = byDialect.get(rules.dialect);
   if (!byText) byDialect.set(rules.dialect, byText = new Map());
-  let p = byText.get(text);
-  if (!p) {
-    p = build();
-    // Bounded: distinct patterns beyond this are built per statement, as before.
-    if (patternCount >= 200_000) {
-      patterns.a.clear();
-      patterns.r.clear();
-      byDialect.set(rules.dialect, byText = new Map());
-      patternCount = 0;
-    }
-    byText.set(text, p);
-    patternCount++;
-  }
+  byText.set(text, p);
+  patternCount++;
   return p;
 }
 
