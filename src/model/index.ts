@@ -5,7 +5,7 @@
 import { Catalog } from '../catalog';
 import { buildModel, ModelParts } from './build';
 import { loadInput, loadJsonDocument, LoadedInput, LoadOptions, RawStack } from './input';
-import { AccessModel, describePrincipal, PrincipalPermissions } from './model';
+import { AccessModel, describePrincipal, InputSummary, PrincipalPermissions, summarizeInput } from './model';
 import { addPlatformGrants } from './platform-grants';
 import { policyConditionKeys } from '../policy/parse';
 
@@ -27,8 +27,13 @@ export type { WorkspaceMembership } from './platform';
 /** Loads one or more inputs into one model; a plan's planned values are "after". */
 export function loadAccessModel(paths: string | readonly string[], catalog: Catalog = Catalog.load(), options: LoadOptions = {}): AccessModel {
   const list = typeof paths === 'string' ? [paths] : paths;
-  const inputs = list.map(p => loadInput(p, options));
-  return modelFromStacks(inputs.flatMap(i => i.stacks), catalog, inputs.length === 1 ? inputs[0] : undefined);
+  const inputs: Array<LoadedInput | undefined> = list.map(p => loadInput(p, options));
+  const summary = inputs.length === 1 ? summarizeInput(inputs[0]) : undefined;
+  const parts = partsOf(inputs.flatMap(i => i!.stacks), catalog);
+  // The raw input is not needed past this point: released before the larger half of the model is built (at a million
+  // users it is gigabytes).
+  inputs.fill(undefined);
+  return finishModel(parts, catalog, summary);
 }
 
 /** A plan's prior state as a model (the "before" side of `aiam diff PLAN`); undefined when the input has none. */
@@ -44,12 +49,22 @@ export function modelFromJson(label: string, doc: unknown, stackName?: string, c
 }
 
 export function modelFromStacks(stacks: readonly RawStack[], catalog: Catalog, input?: LoadedInput): AccessModel {
+  return finishModel(partsOf(stacks, catalog), catalog, summarizeInput(input));
+}
+
+/** What the stacks hold, resolved: everything that needs the raw input. */
+function partsOf(stacks: readonly RawStack[], catalog: Catalog): ModelParts {
   const parts = buildModel(stacks, catalog);
   // Findings about the input itself (modules not read), found while loading.
   for (const s of stacks) for (const f of s.findings ?? []) parts.findings.push(f);
+  return parts;
+}
+
+/** The rest of the model, from the parts alone. */
+function finishModel(parts: ModelParts, catalog: Catalog, summary: InputSummary | undefined): AccessModel {
   addPlatformGrants(parts);
   reportUnknownConditionKeys(parts, catalog);
-  return new AccessModel(input, parts, catalog);
+  return new AccessModel(summary, parts, catalog);
 }
 
 /** What a principal can do, as comparable lines ("pairec:ListInstances on * if ..."). */

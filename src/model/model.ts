@@ -157,7 +157,7 @@ export interface InputSummary {
   readonly priorSettings?: readonly PlatformSettingsEntry[];
 }
 
-function summarize(input: LoadedInput | InputSummary | undefined): InputSummary | undefined {
+export function summarizeInput(input: LoadedInput | InputSummary | undefined): InputSummary | undefined {
   if (!input || !('stacks' in input)) return input;
   return { kind: input.kind, path: input.path, ...(input.priorStacks ? { priorSettings: settingsOfStacks(input.priorStacks) } : {}) };
 }
@@ -208,7 +208,7 @@ export class AccessModel {
   readonly input?: InputSummary;
 
   constructor(input: LoadedInput | InputSummary | undefined, parts: ModelParts, readonly catalog: Catalog) {
-    this.input = summarize(input);
+    this.input = summarizeInput(input);
     this.principalIndex = parts.principals;
     this.policyIndex = parts.policies;
     this.principals = [...parts.principals.values()];

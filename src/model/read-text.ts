@@ -3,6 +3,7 @@
  * runaway plan, stops at the limit instead of filling memory), a UTF-8 BOM accepted, UTF-16 and invalid UTF-8 named
  * in the error instead of surfacing as a baffling JSON syntax error.
  */
+import { isAscii, isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import { ModelInputError } from './errors';
@@ -34,27 +35,38 @@ export function readInputText(file: string, what: string, maxBytes = inputLimits
     throw new ModelInputError(file, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code ?? (e as Error).message})`,
       `pass the path of ${what}`);
   }
-  const chunks: Buffer[] = [];
+  let bytes: Buffer;
   let total = 0;
   try {
-    const chunk = Buffer.allocUnsafe(1_048_576);
+    // One buffer, read into in place: the size of a regular file up front, doubled as a device or pipe keeps giving.
+    const stat = fs.fstatSync(fd);
+    if (stat.isFile() && stat.size > maxBytes) throw tooLarge(file, maxBytes, stat.size);
+    bytes = Buffer.allocUnsafe(stat.isFile() ? Math.max(stat.size, 1) : 1_048_576);
     for (;;) {
+      if (total === bytes.length) {
+        if (total >= maxBytes) {
+          // Full at the limit: one more byte means too large.
+          if (fs.readSync(fd, Buffer.allocUnsafe(1), 0, 1, null) > 0) throw tooLarge(file, maxBytes, stat.size);
+          break;
+        }
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes, bytes.length * 2));
+        bytes.copy(grown, 0, 0, total);
+        bytes = grown;
+      }
       let n: number;
       try {
-        n = fs.readSync(fd, chunk, 0, chunk.length, null);
+        n = fs.readSync(fd, bytes, total, bytes.length - total, null);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         throw new ModelInputError(file, '', `cannot be read (${code === 'EISDIR' ? 'a folder' : code ?? (e as Error).message})`, `pass the path of ${what}`);
       }
       if (n === 0) break;
       total += n;
-      if (total > maxBytes) throw tooLarge(file, maxBytes, fs.fstatSync(fd).size);
-      chunks.push(Buffer.from(chunk.subarray(0, n)));
     }
   } finally {
     fs.closeSync(fd);
   }
-  return decode(file, Buffer.concat(chunks, total));
+  return decode(file, bytes.subarray(0, total));
 }
 
 function tooLarge(file: string, maxBytes: number, size: number): ModelInputError {
@@ -71,12 +83,11 @@ function decode(file: string, bytes: Buffer): string {
   if (bom16 || (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0))) {
     throw new ModelInputError(file, '', 'is UTF-16 encoded (PowerShell\'s `>` writes UTF-16)', 'convert it to UTF-8, e.g. `terraform show -json tfplan | Out-File -Encoding utf8 plan.json`');
   }
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
-  } catch {
-    // The replacement character marks the first bad sequence in a lenient decode.
-    const at = new TextDecoder('utf-8').decode(bytes.subarray(start)).indexOf('\ufffd');
-    throw new ModelInputError(file, '', `is not valid UTF-8 (first bad byte near character ${at})`, 'save the file as UTF-8');
-  }
+  const text = bytes.subarray(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+  // ASCII (most Terraform JSON) becomes a one-byte string directly; both checks are vectorised in Node.
+  if (isAscii(text)) return text.toString('latin1');
+  if (isUtf8(text)) return text.toString('utf8');
+  // The replacement character marks the first bad sequence in a lenient decode.
+  const at = new TextDecoder('utf-8').decode(text).indexOf('\ufffd');
+  throw new ModelInputError(file, '', `is not valid UTF-8 (first bad byte near character ${at})`, 'save the file as UTF-8');
 }
