@@ -253,6 +253,7 @@ function blocksOf(file: string, pointer: string, v: unknown, what: string): Reco
 
 /** A block body: `{...}` or a one-element array `[{...}]` (array form). */
 function bodyOf(file: string, pointer: string, v: unknown, what: string): Record<string, unknown> {
+  if (isObject(v)) return v;
   const list = Array.isArray(v) ? v : [v];
   if (list.length !== 1 || !isObject(list[0])) {
     throw new ModelInputError(file, pointer, list.length > 1 ? 'defined more than once' : 'not an object', what);
@@ -440,7 +441,8 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
   const prefix = modulePath ? `${modulePath}.` : '';
   for (const [type, byNameRaw] of Object.entries(blocksOf(file, `/${section}`, block, `"${section}" maps resource types to named blocks`))) {
     const byName = blocksOf(file, pointerJoin(`/${section}`, type), byNameRaw, 'each resource type maps names to blocks');
-    for (const [name, raw] of Object.entries(byName)) {
+    for (const name of Object.keys(byName)) {
+      const raw = byName[name];
       const pointer = pointerJoin(`/${section}`, type, name);
       const values = bodyOf(file, pointer, raw, 'each resource block is a JSON object');
       const meta = isObject(values['//']) ? values['//'] as Record<string, unknown> : undefined;

@@ -9,8 +9,9 @@ import * as v8 from 'v8';
 import { ModelInputError } from './errors';
 
 /**
- * Heap a loaded input takes per byte of its JSON, with room for the checks: loading the generated 100k-user
- * organisation (85 MiB) needs a heap of 700-900 MiB (`npm run bench scale` measures it).
+ * Heap a loaded input takes per byte of its JSON, with room for the checks: the generated 100k-user organisation
+ * (85 MiB) loads in a 1,000 MiB heap and not in 900 MiB, as the raw input and the model (about 330 MiB once built,
+ * `npm run bench scale`) are both held while it is built.
  */
 export const HEAP_PER_INPUT_BYTE = 12;
 
