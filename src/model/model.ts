@@ -337,9 +337,12 @@ export class AccessModel {
    * list (kept too, so a group's attachments are looked up once, not once per member).
    */
   private policyOrdinals(principal: Principal): readonly number[] {
-    const cached = this.ordinalsOf.get(principal.key);
+    // Kept for groups and roles; a user's list is kept by position (principalOrdinals) and otherwise built again,
+    // which is a few lookups: a map of every user would be megabytes at 100k users.
+    const user = principal.kind === 'user';
+    const cached = user ? undefined : this.ordinalsOf.get(principal.key);
     if (cached) return cached;
-    const groups = principal.kind === 'user' ? (this.groupsOf.get(principal.key) ?? []).map(m => this.groupOrdinals(m.groupKey)) : [];
+    const groups = user ? (this.groupsOf.get(principal.key) ?? []).map(m => this.groupOrdinals(m.groupKey)) : [];
     const stamp = ++this.seenStamp;
     const list: number[] = [];
     const take = (o: number) => {
@@ -353,7 +356,7 @@ export class AccessModel {
     }
     for (const g of groups) for (const o of g) take(o);
     const result = list.length ? list.slice() : NO_ORDINALS;
-    this.ordinalsOf.set(principal.key, result);
+    if (!user) this.ordinalsOf.set(principal.key, result);
     return result;
   }
 

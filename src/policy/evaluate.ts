@@ -70,6 +70,9 @@ interface ActionCandidate {
 const NO_HITS: readonly Hit[] = [];
 
 const EMPTY: readonly string[] = [];
+const NO_OPAQUE: readonly OpaquePolicy[] = [];
+const NO_ENTRIES: readonly StatementEntry[] = [];
+const NO_SERVICES: readonly string[] = [];
 
 /**
  * The request context, read once: keys lower-cased (keys differing only by case are ambiguous and rejected), and
@@ -272,10 +275,16 @@ function cachedKeyCheck(f: KeyCheck | undefined): KeyCheck | undefined {
 class PolicySet implements CompiledPolicySet {
   readonly policyCount: number;
   private readonly rules: DialectRules;
-  /** Statements whose every action pattern names its service literally, by lower-case service. */
-  private readonly byService = new Map<string, StatementEntry[]>();
+  /**
+   * Statements whose every action pattern names its service literally, by lower-case service: the services and their
+   * statements side by side (a policy names a few services; a map per policy is several times the size).
+   */
+  private readonly services: readonly string[];
+  private readonly serviceStatements: ReadonlyArray<readonly StatementEntry[]>;
+  /** The same as a map, for sets that name many services (a whole model's policies compiled together). */
+  private readonly serviceIndex?: ReadonlyMap<string, readonly StatementEntry[]>;
   /** Statements with a wildcard service, `*`, NotAction-only, or unknown actions: checked for every request. */
-  private readonly anyService: StatementEntry[] = [];
+  private readonly anyService: readonly StatementEntry[];
   private readonly opaque: readonly OpaquePolicy[];
   /** Statements whose actions match, per action as asked: an index over the action dimension, built lazily. */
   private actionIndex?: Map<string, ActionCandidate[]>;
@@ -286,6 +295,8 @@ class PolicySet implements CompiledPolicySet {
     this.rules = rules;
     this.policyCount = policies.length;
     const opaque: OpaquePolicy[] = [];
+    const anyService: StatementEntry[] = [];
+    const byService = new Map<string, StatementEntry[]>();
     for (const p of policies) {
       if (isOpaquePolicy(p)) {
         opaque.push(p);
@@ -296,19 +307,27 @@ class PolicySet implements CompiledPolicySet {
       }
       for (const st of p.statements) {
         const entry = statementEntry(p.name, st);
-        const services = st.actions?.map(a => (a.unknown ? undefined : a.service));
-        if (!services || services.some(s => s === undefined)) {
-          this.anyService.push(entry);
+        const named = st.actions?.map(a => (a.unknown ? undefined : a.service));
+        if (!named || named.some(s => s === undefined)) {
+          anyService.push(entry);
         } else {
-          for (const s of services.length === 1 ? services as string[] : new Set(services as string[])) {
-            const list = this.byService.get(s);
+          for (const s of named.length === 1 ? named as string[] : new Set(named as string[])) {
+            const list = byService.get(s);
             if (list) list.push(entry);
-            else this.byService.set(s, [entry]);
+            else byService.set(s, [entry]);
           }
         }
       }
     }
-    this.opaque = opaque;
+    // A model compiles every policy on its own: shared empty lists, not two per policy.
+    this.opaque = opaque.length ? opaque : NO_OPAQUE;
+    this.anyService = anyService.length ? anyService : NO_ENTRIES;
+    // Lists exactly as long as they are (grown by push, they keep room for more).
+    for (const [service, list] of byService) if (list.length > 1) byService.set(service, list.slice());
+    const few = byService.size <= 16;
+    this.services = few ? [...byService.keys()] : NO_SERVICES;
+    this.serviceStatements = few ? [...byService.values()] : [];
+    this.serviceIndex = few ? undefined : byService;
   }
 
   evaluate(request: AccessRequest, options?: EvaluateOptions): EvaluationResult {
@@ -354,7 +373,9 @@ class PolicySet implements CompiledPolicySet {
     }
     list = [];
     const colon = action.indexOf(':');
-    const bucket = this.byService.get(colon < 0 ? action : action.slice(0, colon));
+    const service = colon < 0 ? action : action.slice(0, colon);
+    const at = this.serviceIndex ? -1 : this.services.indexOf(service);
+    const bucket = this.serviceIndex ? this.serviceIndex.get(service) : at < 0 ? undefined : this.serviceStatements[at];
     for (const group of bucket ? [bucket, this.anyService] : [this.anyService]) {
       for (const entry of group) {
         const actionMatch = actionState(entry.statement, action, this.rules);

@@ -50,8 +50,8 @@ export interface ParsedPolicy {
   readonly source?: PolicySource;
   /** The document as parsed (object form), parsed again on each read: prefer `text`. */
   readonly document: unknown;
-  /** The document as given, or as JSON when it was given as an object. */
-  readonly text: string;
+  /** The document as given, or as JSON when it was given as an object (parsePolicy sets it; hand-built policies may not). */
+  readonly text?: string;
 }
 
 /** Lower-cases what the dialect compares case-insensitively: `acs:svc:` / `trn:svc:` prefixes, Huawei's service. */
@@ -127,8 +127,8 @@ export function parsePolicy(dialect: Dialect, name: string, document: unknown, s
 }
 
 /**
- * A parsed policy keeps its document as text, not as objects: text is a third of the size, and only a few readers
- * (size check, report, diff) want the document at all.
+ * A parsed policy keeps its document as text, not as objects: text is about half the size, and only a few readers
+ * (size check, report, diff, proofs) want the document at all.
  */
 class Policy implements ParsedPolicy {
   constructor(readonly name: string, readonly dialect: Dialect, readonly statements: readonly ParsedStatement[],
@@ -225,6 +225,7 @@ const NO_CONDITIONS: readonly ParsedCondition[] = [];
  */
 export function minifiedDocument(p: ParsedPolicy): string {
   const t = p.text;
+  if (t === undefined) return JSON.stringify(p.document);
   return /[\s\\]|[:,[]-?\d/.test(t) ? JSON.stringify(JSON.parse(t)) : t;
 }
 

@@ -191,7 +191,7 @@ export function globsMeet(p: string, q: string): boolean {
 }
 
 function single(dialect: Dialect, name: string, st: ParsedStatement): ParsedPolicy {
-  return { name, dialect, statements: [st], document: {}, text: '{}' };
+  return { name, dialect, statements: [st], document: {} };
 }
 
 /**

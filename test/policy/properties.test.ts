@@ -136,6 +136,8 @@ describe('a policy keeps its document as text', () => {
       const p = parsePolicy(Dialect.ALIBABA_RAM, 'p', t);
       expect(minifiedDocument(p)).toBe(JSON.stringify(JSON.parse(t)));
       expect(p.document).toEqual(JSON.parse(t));
+      // A policy built by hand, without text, is minified from its document.
+      expect(minifiedDocument({ ...p, text: undefined, document: JSON.parse(t) })).toBe(JSON.stringify(JSON.parse(t)));
     }), { numRuns: 2000 });
   });
 });
