@@ -6,7 +6,7 @@
  * symbolic — never guessed — but keeps the resource it points at, so links (an attachment to a user) still resolve.
  */
 import { dataSourceAttribute, dataSourceSystemPolicy } from './data-sources';
-import { applySteps, EvalStep, evaluateTemplate, fromPlain, MAX_NESTING, Scope, toPlain, Unknown, Value } from './expressions';
+import { applySteps, EvalStep, evaluateTemplate, fromPlain, isLiteralText, MAX_NESTING, Scope, toPlain, Unknown, Value } from './expressions';
 import type { ModuleConfig, RawResource, RawStack } from './input';
 import { own } from './own';
 
@@ -70,7 +70,7 @@ const LITERAL_ROOTS = new Set(['true', 'false', 'null']);
 
 /** No template anywhere in a JSON value (within the nesting the evaluator reads). */
 function isLiteral(v: unknown, nesting: number): boolean {
-  if (typeof v === 'string') return !v.includes('${') && !v.includes('%{');
+  if (typeof v === 'string') return isLiteralText(v);
   if (typeof v !== 'object' || v === null) return true;
   if (nesting > MAX_NESTING) return false;
   if (Array.isArray(v)) return v.every(x => isLiteral(x, nesting + 1));
@@ -91,7 +91,6 @@ export class StackResolver {
   /** The keys being resolved, outermost first: a key met again is in a cycle, which they name. At most MAX_CHAIN long. */
   private readonly chain: string[] = [];
   private readonly dataSources: ReadonlySet<RawResource>;
-  private depth = 0;
 
   constructor(readonly stack: RawStack) {
     this.dataSources = new Set(stack.dataSources);
@@ -115,7 +114,7 @@ export class StackResolver {
     if (this.stack.kind === 'plan') return this.planAttribute(r, attribute);
     const raw = r.values[attribute];
     // Literal text, most values of all, is itself: no key, no cycle bookkeeping.
-    if (typeof raw === 'string' && !raw.includes('${') && !raw.includes('%{')) return { known: true, value: raw };
+    if (typeof raw === 'string' && isLiteralText(raw)) return { known: true, value: raw };
     if (raw === undefined) {
       if (this.dataSources.has(r)) {
         const computed = dataSourceAttribute(this, r, attribute);
@@ -126,17 +125,17 @@ export class StackResolver {
     const key = `${r.address}.${attribute}`;
     // Attributes read by other expressions are kept (as guarded() keeps locals): chains of resources that each use
     // the previous one twice stay linear. Top-level reads are not kept: most are read once.
-    const nested = this.depth > 0;
+    const nested = this.chain.length > 0;
     const settled = nested ? this.settledAttributes.get(key) : undefined;
     if (settled) return settled;
     if (this.chain.includes(key)) return { known: false, reason: `${key} ${this.cycle(key)}` };
-    if (this.depth >= MAX_CHAIN) return { known: false, reason: `${key}: references nest deeper than ${MAX_CHAIN} levels` };
-    this.enter(key);
+    if (this.chain.length >= MAX_CHAIN) return { known: false, reason: `${key}: references nest deeper than ${MAX_CHAIN} levels` };
+    this.chain.push(key);
     let result: Resolved;
     try {
       result = this.value(raw, r, attribute);
     } finally {
-      this.leave();
+      this.chain.pop();
     }
     if (nested) this.settledAttributes.set(key, result);
     return result;
@@ -150,16 +149,6 @@ export class StackResolver {
     if (this.stack.kind === 'plan') return undefined;
     const raw = r.values[attribute];
     return raw !== undefined && isLiteral(raw, 0) ? { known: true, value: raw } : undefined;
-  }
-
-  private enter(key: string): void {
-    this.chain.push(key);
-    this.depth++;
-  }
-
-  private leave(): void {
-    this.depth--;
-    this.chain.pop();
   }
 
   /** Why `key`, met again while it is resolved, is unknown: the cycle, named (`local.a -> local.b -> local.a`). */
@@ -317,13 +306,13 @@ export class StackResolver {
     const settled = this.settled.get(key);
     if (settled !== undefined) return settled;
     if (this.chain.includes(key)) return new Unknown(src, `\`${src}\` ${this.cycle(key)}`);
-    if (this.depth >= MAX_CHAIN) return new Unknown(src, `\`${src}\`: references nest deeper than ${MAX_CHAIN} levels`);
-    this.enter(key);
+    if (this.chain.length >= MAX_CHAIN) return new Unknown(src, `\`${src}\`: references nest deeper than ${MAX_CHAIN} levels`);
+    this.chain.push(key);
     let value: Value;
     try {
       value = run();
     } finally {
-      this.leave();
+      this.chain.pop();
     }
     this.settled.set(key, value);
     return value;

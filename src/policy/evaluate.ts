@@ -362,6 +362,13 @@ class PolicySet implements CompiledPolicySet {
     return this.result(deny, allow, hits ?? NO_HITS, request, resource, ctx, open, candidates, known);
   }
 
+  /** The statements indexed under a lower-case service. */
+  private statementsOf(service: string): readonly StatementEntry[] | undefined {
+    if (this.serviceIndex) return this.serviceIndex.get(service);
+    const at = this.services.indexOf(service);
+    return at < 0 ? undefined : this.serviceStatements[at];
+  }
+
   private candidatesFor(written: string): ActionCandidate[] {
     const action = written.toLowerCase();
     // Created on the first question: a model compiles every policy, and most are never asked about.
@@ -373,9 +380,7 @@ class PolicySet implements CompiledPolicySet {
     }
     list = [];
     const colon = action.indexOf(':');
-    const service = colon < 0 ? action : action.slice(0, colon);
-    const at = this.serviceIndex ? -1 : this.services.indexOf(service);
-    const bucket = this.serviceIndex ? this.serviceIndex.get(service) : at < 0 ? undefined : this.serviceStatements[at];
+    const bucket = this.statementsOf(colon < 0 ? action : action.slice(0, colon));
     for (const group of bucket ? [bucket, this.anyService] : [this.anyService]) {
       for (const entry of group) {
         const actionMatch = actionState(entry.statement, action, this.rules);

@@ -39,8 +39,13 @@ function parsed(text: string, template: boolean): Node | ExpressionSyntaxError {
 }
 
 /** Evaluates a JSON-syntax string (`"tf-${var.name}"`, `"${jsonencode({...})}"`) in a scope. */
+/** Text with no interpolation or directive: a template that is itself (escapes `$${`, `%%{` start like one). */
+export function isLiteralText(text: string): boolean {
+  return !text.includes('${') && !text.includes('%{');
+}
+
 export function evaluateTemplate(text: string, scope: Scope): Value {
-  if (!text.includes('${') && !text.includes('%{')) return text.includes('$${') || text.includes('%%{') ? text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : text;
+  if (isLiteralText(text)) return text;
   const n = parsed(text, true);
   if (n instanceof ExpressionSyntaxError) return new Unknown(text, `\`${quote(text)}\` cannot be read: ${n.message}`);
   return evaluate(n, scope);
