@@ -13,7 +13,7 @@ import {
   PolicyEntity, Principal, SkippedResource,
 } from './types';
 import { describeCondition } from '../policy/conditions';
-import { combineDecision, combineResults, compilePolicies, CompiledPolicySet, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
+import { combineDecision, combineResults, compilePolicies, CompiledPolicySet, decisionOfRanks, EvaluateOptions, EvaluationResult, resultRanks } from '../policy/evaluate';
 import { compareText } from '../policy/order';
 import { isWildcardOnly } from '../policy/parse';
 import { AccessRequest, Decision, Dialect, StatementRef } from '../policy/types';
@@ -413,10 +413,7 @@ export class AccessModel {
       const ordinal = ordinals[i];
       let r = memoMap ? memoMap.get(ordinal) : memoArray?.[ordinal];
       if (!r) {
-        const p = this.policies[ordinal];
-        // An opaque policy answers "unknown" to everything: keep that to its own cloud and services.
-        r = (platformAction && p.kind !== 'platform') || (!p.parsed && !this.opaqueApplies(p, request)) ? NOT_APPLICABLE
-          : this.compiledPolicy(p).evaluate(request, this.withKeyCheck(p.dialect, options));
+        r = this.policyResult(ordinal, request, options, platformAction);
         if (memoMap) memoMap.set(ordinal, r);
         else if (memoArray) memoArray[ordinal] = r;
       }
@@ -432,7 +429,39 @@ export class AccessModel {
     }
     // The decision now; what explains it (matched statements, open conditions, the chain) when first read.
     const openNames = open && decision === Decision.UNKNOWN ? open.map(p => p.name) : EMPTY;
-    return new Answer(this, principal, request, decision, results, bindings, openNames, without);
+    return new Answer(this, principal, request, decision, results, undefined, bindings, openNames, without);
+  }
+
+  /** What one policy (by ordinal) says about the request. */
+  private policyResult(ordinal: number, request: AccessRequest, options: QueryOptions | undefined, platformAction: boolean): EvaluationResult {
+    const p = this.policies[ordinal];
+    // An opaque policy answers "unknown" to everything: keep that to its own cloud and services.
+    return (platformAction && p.kind !== 'platform') || (!p.parsed && !this.opaqueApplies(p, request)) ? NOT_APPLICABLE
+      : this.compiledPolicy(p).evaluate(request, this.withKeyCheck(p.dialect, options));
+  }
+
+  /**
+   * who-can's answer for one principal, with no project to scope by: the decision folded from per-policy ranks
+   * (`ranks`, filled with `memo` on first use), so a principal that cannot allocates nothing and one that can gets an
+   * answer reading its results from the memo when asked. Policies of unknown content go the full way (answer()).
+   */
+  private quickAnswer(principal: Principal, ordinals: readonly number[], request: AccessRequest, options: QueryOptions | undefined,
+    memo: Array<EvaluationResult | undefined>, ranks: Uint8Array): AccessAnswer | undefined {
+    let allow = 0;
+    let deny = 0;
+    for (let i = 0; i < ordinals.length; i++) {
+      const ordinal = ordinals[i];
+      let code = ranks[ordinal];
+      if (code === 0) {
+        const r = memo[ordinal] ??= this.policyResult(ordinal, request, options, this.isPlatformAction(request.action));
+        if (this.opaqueByOrdinal[ordinal] && r !== NOT_APPLICABLE) return this.answer(principal, ordinals, request, options, memo);
+        ranks[ordinal] = code = RANKED | resultRanks(r);
+      }
+      if ((code & 3) > allow) allow = code & 3;
+      if (((code >> 2) & 3) > deny) deny = (code >> 2) & 3;
+    }
+    const decision = decisionOfRanks(allow, deny);
+    return decision === Decision.IMPLICIT_DENY ? undefined : new Answer(this, principal, request, decision, ordinals, memo, undefined, EMPTY, undefined);
   }
 
   /** Pseudo-actions of platform grants (`bailian-platform:...`); the last answer is kept, as who-can asks 100k times. */
@@ -518,14 +547,16 @@ export class AccessModel {
   whoCan(request: AccessRequest, options?: QueryOptions & { clouds?: Cloud[] }): AccessAnswer[] {
     const clouds = new Set(options?.clouds ?? this.cloudsFor(request));
     const memo: Array<EvaluationResult | undefined> = new Array(this.policies.length);
+    const ranks = new Uint8Array(this.policies.length);
+    const scoped = options?.project !== undefined;
     const out: AccessAnswer[] = [];
     const principals = this.principals;
     const ordinalsAt = this.principalOrdinals;
     for (let i = 0; i < principals.length; i++) {
       const p = principals[i];
       if (!clouds.has(p.cloud)) continue;
-      const a = this.answer(p, ordinalsAt[i], request, options, memo);
-      if (a.decision !== Decision.IMPLICIT_DENY) out.push(a);
+      const a = scoped ? this.answer(p, ordinalsAt[i], request, options, memo) : this.quickAnswer(p, ordinalsAt[i], request, options, memo, ranks);
+      if (a && a.decision !== Decision.IMPLICIT_DENY) out.push(a);
     }
     return out;
   }
@@ -708,11 +739,21 @@ export class AccessModel {
 class Answer implements AccessAnswer {
   private combined?: EvaluationResult;
   private builtChain?: readonly ChainStep[];
+  /**
+   * `given`: the results of the principal's policies; or, with `memo`, their ordinals, whose results are in the memo of
+   * the who-can question (no array per answer: most answers are never explained).
+   */
   constructor(private readonly model: AccessModel, readonly principal: Principal, readonly request: AccessRequest, readonly decision: Decision,
-    private readonly results: readonly EvaluationResult[], private readonly bindings: readonly PolicyBinding[] | undefined,
+    private readonly given: readonly EvaluationResult[] | readonly number[], private readonly memo: ReadonlyArray<EvaluationResult | undefined> | undefined,
+    private readonly bindings: readonly PolicyBinding[] | undefined,
     readonly openPolicies: readonly string[], readonly decisionWithoutOpenPolicies: Decision | undefined) {}
   private get result(): EvaluationResult {
-    return (this.combined ??= combineResults(this.results));
+    if (!this.combined) {
+      const memo = this.memo;
+      const results = memo ? (this.given as readonly number[]).map(o => memo[o]!) : this.given as readonly EvaluationResult[];
+      this.combined = combineResults(results);
+    }
+    return this.combined;
   }
   get unresolved(): readonly string[] {
     return this.result.unresolved;
@@ -735,6 +776,8 @@ class Answer implements AccessAnswer {
 const EMPTY: readonly string[] = [];
 const EMPTY_CLOUDS: readonly Cloud[] = [];
 const NO_ORDINALS: readonly number[] = [];
+/** Set in who-can's per-policy rank byte once the policy's result is in (ranks of "no" are 0). */
+const RANKED = 16;
 /** The result of a policy that cannot apply to the request. */
 const NOT_APPLICABLE: EvaluationResult = compilePolicies(Dialect.ALIBABA_RAM, []).evaluate({ action: 'none:None' });
 

@@ -78,6 +78,21 @@ function isLiteral(v: unknown, nesting: number): boolean {
   return true;
 }
 
+/** Roots of `${root.x.y}` that are not resource types (the evaluator's reference() switch, and literals). */
+const NOT_RESOURCE_ROOTS = ['var', 'local', 'count', 'each', 'module', 'data', 'path', 'terraform', 'self', ...LITERAL_ROOTS];
+const [DOLLAR, OPEN, CLOSE, DOT] = ['$', '{', '}', '.'].map(c => c.charCodeAt(0));
+
+/** Where the identifier (`[A-Za-z_][\w-]*`, as PLAIN_REFERENCE reads it) starting at `i` ends; -1 when none starts there. */
+function identifierEnd(text: string, i: number): number {
+  const first = text.charCodeAt(i);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95)) return -1;
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) break;
+  }
+  return i;
+}
+
 const stripKeys = (s: string) => s.replace(/\[[^\]]*\]/g, '');
 
 export class StackResolver {
@@ -113,8 +128,12 @@ export class StackResolver {
   attribute(r: RawResource, attribute: string): Resolved {
     if (this.stack.kind === 'plan') return this.planAttribute(r, attribute);
     const raw = r.values[attribute];
-    // Literal text, most values of all, is itself: no key, no cycle bookkeeping.
-    if (typeof raw === 'string' && isLiteralText(raw)) return { known: true, value: raw };
+    if (typeof raw === 'string') {
+      // Literal text, most values of all, is itself: no key, no cycle bookkeeping.
+      if (isLiteralText(raw)) return { known: true, value: raw };
+      const direct = this.directReference(raw, r);
+      if (direct !== undefined) return { known: true, value: direct };
+    }
     if (raw === undefined) {
       if (this.dataSources.has(r)) {
         const computed = dataSourceAttribute(this, r, attribute);
@@ -139,6 +158,24 @@ export class StackResolver {
     }
     if (nested) this.settledAttributes.set(key, result);
     return result;
+  }
+
+  /**
+   * `${type.name.attr}` in a root-module resource, naming a resource whose attribute is literal text: that text, found
+   * without allocating a parse (a link's reference to its user or group, hundreds of thousands at scale). Undefined
+   * for anything else, which the general path evaluates to the same result (test/model/resolve-fast-path.test.ts).
+   */
+  private directReference(raw: string, from: RawResource): string | undefined {
+    const end = raw.length - 1;
+    if (from.module || raw.charCodeAt(0) !== DOLLAR || raw.charCodeAt(1) !== OPEN || raw.charCodeAt(end) !== CLOSE) return undefined;
+    const dot1 = identifierEnd(raw, 2);
+    if (dot1 < 0 || raw.charCodeAt(dot1) !== DOT) return undefined;
+    const dot2 = identifierEnd(raw, dot1 + 1);
+    if (dot2 < 0 || raw.charCodeAt(dot2) !== DOT || identifierEnd(raw, dot2 + 1) !== end) return undefined;
+    for (const root of NOT_RESOURCE_ROOTS) if (dot1 - 2 === root.length && raw.startsWith(root, 2)) return undefined;
+    const target = this.byAddress.get(raw.slice(2, dot2));
+    const value = target?.values[raw.slice(dot2 + 1, end)];
+    return typeof value === 'string' && isLiteralText(value) ? value : undefined;
   }
 
   /**
