@@ -13,7 +13,7 @@ import {
   PolicyEntity, Principal, SkippedResource,
 } from './types';
 import { describeCondition } from '../policy/conditions';
-import { combineDecision, combineResults, compilePolicies, CompiledPolicySet, decisionOfRanks, EvaluateOptions, EvaluationResult, resultRanks } from '../policy/evaluate';
+import { applicabilityRank, combineDecision, combineResults, compilePolicies, CompiledPolicySet, decisionOfRanks, EvaluateOptions, EvaluationResult } from '../policy/evaluate';
 import { compareText } from '../policy/order';
 import { isWildcardOnly } from '../policy/parse';
 import { AccessRequest, Decision, Dialect, StatementRef } from '../policy/types';
@@ -442,26 +442,28 @@ export class AccessModel {
 
   /**
    * who-can's answer for one principal, with no project to scope by: the decision folded from per-policy ranks
-   * (`ranks`, filled with `memo` on first use), so a principal that cannot allocates nothing and one that can gets an
-   * answer reading its results from the memo when asked. Policies of unknown content go the full way (answer()).
+   * (`ranks`: allow rank + 1 at 2·ordinal, 0 until the policy's result is in `memo`; deny rank at 2·ordinal + 1), so a
+   * principal that cannot allocates nothing and one that can gets an answer that reads its results from the memo when
+   * explained. Policies of unknown content go the full way (answer()).
    */
   private quickAnswer(principal: Principal, ordinals: readonly number[], request: AccessRequest, options: QueryOptions | undefined,
     memo: Array<EvaluationResult | undefined>, ranks: Uint8Array): AccessAnswer | undefined {
     let allow = 0;
     let deny = 0;
     for (let i = 0; i < ordinals.length; i++) {
-      const ordinal = ordinals[i];
-      let code = ranks[ordinal];
-      if (code === 0) {
-        const r = memo[ordinal] ??= this.policyResult(ordinal, request, options, this.isPlatformAction(request.action));
-        if (this.opaqueByOrdinal[ordinal] && r !== NOT_APPLICABLE) return this.answer(principal, ordinals, request, options, memo);
-        ranks[ordinal] = code = RANKED | resultRanks(r);
+      const at = 2 * ordinals[i];
+      if (ranks[at] === 0) {
+        const r = memo[ordinals[i]] ??= this.policyResult(ordinals[i], request, options, this.isPlatformAction(request.action));
+        if (this.opaqueByOrdinal[ordinals[i]] && r !== NOT_APPLICABLE) return this.answer(principal, ordinals, request, options, memo);
+        ranks[at] = 1 + applicabilityRank(r.allow);
+        ranks[at + 1] = applicabilityRank(r.deny);
       }
-      if ((code & 3) > allow) allow = code & 3;
-      if (((code >> 2) & 3) > deny) deny = (code >> 2) & 3;
+      if (ranks[at] - 1 > allow) allow = ranks[at] - 1;
+      if (ranks[at + 1] > deny) deny = ranks[at + 1];
     }
     const decision = decisionOfRanks(allow, deny);
-    return decision === Decision.IMPLICIT_DENY ? undefined : new Answer(this, principal, request, decision, ordinals, memo, undefined, EMPTY, undefined);
+    if (decision === Decision.IMPLICIT_DENY) return undefined;
+    return new Answer(this, principal, request, decision, ordinals, memo, undefined, EMPTY, undefined);
   }
 
   /** Pseudo-actions of platform grants (`bailian-platform:...`); the last answer is kept, as who-can asks 100k times. */
@@ -547,7 +549,7 @@ export class AccessModel {
   whoCan(request: AccessRequest, options?: QueryOptions & { clouds?: Cloud[] }): AccessAnswer[] {
     const clouds = new Set(options?.clouds ?? this.cloudsFor(request));
     const memo: Array<EvaluationResult | undefined> = new Array(this.policies.length);
-    const ranks = new Uint8Array(this.policies.length);
+    const ranks = new Uint8Array(2 * this.policies.length);
     const scoped = options?.project !== undefined;
     const out: AccessAnswer[] = [];
     const principals = this.principals;
@@ -744,7 +746,8 @@ class Answer implements AccessAnswer {
    * the who-can question (no array per answer: most answers are never explained).
    */
   constructor(private readonly model: AccessModel, readonly principal: Principal, readonly request: AccessRequest, readonly decision: Decision,
-    private readonly given: readonly EvaluationResult[] | readonly number[], private readonly memo: ReadonlyArray<EvaluationResult | undefined> | undefined,
+    private readonly given: readonly EvaluationResult[] | readonly number[],
+    private readonly memo: ReadonlyArray<EvaluationResult | undefined> | undefined,
     private readonly bindings: readonly PolicyBinding[] | undefined,
     readonly openPolicies: readonly string[], readonly decisionWithoutOpenPolicies: Decision | undefined) {}
   private get result(): EvaluationResult {
@@ -776,8 +779,6 @@ class Answer implements AccessAnswer {
 const EMPTY: readonly string[] = [];
 const EMPTY_CLOUDS: readonly Cloud[] = [];
 const NO_ORDINALS: readonly number[] = [];
-/** Set in who-can's per-policy rank byte once the policy's result is in (ranks of "no" are 0). */
-const RANKED = 16;
 /** The result of a policy that cannot apply to the request. */
 const NOT_APPLICABLE: EvaluationResult = compilePolicies(Dialect.ALIBABA_RAM, []).evaluate({ action: 'none:None' });
 

@@ -512,18 +512,17 @@ function combined(results: readonly EvaluationResult[]): { decision: Decision; a
   return { decision: decisionOf(allow, deny), allow, deny };
 }
 
-/** Applicability as a rank where OR is the larger one (no < conditional < unknown < yes). */
 const RANK: Record<Applicability, number> = { no: 0, conditional: 1, unknown: 2, yes: 3 };
 
 /**
- * A result's allow and deny ranks in one number (allow in bits 0–1, deny in bits 2–3): who-can folds a principal's
- * decision from these, kept per policy, without reading a result object per principal.
+ * Applicability as a rank where OR is the larger one (no < conditional < unknown < yes): who-can folds a principal's
+ * decision from the ranks of its policies' allow and deny, kept per policy, without reading a result per principal.
  */
-export function resultRanks(r: EvaluationResult): number {
-  return RANK[r.allow] | (RANK[r.deny] << 2);
+export function applicabilityRank(a: Applicability): number {
+  return RANK[a];
 }
 
-/** combineDecision's decision from the largest allow and deny ranks of the results (resultRanks). */
+/** combineDecision's decision from the largest allow and deny ranks of the results (applicabilityRank). */
 export function decisionOfRanks(allow: number, deny: number): Decision {
   if (deny === 3) return Decision.EXPLICIT_DENY;
   if (allow === 0) return Decision.IMPLICIT_DENY;

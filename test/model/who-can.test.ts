@@ -36,8 +36,12 @@ const org = fc.record({
 
 function terraform(o: fc.RecordValue<typeof org extends fc.Arbitrary<infer T> ? T : never>): object {
   const resource: Record<string, Record<string, object>> = {
-    alicloud_ram_user: {}, alicloud_ram_group: {}, alicloud_ram_policy: {},
-    alicloud_ram_user_group_attachment: {}, alicloud_ram_user_policy_attachment: {}, alicloud_ram_group_policy_attachment: {},
+    alicloud_ram_user: {},
+    alicloud_ram_group: {},
+    alicloud_ram_policy: {},
+    alicloud_ram_user_group_attachment: {},
+    alicloud_ram_user_policy_attachment: {},
+    alicloud_ram_group_policy_attachment: {},
   };
   for (let u = 0; u < o.users; u++) resource.alicloud_ram_user[`u${u}`] = { name: `user-${u}` };
   for (let g = 0; g < o.groups; g++) resource.alicloud_ram_group[`g${g}`] = { group_name: `group-${g}` };
