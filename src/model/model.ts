@@ -185,8 +185,8 @@ export class AccessModel {
   private readonly policyIndex: Map<string, PolicyEntity>;
   /** Per principal, the ordinals of policiesOf(): the who-can loop reads only these and the memo. */
   private readonly ordinalsOf = new Map<string, readonly number[]>();
-  /** policyOrdinals of each principal, by its position in `principals`. */
-  private readonly principalOrdinals: ReadonlyArray<readonly number[]>;
+  /** policyOrdinals of each principal, by its position in `principals`: built by the first who-can. */
+  private ordinalsByPosition?: ReadonlyArray<readonly number[]>;
   /** By ordinal: 1 for a policy of unknown content. */
   private opaqueByOrdinal = new Uint8Array(0);
   /** By ordinal: the last principal whose list took the policy (dedupe without a Set per principal). */
@@ -225,16 +225,19 @@ export class AccessModel {
     for (const a of parts.attachments) pushTo(this.attachmentsOf, a.principalKey, a);
     trimLists(this.groupsOf);
     trimLists(this.attachmentsOf);
-    // Compile every policy and resolve every principal's policies once, up front: questions then only evaluate.
+    // Policies are compiled, and every principal's policies resolved, by the first question that needs them: loading
+    // for a graph, a diff of settings or one principal's question does not pay for all of them.
     this.opaqueByOrdinal = new Uint8Array(this.policies.length);
     this.seenBy = new Int32Array(this.policies.length);
     this.policies.forEach((p, i) => {
       this.policyOrdinal.set(p.key, i);
       if (!p.parsed) this.opaqueByOrdinal[i] = 1;
-      this.compiledPolicy(p);
     });
-    this.principalOrdinals = this.principals.map(p => this.policyOrdinals(p));
-    this.serviceClouds('');
+  }
+
+  /** Every principal's policy ordinals, by position in `principals` (who-can reads them all). */
+  private get principalOrdinals(): ReadonlyArray<readonly number[]> {
+    return (this.ordinalsByPosition ??= this.principals.map(p => this.policyOrdinals(p)));
   }
 
   principal(key: string): Principal | undefined {
