@@ -208,7 +208,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
 
   /** Principal keys by cloud, kind and plain name: links name their principals, and building each key costs. */
   const keysByName = new Map<Cloud, Map<PrincipalKind, Map<string, string>>>();
-  const principalKey = (cloud: Cloud, kind: PrincipalKind, v: Resolved, origin: Origin, by = 'name', sso = false): string | undefined => {
+  const principalKey = (cloud: Cloud, kind: PrincipalKind, v: Resolved, from: RawResource, by = 'name', sso = false): string | undefined => {
     if (v.known && typeof v.value === 'string' && v.value !== '' && !isUnknownValue(v.value)) {
       const byPlainName = by === 'name' && !sso;
       const known = byPlainName ? keysByName.get(cloud)?.get(kind)?.get(v.value) : undefined;
@@ -235,7 +235,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     if (target) return target;
     parts.findings.push({
       code: 'unresolved-attachment',
-      ...origin,
+      ...originOf(from),
       message: `cannot tell which ${cloud} ${kind} this refers to: ${v.known ? `the value ${JSON.stringify(v.value)} is not a plain name` : v.reason}`,
       fix: `reference the ${kind} resource defined in the same stack, or give its name literally`,
     });
@@ -244,7 +244,8 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
   const unmodelled = (r: RawResource, message: string, fix: string) => parts.findings.push({ code: 'unmodelled-resource', ...originOf(r), message, fix });
 
   // 1. Principals and custom policies first, so attachments can point at them.
-  for (const r of stack.resources) {
+  for (let i = 0; i < stack.resources.length; i++) {
+    const r = stack.resources[i];
     const pt = own(PRINCIPALS, r.type);
     if (pt) {
       const name = firstKnown(res, r, pt.nameAttrs);
@@ -301,37 +302,39 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
   }
 
   // 2. Attachments, memberships, role assignments, credentials, PAI members, platform settings.
-  for (const r of stack.resources) {
+  for (let i = 0; i < stack.resources.length; i++) {
+    const r = stack.resources[i];
     collectSuppressions(r, parts);
     if (own(PRINCIPALS, r.type) || own(POLICIES, r.type) || own(PERMISSION_SETS, r.type) || r.type === 'alicloud_resource_manager_policy_version') {
       if (AGENCIES.has(r.type)) agencyRoles(res, r, catalog, parts);
       if (r.type === 'huaweicloud_identity_trust_agency' || r.type === 'huaweicloud_identity_service_agency') trustAgencyPolicies(res, r, catalog, parts);
       continue;
     }
-    const origin = originOf(r);
+    // Links, the most numerous blocks, take their origin from the block itself (its pointer read only if kept).
     const at = own(ATTACHMENTS, r.type);
     if (at) {
-      const principal = principalKey(at.cloud, at.kind, res.attribute(r, at.principalAttr), origin);
+      const principal = principalKey(at.cloud, at.kind, res.attribute(r, at.principalAttr), r);
       const policyKey = attachedPolicy(res, r, at.cloud, byAddress, catalog, parts);
-      if (principal && policyKey) parts.attachments.push(newAttachment(parts, principal, policyKey, origin));
+      if (principal && policyKey) parts.attachments.push(newAttachment(parts, principal, policyKey, r));
       continue;
     }
     const mt = own(MEMBERSHIPS, r.type);
     if (mt) {
       const by = mt.by ?? 'name';
-      const group = principalKey(mt.cloud, 'group', res.attribute(r, mt.groupAttr), origin, by, mt.sso);
+      const group = principalKey(mt.cloud, 'group', res.attribute(r, mt.groupAttr), r, by, mt.sso);
       const users: Resolved[] = [];
       if (mt.userAttr) users.push(res.attribute(r, mt.userAttr));
       if (mt.usersAttr) for (const u of listOf(res, r, mt.usersAttr)) users.push(u);
       for (const u of users) {
-        const user = principalKey(mt.cloud, 'user', u, origin, by, mt.sso);
-        if (group && user) parts.memberships.push(newMembership(parts, user, group, origin));
+        const user = principalKey(mt.cloud, 'user', u, r, by, mt.sso);
+        if (group && user) parts.memberships.push(newMembership(parts, user, group, r));
       }
       continue;
     }
+    const origin = originOf(r);
     if (HUAWEI_GROUP_ASSIGNMENTS.has(r.type) || r.type === 'huaweicloud_identity_user_role_assignment') {
       const user = r.type === 'huaweicloud_identity_user_role_assignment';
-      const principal = principalKey('huawei', user ? 'user' : 'group', res.attribute(r, user ? 'user_id' : 'group_id'), origin, 'id');
+      const principal = principalKey('huawei', user ? 'user' : 'group', res.attribute(r, user ? 'user_id' : 'group_id'), r, 'id');
       const policyKey = huaweiRole(res, r, byAddress, catalog, parts);
       if (principal && policyKey) parts.attachments.push(newAttachment(parts, principal, policyKey, origin, huaweiScope(res, r)));
       continue;
@@ -346,7 +349,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     }
     const v5 = own(V5_ATTACHMENTS, r.type);
     if (v5) {
-      const principal = principalKey('huawei', v5.kind, res.attribute(r, v5.attr), origin, 'id');
+      const principal = principalKey('huawei', v5.kind, res.attribute(r, v5.attr), r, 'id');
       const policy = res.attribute(r, 'policy_id');
       const policyKey = !policy.known && policy.ref ? byAddress.get(policy.ref.address) : undefined;
       const key = policyKey ?? unknownPolicy(parts, 'huawei', `huawei:v5#${policy.known ? String(policy.value) : r.address}`,
@@ -357,7 +360,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     }
     const cred = own(CREDENTIALS, r.type);
     if (cred) {
-      const principal = principalKey(cred.cloud, cred.principal, res.attribute(r, cred.attr), origin, cred.by ?? 'name');
+      const principal = principalKey(cred.cloud, cred.principal, res.attribute(r, cred.attr), r, cred.by ?? 'name');
       if (principal) addCredential(parts, principal, { kind: cred.kind, detail: cred.detail(a => plain(res, r, a)), ...origin });
       continue;
     }
@@ -365,7 +368,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     if (compute) {
       const v = present(r, compute.attr) ? res.attribute(r, compute.attr) : undefined;
       if (v && (!v.known || (v.value !== null && v.value !== ''))) {
-        const role = principalKey(compute.cloud, 'role', v, origin);
+        const role = principalKey(compute.cloud, 'role', v, r);
         if (role) addCredential(parts, role, { kind: 'instance-role', detail: `${compute.what} ${r.address} acts as this role`, ...origin });
       }
       continue;
@@ -678,7 +681,7 @@ function writtenKey(cloud: Cloud, kind: PrincipalKind | 'policy', text: string):
   return `written:${cloud}:${kind}:${text}`;
 }
 
-type PrincipalKeyFn = (cloud: Cloud, kind: PrincipalKind, v: Resolved, origin: Origin, by?: string, sso?: boolean) => string | undefined;
+type PrincipalKeyFn = (cloud: Cloud, kind: PrincipalKind, v: Resolved, from: RawResource, by?: string, sso?: boolean) => string | undefined;
 
 /** The attribute is written in the input (a value, a reference, or known after apply). */
 function present(r: RawResource, a: string): boolean {
@@ -810,7 +813,7 @@ function resourceGroupAttachment(res: StackResolver, r: RawResource, byAddress: 
     parts.findings.push({ code: 'unmodelled-resource', ...origin, message: `${r.address}: principal_type ${type ?? '(known after apply)'} is not IMSUser, IMSGroup or ServiceRole: this grant is not in the answers`, fix: 'give principal_type literally' });
     return;
   }
-  const principal = principalKey('alibaba', kind, name, origin);
+  const principal = principalKey('alibaba', kind, name, r);
   const policyKey = attachedPolicy(res, r, 'alibaba', byAddress, catalog, parts);
   const rg = plain(res, r, 'resource_group_id');
   const scope: AssignmentScope = rg ? { kind: 'resource-group', id: rg } : { kind: 'unknown', reason: `resource group ${describeUnknown(res, r, 'resource_group_id')}` };
@@ -827,7 +830,7 @@ function projectAttachment(res: StackResolver, r: RawResource, byAddress: Map<st
     parts.findings.push({ code: 'unmodelled-resource', ...origin, message: `${r.address}: principal_type ${type ?? '(known after apply)'} is not User, UserGroup or Role: this grant is not in the answers`, fix: 'give principal_type literally' });
     return;
   }
-  const principal = principalKey('volcengine', kind, res.attribute(r, 'principal_name'), origin);
+  const principal = principalKey('volcengine', kind, res.attribute(r, 'principal_name'), r);
   const policyKey = attachedPolicy(res, r, 'volcengine', byAddress, catalog, parts);
   if (!principal || !policyKey) return;
   for (const p of listOf(res, r, 'project_names')) {
@@ -901,7 +904,7 @@ function ssoAssignment(res: StackResolver, r: RawResource, cloud: Cloud, setAttr
     });
     return;
   }
-  const principal = principalKey(cloud, kind, res.attribute(r, 'principal_id'), origin, 'id', true);
+  const principal = principalKey(cloud, kind, res.attribute(r, 'principal_id'), r, 'id', true);
   if (!principal) return;
   const target = plain(res, r, 'target_id');
   const scope: AssignmentScope = target ? { kind: 'account', id: target } : { kind: 'unknown', reason: `account ${describeUnknown(res, r, 'target_id')}` };

@@ -77,6 +77,8 @@ export interface RawResource {
   readonly module?: string;
   /** The count/for_each instance this resource is (configurations). */
   readonly instance?: InstanceKey;
+  /** Set when `pointer` is `/resource/<type>/<name>` for the address `<type>.<name>`: readers may rebuild it (links). */
+  readonly derivedPointer?: boolean;
 }
 
 /** The resources of one Terraform configuration (a stack, or one side of a plan). */
@@ -344,8 +346,10 @@ function readConfiguration(docs: readonly TerraformFile[], stack: string, dir: s
         if (Array.isArray(meta.designatedAdmins)) designatedAdmins = [...designatedAdmins, ...meta.designatedAdmins.filter((x: unknown): x is string => typeof x === 'string')];
       }
       // Appended one by one: spreading 100k+ resources into push() exceeds the call stack.
-      for (const r of readBlocks(file, doc, 'resource', stack, modulePath)) resources.push(r);
-      for (const r of readBlocks(file, doc, 'data', stack, modulePath)) dataSources.push(r);
+      const blocks = readBlocks(file, doc, 'resource', stack, modulePath);
+      for (let i = 0; i < blocks.length; i++) resources.push(blocks[i]);
+      const data = readBlocks(file, doc, 'data', stack, modulePath);
+      for (let i = 0; i < data.length; i++) dataSources.push(data[i]);
       for (const [i, l] of (Array.isArray(doc.locals) ? doc.locals : doc.locals === undefined ? [] : [doc.locals]).entries()) {
         if (!isObject(l)) throw new ModelInputError(file, Array.isArray(doc.locals) ? `/locals/${i}` : '/locals', 'not an object', '"locals" maps names to values');
         Object.assign(config.locals, l);
@@ -441,30 +445,66 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
   const prefix = modulePath ? `${modulePath}.` : '';
   for (const [type, byNameRaw] of Object.entries(blocksOf(file, `/${section}`, block, `"${section}" maps resource types to named blocks`))) {
     const byName = blocksOf(file, pointerJoin(`/${section}`, type), byNameRaw, 'each resource type maps names to blocks');
+    const typePrefix = joined(prefix, section === 'data' ? 'data.' : '', type, '.');
+    // A root resource of a plain type and name has the pointer links rebuild from its address.
+    const plainType = section === 'resource' && !modulePath && !UNDERIVABLE.test(type);
     for (const name of Object.keys(byName)) {
       const raw = byName[name];
-      // One flat string: kept by the entities and findings of the resource, where a rope would be twice the size.
-      const pointer = joined('/', section, '/', pointerToken(type), '/', pointerToken(name));
-      const values = bodyOf(file, pointer, raw, 'each resource block is a JSON object');
+      const values = isObject(raw) ? raw : bodyOf(file, blockPointer(section, type, name, false), raw, 'each resource block is a JSON object');
       const meta = isObject(values['//']) ? values['//'] as Record<string, unknown> : undefined;
       const metadata = meta && isObject(meta.metadata) ? meta.metadata : undefined;
-      out.push({
-        address: joined(prefix, section === 'data' ? 'data.' : '', type, '.', name),
-        type,
-        name,
-        values,
-        unknownAttributes: NO_ATTRIBUTES,
-        references: NO_REFERENCES,
-        constructPath: typeof metadata?.path === 'string' ? metadata.path : undefined,
-        comment: meta && isObject(meta.aiam) ? meta.aiam : undefined,
-        file,
-        pointer: Array.isArray(raw) ? pointerJoin(pointer, 0) : pointer,
-        stack,
-        module: modulePath || undefined,
-      });
+      const arrayForm = Array.isArray(raw);
+      out.push(new ConfigBlock(
+        joined(typePrefix, name), type, name, values,
+        typeof metadata?.path === 'string' ? metadata.path : undefined,
+        meta && isObject(meta.aiam) ? meta.aiam : undefined,
+        file, stack, modulePath || undefined, section, arrayForm, plainType && !arrayForm && !UNDERIVABLE.test(name),
+      ));
     }
   }
   return out;
+}
+
+/** Characters that keep a pointer from being rebuilt from its address (links.ts derivedPointer). */
+const UNDERIVABLE = /[.~/[]/;
+
+function blockPointer(section: 'resource' | 'data', type: string, name: string, arrayForm: boolean): string {
+  // One flat string: kept by the entities and findings of the resource, where a rope would be twice the size.
+  const pointer = joined('/', section, '/', pointerToken(type), '/', pointerToken(name));
+  return arrayForm ? pointerJoin(pointer, 0) : pointer;
+}
+
+/**
+ * A block of a configuration as read. Its pointer is built when read (entities, findings), not per block: most blocks
+ * are links, which rebuild theirs from the address, and at a million users the strings were hundreds of megabytes.
+ */
+class ConfigBlock implements RawResource {
+  constructor(
+    readonly address: string,
+    readonly type: string,
+    readonly name: string,
+    readonly values: Record<string, unknown>,
+    readonly constructPath: string | undefined,
+    readonly comment: Record<string, unknown> | undefined,
+    readonly file: string,
+    readonly stack: string,
+    readonly module: string | undefined,
+    private readonly section: 'resource' | 'data',
+    private readonly arrayForm: boolean,
+    readonly derivedPointer: boolean,
+  ) {}
+
+  get pointer(): string {
+    return blockPointer(this.section, this.type, this.name, this.arrayForm);
+  }
+
+  get unknownAttributes(): ReadonlySet<string> {
+    return NO_ATTRIBUTES;
+  }
+
+  get references(): ReadonlyMap<string, readonly string[]> {
+    return NO_REFERENCES;
+  }
 }
 
 interface PlanModule { resources?: unknown[]; child_modules?: unknown[] }

@@ -4,7 +4,7 @@
  * (`x.y[*]`) whose instance-dependent facts are unknown: the model neither drops it nor guesses how many there are.
  */
 import { isObjectValue, Unknown, Value } from './expressions';
-import type { RawResource, RawStack } from './input';
+import type { InstanceKey, RawResource, RawStack } from './input';
 import { instanceSuffix, StackResolver } from './resolve';
 
 const MAX_INSTANCES = 10_000;
@@ -23,10 +23,9 @@ function instancesOf(res: StackResolver, r: RawResource): RawResource[] {
   const { count, for_each: forEach, ...values } = r.values;
   const isCount = count !== undefined;
   const v = res.evaluate(isCount ? count : forEach, r);
-  const make = (key: number | string, value?: Value): RawResource => ({
-    ...r, address: `${r.address}${instanceSuffix(key)}`, values, instance: { key, ...(value === undefined ? {} : { value }) },
-  });
-  const symbolic = (reason: string): RawResource[] => [{ ...r, address: `${r.address}[*]`, values, instance: { unknown: reason } }];
+  const make = (key: number | string, value?: Value): RawResource =>
+    instanceOf(r, `${r.address}${instanceSuffix(key)}`, values, { key, ...(value === undefined ? {} : { value }) });
+  const symbolic = (reason: string): RawResource[] => [instanceOf(r, `${r.address}[*]`, values, { unknown: reason })];
   if (v instanceof Unknown) return symbolic(`the ${isCount ? 'count' : 'for_each'} of ${r.address} is unknown: ${v.reason}`);
   if (isCount) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_INSTANCES) return symbolic(`the count of ${r.address} is not a usable number`);
@@ -35,4 +34,12 @@ function instancesOf(res: StackResolver, r: RawResource): RawResource[] {
   if (isObjectValue(v)) return Object.keys(v).sort().map(k => make(k, v[k]));
   if (Array.isArray(v) && v.every(x => typeof x === 'string')) return [...new Set(v as string[])].sort().map(k => make(k, k));
   return symbolic(`the for_each of ${r.address} is neither a map nor a set of strings`);
+}
+
+/** An instance of a block: its fields read one by one (a block's pointer is built when read, so a spread would lose it). */
+function instanceOf(r: RawResource, address: string, values: Record<string, unknown>, instance: InstanceKey): RawResource {
+  return {
+    address, type: r.type, name: r.name, values, unknownAttributes: r.unknownAttributes, references: r.references,
+    constructPath: r.constructPath, comment: r.comment, file: r.file, pointer: r.pointer, stack: r.stack, module: r.module, instance,
+  };
 }

@@ -3,6 +3,7 @@
  * each, holding the keys of the entities they link (one string per principal and policy, not one per link) and no
  * pointer they can rebuild: at 100k users this is tens of megabytes. Read their fields; a spread copies no pointer.
  */
+import type { RawResource } from './input';
 import type { AssignmentScope, Attachment, Membership, Origin } from './types';
 import { pointerJoin } from '../policy/errors';
 
@@ -14,11 +15,14 @@ function canonical(index: ReadonlyMap<string, Keyed>, key: string): string {
   return index.get(key)?.key ?? key;
 }
 
-export function newAttachment(parts: Indexes, principalKey: string, policyKey: string, origin: Origin, scope?: AssignmentScope): Attachment {
+/** Where a link comes from: an origin, or the block that makes it (whose pointer is then read only when kept). */
+export type LinkSource = Origin | RawResource;
+
+export function newAttachment(parts: Indexes, principalKey: string, policyKey: string, origin: LinkSource, scope?: AssignmentScope): Attachment {
   return new AttachmentLink(canonical(parts.principals, principalKey), canonical(parts.policies, policyKey), scope, origin);
 }
 
-export function newMembership(parts: Pick<Indexes, 'principals'>, userKey: string, groupKey: string, origin: Origin): Membership {
+export function newMembership(parts: Pick<Indexes, 'principals'>, userKey: string, groupKey: string, origin: LinkSource): Membership {
   return new MembershipLink(canonical(parts.principals, userKey), canonical(parts.principals, groupKey), origin);
 }
 
@@ -61,12 +65,12 @@ abstract class LinkOrigin implements Origin {
   readonly file?: string;
   private readonly kept: string | null | undefined;
 
-  constructor(origin: Origin) {
+  constructor(origin: LinkSource) {
     this.address = origin.address;
     this.constructPath = origin.constructPath;
     this.stack = origin.stack;
     this.file = origin.file;
-    this.kept = keptPointer(origin);
+    this.kept = 'derivedPointer' in origin && origin.derivedPointer ? null : keptPointer(origin);
   }
 
   get pointer(): string | undefined {
@@ -75,13 +79,13 @@ abstract class LinkOrigin implements Origin {
 }
 
 class AttachmentLink extends LinkOrigin implements Attachment {
-  constructor(readonly principalKey: string, readonly policyKey: string, readonly scope: AssignmentScope | undefined, origin: Origin) {
+  constructor(readonly principalKey: string, readonly policyKey: string, readonly scope: AssignmentScope | undefined, origin: LinkSource) {
     super(origin);
   }
 }
 
 class MembershipLink extends LinkOrigin implements Membership {
-  constructor(readonly userKey: string, readonly groupKey: string, origin: Origin) {
+  constructor(readonly userKey: string, readonly groupKey: string, origin: LinkSource) {
     super(origin);
   }
 }

@@ -221,8 +221,9 @@ export class AccessModel {
     this.skipped = parts.skipped;
     this.suppressions = parts.suppressions;
     this.designatedAdmins = parts.designatedAdmins;
-    for (const m of parts.memberships) pushTo(this.groupsOf, m.userKey, m);
-    for (const a of parts.attachments) pushTo(this.attachmentsOf, a.principalKey, a);
+    // Indexed loops: iterators allocate a result per step where a function is too large to optimize.
+    for (let i = 0; i < parts.memberships.length; i++) pushTo(this.groupsOf, parts.memberships[i].userKey, parts.memberships[i]);
+    for (let i = 0; i < parts.attachments.length; i++) pushTo(this.attachmentsOf, parts.attachments[i].principalKey, parts.attachments[i]);
     trimLists(this.groupsOf);
     trimLists(this.attachmentsOf);
     // Policies are compiled, and every principal's policies resolved, by the first question that needs them: loading
@@ -846,7 +847,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Lists grown by push keep spare capacity (17 slots after the second element): a copy is exact. */
 function trimLists<K, V>(map: Map<K, V[]>): void {
-  for (const [k, list] of map) if (list.length > 1) map.set(k, list.slice());
+  // forEach, not entries(): no [key, value] pair per entry.
+  map.forEach((list, k) => {
+    if (list.length > 1) map.set(k, list.slice());
+  });
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

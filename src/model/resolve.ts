@@ -109,12 +109,14 @@ export class StackResolver {
 
   constructor(readonly stack: RawStack) {
     this.dataSources = new Set(stack.dataSources);
-    for (const r of [...stack.resources, ...stack.dataSources]) {
-      this.byAddress.set(r.address, r);
-      if (r.instance) {
+    for (const list of [stack.resources, stack.dataSources]) {
+      for (let i = 0; i < list.length; i++) {
+        const r = list[i];
+        this.byAddress.set(r.address, r);
+        if (!r.instance) continue;
         const family = r.address.slice(0, r.address.lastIndexOf('['));
-        const list = this.families.get(family);
-        if (list) list.push(r);
+        const members = this.families.get(family);
+        if (members) members.push(r);
         else this.families.set(family, [r]);
       }
     }
