@@ -39,7 +39,18 @@ function instancesOf(res: StackResolver, r: RawResource): RawResource[] {
 /** An instance of a block: its fields read one by one (a block's pointer is built when read, so a spread would lose it). */
 function instanceOf(r: RawResource, address: string, values: Record<string, unknown>, instance: InstanceKey): RawResource {
   return {
-    address, type: r.type, name: r.name, values, unknownAttributes: r.unknownAttributes, references: r.references,
-    constructPath: r.constructPath, comment: r.comment, file: r.file, pointer: r.pointer, stack: r.stack, module: r.module, instance,
+    address,
+    type: r.type,
+    name: r.name,
+    values,
+    unknownAttributes: r.unknownAttributes,
+    references: r.references,
+    constructPath: r.constructPath,
+    comment: r.comment,
+    file: r.file,
+    pointer: r.pointer,
+    stack: r.stack,
+    module: r.module,
+    instance,
   };
 }
