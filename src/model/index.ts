@@ -6,6 +6,7 @@ import { Catalog } from '../catalog';
 import { buildModel, ModelParts } from './build';
 import { loadInput, loadJsonDocument, LoadedInput, LoadOptions, RawStack } from './input';
 import { AccessModel, describePrincipal, InputSummary, PrincipalPermissions, summarizeInput } from './model';
+import { collectGarbage, inputBytes, LARGE_INPUT_BYTES } from './memory';
 import { addPlatformGrants } from './platform-grants';
 import { policyConditionKeys } from '../policy/parse';
 
@@ -27,13 +28,19 @@ export type { WorkspaceMembership } from './platform';
 /** Loads one or more inputs into one model; a plan's planned values are "after". */
 export function loadAccessModel(paths: string | readonly string[], catalog: Catalog = Catalog.load(), options: LoadOptions = {}): AccessModel {
   const list = typeof paths === 'string' ? [paths] : paths;
-  const inputs: Array<LoadedInput | undefined> = list.map(p => loadInput(p, options));
-  const summary = inputs.length === 1 ? summarizeInput(inputs[0]) : undefined;
-  const parts = partsOf(inputs.flatMap(i => i!.stacks), catalog);
-  // The raw input is not needed past this point: released before the larger half of the model is built (at a million
-  // users it is gigabytes).
-  inputs.fill(undefined);
+  const { parts, summary } = readParts(list, catalog, options);
+  if (inputBytes(list) >= LARGE_INPUT_BYTES) collectGarbage();
   return finishModel(parts, catalog, summary);
+}
+
+/**
+ * The inputs read and resolved into parts. The raw input (gigabytes at a million users) lives only in this call: once
+ * it returns, nothing, not even a temporary of the caller's frame, keeps it from being collected while the rest of
+ * the model is built.
+ */
+function readParts(paths: readonly string[], catalog: Catalog, options: LoadOptions): { parts: ModelParts; summary?: InputSummary } {
+  const inputs = paths.map(p => loadInput(p, options));
+  return { parts: partsOf(inputs.flatMap(i => i.stacks), catalog), summary: inputs.length === 1 ? summarizeInput(inputs[0]) : undefined };
 }
 
 /** A plan's prior state as a model (the "before" side of `aiam diff PLAN`); undefined when the input has none. */

@@ -198,8 +198,8 @@ export class AccessModel {
   private readonly withKeyChecks = new WeakMap<QueryOptions, Map<Dialect, QueryOptions>>();
   /** Dense index per policy, so per-question memos are arrays. */
   private readonly policyOrdinal = new Map<string, number>();
-  private readonly groupsOf = new Map<string, Membership[]>();
-  private readonly attachmentsOf = new Map<string, Attachment[]>();
+  /** Memberships by user and attachments by principal: built by the first question, like the lists below. */
+  private linksByPrincipal?: { readonly groupsOf: Map<string, Membership[]>; readonly attachmentsOf: Map<string, Attachment[]> };
   private readonly opaqueScopes = new Map<string, Array<(s: string) => boolean> | null>();
   private knownServices?: Map<string, Cloud[]>;
   private lastAction?: string;
@@ -221,11 +221,6 @@ export class AccessModel {
     this.skipped = parts.skipped;
     this.suppressions = parts.suppressions;
     this.designatedAdmins = parts.designatedAdmins;
-    // Indexed loops: iterators allocate a result per step where a function is too large to optimize.
-    for (let i = 0; i < parts.memberships.length; i++) pushTo(this.groupsOf, parts.memberships[i].userKey, parts.memberships[i]);
-    for (let i = 0; i < parts.attachments.length; i++) pushTo(this.attachmentsOf, parts.attachments[i].principalKey, parts.attachments[i]);
-    trimLists(this.groupsOf);
-    trimLists(this.attachmentsOf);
     // Policies are compiled, and every principal's policies resolved, by the first question that needs them: loading
     // for a graph, a diff of settings or one principal's question does not pay for all of them.
     this.opaqueByOrdinal = new Uint8Array(this.policies.length);
@@ -234,6 +229,28 @@ export class AccessModel {
       this.policyOrdinal.set(p.key, i);
       if (!p.parsed) this.opaqueByOrdinal[i] = 1;
     });
+  }
+
+  private get groupsOf(): ReadonlyMap<string, readonly Membership[]> {
+    return this.indexedLinks().groupsOf;
+  }
+
+  private get attachmentsOf(): ReadonlyMap<string, readonly Attachment[]> {
+    return this.indexedLinks().attachmentsOf;
+  }
+
+  private indexedLinks(): { readonly groupsOf: Map<string, Membership[]>; readonly attachmentsOf: Map<string, Attachment[]> } {
+    if (!this.linksByPrincipal) {
+      const groupsOf = new Map<string, Membership[]>();
+      const attachmentsOf = new Map<string, Attachment[]>();
+      // Indexed loops: iterators allocate a result per step where a function is too large to optimize.
+      for (let i = 0; i < this.memberships.length; i++) pushTo(groupsOf, this.memberships[i].userKey, this.memberships[i]);
+      for (let i = 0; i < this.attachments.length; i++) pushTo(attachmentsOf, this.attachments[i].principalKey, this.attachments[i]);
+      trimLists(groupsOf);
+      trimLists(attachmentsOf);
+      this.linksByPrincipal = { groupsOf, attachmentsOf };
+    }
+    return this.linksByPrincipal;
   }
 
   /** Every principal's policy ordinals, by position in `principals` (who-can reads them all). */

@@ -178,13 +178,15 @@ class Grants {
   }
 
   paiMember(m: { workspace: string; userId: string; roles: readonly string[] } & Origin): void {
-    // user_id is a RAM user id, usually a reference to a user of the same input (then its address).
+    // user_id is a RAM user id, usually a reference to a user of the same input (then its address). Only the users
+    // members name are kept: a map of every user is two entries per user, hundreds of megabytes at a million.
     if (!this.ramUsers) {
+      const named = new Set(this.parts.paiMembers.map(x => x.userId));
       this.ramUsers = new Map();
       for (const p of this.parts.principals.values()) {
         if (p.cloud !== 'alibaba' || p.kind !== 'user') continue;
-        if (p.address) this.ramUsers.set(p.address, p.key);
-        if (p.name && !this.ramUsers.has(p.name)) this.ramUsers.set(p.name, p.key);
+        if (p.address && named.has(p.address)) this.ramUsers.set(p.address, p.key);
+        if (p.name && named.has(p.name) && !this.ramUsers.has(p.name)) this.ramUsers.set(p.name, p.key);
       }
     }
     const key = this.ramUsers.get(m.userId) ?? this.principal('alibaba', 'user', m.userId);
