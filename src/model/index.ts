@@ -5,8 +5,8 @@
 import { Catalog } from '../catalog';
 import { buildModel, ModelParts } from './build';
 import { loadInput, loadJsonDocument, LoadedInput, LoadOptions, RawStack } from './input';
-import { AccessModel, describePrincipal, InputSummary, PrincipalPermissions, summarizeInput } from './model';
 import { collectGarbage, inputBytes, LARGE_INPUT_BYTES } from './memory';
+import { AccessModel, describePrincipal, InputSummary, PrincipalPermissions, summarizeInput } from './model';
 import { addPlatformGrants } from './platform-grants';
 import { policyConditionKeys } from '../policy/parse';
 
