@@ -43,24 +43,28 @@ export function readInputText(file: string, what: string, maxBytes = inputLimits
     const stat = fs.fstatSync(fd);
     if (stat.isFile() && stat.size > maxBytes) throw tooLarge(file, maxBytes, stat.size);
     bytes = Buffer.allocUnsafe(stat.isFile() ? Math.max(stat.size, 1) : 1_048_576);
-    for (;;) {
-      if (total === bytes.length) {
-        if (total >= maxBytes) {
-          // Full at the limit: one more byte means too large.
-          if (fs.readSync(fd, Buffer.allocUnsafe(1), 0, 1, null) > 0) throw tooLarge(file, maxBytes, stat.size);
-          break;
-        }
-        const grown = Buffer.allocUnsafe(Math.min(maxBytes, bytes.length * 2));
-        bytes.copy(grown, 0, 0, total);
-        bytes = grown;
-      }
-      let n: number;
+    const read = (into: Buffer, at: number, length: number): number => {
       try {
-        n = fs.readSync(fd, bytes, total, bytes.length - total, null);
+        return fs.readSync(fd, into, at, length, null);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         throw new ModelInputError(file, '', `cannot be read (${code === 'EISDIR' ? 'a folder' : code ?? (e as Error).message})`, `pass the path of ${what}`);
       }
+    };
+    for (;;) {
+      if (total === bytes.length) {
+        // Full: one byte more tells whether there is more. A regular file read to its size has none, and is not
+        // copied into a doubled buffer to find that out.
+        const probe = Buffer.allocUnsafe(1);
+        if (read(probe, 0, 1) === 0) break;
+        if (total >= maxBytes) throw tooLarge(file, maxBytes, stat.size);
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes, bytes.length * 2));
+        bytes.copy(grown, 0, 0, total);
+        grown[total++] = probe[0];
+        bytes = grown;
+        continue;
+      }
+      const n = read(bytes, total, bytes.length - total);
       if (n === 0) break;
       total += n;
     }

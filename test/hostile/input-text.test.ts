@@ -1,4 +1,5 @@
 /** Input files are read bounded and decoded honestly; policy JSON is parsed strictly (issue 16 §4–5). */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -36,6 +37,26 @@ describe('readInputText', () => {
   test('reading stops at the limit, even on a device that never ends', () => {
     expect(() => readInputText(write('big.json', 'x'.repeat(4096)), 'x', 1024)).toThrow(/larger than the input limit.*--max-input-mib/);
     if (fs.existsSync('/dev/zero')) expect(() => readInputText('/dev/zero', 'x', 1_048_576)).toThrow(ModelInputError);
+  });
+
+  test('a file is read whole up to the limit and refused past it, at any size', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }).map(t => t.replace(/[^\x20-\x7e]/g, 'a')), fc.integer({ min: 1, max: 300 }), (content, limit) => {
+      const f = write('sized.json', content);
+      if (content.length <= limit) expect(readInputText(f, 'x', limit)).toBe(content);
+      else expect(() => readInputText(f, 'x', limit)).toThrow(/larger than the input limit/);
+    }), { numRuns: 300 });
+  });
+
+  test('a pipe is read whole, past its first buffer', () => {
+    if (process.platform === 'win32') return;
+    const content = write('piped.json', 'y'.repeat(3 * 1048576 + 17));
+    const src = path.join(__dirname, '..', '..', 'src', 'model', 'read-text.ts');
+    const script = `process.stdout.write(String(require(${JSON.stringify(src)}).readInputText('/dev/stdin', 'x').length))`;
+    // Through `cat`: a real pipe (Node's own stdio pipes are sockets, which /dev/stdin cannot open).
+    const r = spawnSync('sh', ['-c', `cat "$1" | "$2" -r ts-node/register/transpile-only -e "$3"`, 'sh', content, process.execPath, script],
+      { encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '..', 'tsconfig.json') } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(String(3 * 1048576 + 17));
   });
 
   test('the default limit is what this heap can load (an input beyond it would crash out of memory), at most 512 MiB', () => {
