@@ -53,7 +53,7 @@ describe('readInputText', () => {
     const src = path.join(__dirname, '..', '..', 'src', 'model', 'read-text.ts');
     const script = `process.stdout.write(String(require(${JSON.stringify(src)}).readInputText('/dev/stdin', 'x').length))`;
     // Through `cat`: a real pipe (Node's own stdio pipes are sockets, which /dev/stdin cannot open).
-    const r = spawnSync('sh', ['-c', `cat "$1" | "$2" -r ts-node/register/transpile-only -e "$3"`, 'sh', content, process.execPath, script],
+    const r = spawnSync('sh', ['-c', 'cat "$1" | "$2" -r ts-node/register/transpile-only -e "$3"', 'sh', content, process.execPath, script],
       { encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '..', 'tsconfig.json') } });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(String(3 * 1048576 + 17));
