@@ -253,7 +253,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       const shown = known ? `${pt.sso ? 'sso:' : ''}${name.value as string}` : undefined;
       const key = shown ? joined(pt.cloud, ':', pt.kind, '/', shown) : joined(pt.cloud, ':', pt.kind, '@', r.address);
       const trust = trustOf(res, r, pt);
-      if (shown) duplicateName(parts, stack, parts.principals.get(key), r, `${pt.cloud} ${pt.kind}`, shown);
+      if (shown) duplicateName(parts, res, parts.principals.get(key), r, `${pt.cloud} ${pt.kind}`, shown);
       parts.principals.set(key, {
         key,
         cloud: pt.cloud,
@@ -273,7 +273,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     const pol = own(POLICIES, r.type);
     if (pol) {
       const entity = customPolicy(res, r, pol, parts);
-      if (!entity.key.includes('@')) duplicateName(parts, stack, parts.policies.get(entity.key), r, `${pol.cloud} custom policy`, entity.name);
+      if (!entity.key.includes('@')) duplicateName(parts, res, parts.policies.get(entity.key), r, `${pol.cloud} custom policy`, entity.name);
       parts.policies.set(entity.key, entity);
       byAddress.set(r.address, entity.key);
       if (entity.writtenName !== undefined) byAddress.set(writtenKey(pol.cloud, 'policy', entity.writtenName), entity.key);
@@ -446,10 +446,11 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
  * fails at apply. Different stacks or provider aliases may be different accounts and are not compared.
  */
 function duplicateName(
-  parts: ModelParts, stack: RawStack, existing: Origin & { external?: boolean } | undefined, r: RawResource, what: string, name: string,
+  parts: ModelParts, res: StackResolver, existing: Origin & { external?: boolean } | undefined, r: RawResource, what: string, name: string,
 ): void {
   if (!existing || existing.external || existing.stack !== r.stack || existing.address === r.address) return;
-  const first = stack.resources.find(x => x.address === existing.address);
+  // By address, not by a scan: 100k resources of one name would otherwise be quadratic.
+  const first = existing.address === undefined ? undefined : res.resource(existing.address);
   if (String(first?.values.provider ?? '') !== String(r.values.provider ?? '')) return;
   parts.findings.push({
     code: 'duplicate-name',

@@ -15,8 +15,17 @@ function canonical(index: ReadonlyMap<string, Keyed>, key: string): string {
   return index.get(key)?.key ?? key;
 }
 
-/** Where a link comes from: an origin, or the block that makes it (whose pointer is then read only when kept). */
-export type LinkSource = Origin | RawResource;
+/**
+ * Where a link comes from: an origin, or the block that makes it. `derivedPointer` says the pointer is the one the
+ * address rebuilds, so it is neither read nor compared (a block knows it; sharedLinkSource finds it out once).
+ */
+export type LinkSource = Origin & Pick<RawResource, 'derivedPointer'>;
+
+/** An origin of many links (the members of one settings entry): its pointer compared once, not once per link. */
+export function sharedLinkSource(origin: Origin): LinkSource {
+  const { address, constructPath, stack, file, pointer } = origin;
+  return { address, constructPath, stack, file, pointer, derivedPointer: keptPointer(origin) === null };
+}
 
 export function newAttachment(parts: Indexes, principalKey: string, policyKey: string, origin: LinkSource, scope?: AssignmentScope): Attachment {
   return new AttachmentLink(canonical(parts.principals, principalKey), canonical(parts.policies, policyKey), scope, origin);
@@ -70,7 +79,7 @@ abstract class LinkOrigin implements Origin {
     this.constructPath = origin.constructPath;
     this.stack = origin.stack;
     this.file = origin.file;
-    this.kept = 'derivedPointer' in origin && origin.derivedPointer ? null : keptPointer(origin);
+    this.kept = origin.derivedPointer ? null : keptPointer(origin);
   }
 
   get pointer(): string | undefined {

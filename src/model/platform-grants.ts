@@ -8,7 +8,7 @@
  * a 10k-member workspace compiles a handful of policies, not 10k.
  */
 import type { ModelParts } from './build';
-import { newAttachment } from './links';
+import { LinkSource, newAttachment, sharedLinkSource } from './links';
 import { joined } from './own';
 import type { Cloud, Origin, PlatformSettingsEntry, PrincipalKind } from './types';
 import { PolicyError } from '../policy/errors';
@@ -123,13 +123,14 @@ class Grants {
     const pages = new Map<string, string>();
     const pagePolicy = (page: string) => pages.get(page)
       ?? pages.set(page, this.policy('alibaba', `${base}/page/${page}`, [allow(['UsePage'], [`${ws}/page/${page}`], BAILIAN_PLATFORM)], s)).get(page)!;
+    const from = sharedLinkSource(s);
     for (const m of st.members ?? []) {
       const principal = this.principal('alibaba', m.principal.kind, m.principal.name);
       if (!principal) continue;
-      this.attach(principal, member, s);
-      if (m.admin) this.attach(principal, admin, s);
-      if (m.apiKeyManagement) this.attach(principal, keys, s);
-      for (const page of m.pages ?? []) this.attach(principal, pagePolicy(page), s);
+      this.attach(principal, member, from);
+      if (m.admin) this.attach(principal, admin, from);
+      if (m.apiKeyManagement) this.attach(principal, keys, from);
+      for (const page of m.pages ?? []) this.attach(principal, pagePolicy(page), from);
     }
   }
 
@@ -160,13 +161,14 @@ class Grants {
     const base = `${VEMLP_PLATFORM}/${st.region}/${st.queueId}`;
     const member = this.policy('volcengine', `${base}/member`, [allow(['QueueMember'], [q], VEMLP_PLATFORM)], s);
     const admin = this.policy('volcengine', `${base}/admin`, [allow(['QueueAdmin', 'QueueMember'], [q], VEMLP_PLATFORM)], s);
+    const from = sharedLinkSource(s);
     for (const a of st.admins ?? []) {
       const p = this.principal('volcengine', a.kind, a.name);
-      if (p) this.attach(p, admin, s);
+      if (p) this.attach(p, admin, from);
     }
     for (const m of st.members ?? []) {
       const p = this.principal('volcengine', m.kind, m.name);
-      if (p) this.attach(p, member, s);
+      if (p) this.attach(p, member, from);
     }
     for (const cap of st.userCaps ?? []) {
       const p = this.principal('volcengine', 'user', cap.user);
@@ -232,7 +234,7 @@ class Grants {
     return key;
   }
 
-  private attach(principalKey: string, policyKey: string, origin: Origin): void {
+  private attach(principalKey: string, policyKey: string, origin: LinkSource): void {
     this.parts.attachments.push(newAttachment(this.parts, principalKey, policyKey, origin));
   }
 }

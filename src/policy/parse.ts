@@ -308,7 +308,7 @@ function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, 
     throw new PolicyError(pointerJoin(here(), 'NotResource'), 'NotResource needs Resource', 'add "Resource" (NotResource subtracts from it)', file);
   }
   const notResources = st.NotResource === undefined ? undefined : patternList('r', rules, st.NotResource, here, 'NotResource', file);
-  const conditions = st.Condition === undefined ? NO_CONDITIONS : parseConditionBlock(rules, st.Condition, pointerJoin(here(), 'Condition'), file);
+  const conditions = st.Condition === undefined ? NO_CONDITIONS : parseConditionBlock(rules, st.Condition, () => pointerJoin(here(), 'Condition'), file);
   const simple = resources && !notResources && resources.every(r => !r.unknown && !r.variables);
   const resourceTest = simple && resources ? anyOf(resources.map(r => r.match)) : undefined;
   return new Statement(index, effect, actions, notActions, resources, notResources, conditions, resourceTest);

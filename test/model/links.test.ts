@@ -4,7 +4,7 @@
  */
 import * as fc from 'fast-check';
 import { loadJsonDocument } from '../../src/model/input';
-import { newAttachment, newMembership } from '../../src/model/links';
+import { newAttachment, newMembership, sharedLinkSource } from '../../src/model/links';
 
 const noIndex = { principals: new Map(), policies: new Map() };
 const text = fc.array(fc.constantFrom('a', 'b', '_', '-', '.', '/', '~', '[', ']', '0', '"'), { maxLength: 8 }).map(cs => cs.join(''));
@@ -17,7 +17,9 @@ test('a link reads back its origin pointer, derived or kept', () => {
     const pointer = form === 'written' ? `/resource/${[type, name].map(t => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
       : form === 'look-alike' ? `/resource/${address.replace(/\./g, '/')}` : other;
     const origin = { address, pointer, stack: 's', file: 'f', constructPath: 'c' };
-    for (const link of [newAttachment(noIndex, 'p', 'q', origin), newMembership(noIndex, 'u', 'g', origin)]) {
+    // Directly, or through an origin shared by many links (its pointer compared once).
+    const shared = sharedLinkSource(origin);
+    for (const link of [newAttachment(noIndex, 'p', 'q', origin), newMembership(noIndex, 'u', 'g', origin), newAttachment(noIndex, 'p', 'q', shared)]) {
       expect([link.pointer, link.address, link.file, link.stack, link.constructPath]).toEqual([pointer, address, 'f', 's', 'c']);
     }
   }), { numRuns: 3000 });
