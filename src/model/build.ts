@@ -8,7 +8,7 @@ import { Catalog } from '../catalog';
 import { addConsoleQueue } from './console-queues';
 import { translateV5 } from './huawei-v5';
 import type { RawResource, RawStack } from './input';
-import { newAttachment, newMembership } from './links';
+import { membershipOfStoredKeys, newAttachment } from './links';
 import { joined, own } from './own';
 import { checkedSettings, isPlatformSettingsEnvelope, keptSettings, PLATFORM_SETTINGS_SCHEMA_PREFIX, PLATFORM_SETTINGS_SCHEMA_V1 } from './platform-settings';
 import { Resolved, StackResolver } from './resolve';
@@ -327,7 +327,8 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       if (mt.usersAttr) for (const u of listOf(res, r, mt.usersAttr)) users.push(u);
       for (const u of users) {
         const user = principalKey(mt.cloud, 'user', u, r, by, mt.sso);
-        if (group && user) parts.memberships.push(newMembership(parts, user, group, r));
+        // principalKey returns the stored key strings themselves.
+        if (group && user) parts.memberships.push(membershipOfStoredKeys(user, group, r));
       }
       continue;
     }

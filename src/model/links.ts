@@ -35,6 +35,11 @@ export function newMembership(parts: Pick<Indexes, 'principals'>, userKey: strin
   return new MembershipLink(canonical(parts.principals, userKey), canonical(parts.principals, groupKey), origin);
 }
 
+/** A membership between keys that are already the stored ones (the build's principal keys): no lookups. */
+export function membershipOfStoredKeys(userKey: string, groupKey: string, origin: LinkSource): Membership {
+  return new MembershipLink(userKey, groupKey, origin);
+}
+
 /**
  * `/resource/<type>/<name>` for the root-module resource `<type>.<name>`: the pointer of most links, rebuilt when read
  * rather than kept (about 70 bytes a link). Undefined for any other address (modules, instances, data, escapes).
