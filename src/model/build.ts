@@ -209,10 +209,14 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
   /** Principal keys by cloud, kind and plain name: links name their principals, and building each key costs. */
   const keysByName = new Map<Cloud, Map<PrincipalKind, Map<string, string>>>();
   const principalKey = (cloud: Cloud, kind: PrincipalKind, v: Resolved, from: RawResource, by = 'name', sso = false): string | undefined => {
-    if (v.known && typeof v.value === 'string' && v.value !== '' && !isUnknownValue(v.value)) {
+    if (v.known && typeof v.value === 'string' && v.value !== '') {
       const byPlainName = by === 'name' && !sso;
+      // A name in the cache was checked when it went in (never unknown): most links name a principal seen before.
       const known = byPlainName ? keysByName.get(cloud)?.get(kind)?.get(v.value) : undefined;
       if (known !== undefined) return known;
+    }
+    if (v.known && typeof v.value === 'string' && v.value !== '' && !isUnknownValue(v.value)) {
+      const byPlainName = by === 'name' && !sso;
       const name = sso ? `sso:${v.value}` : v.value;
       const key = joined(cloud, ':', kind, by === 'name' ? '/' : '#', name);
       if (!parts.principals.has(key)) {
@@ -322,14 +326,13 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
     if (mt) {
       const by = mt.by ?? 'name';
       const group = principalKey(mt.cloud, 'group', res.attribute(r, mt.groupAttr), r, by, mt.sso);
-      const users: Resolved[] = [];
-      if (mt.userAttr) users.push(res.attribute(r, mt.userAttr));
-      if (mt.usersAttr) for (const u of listOf(res, r, mt.usersAttr)) users.push(u);
-      for (const u of users) {
+      // principalKey returns the stored key strings themselves: the links take them as they are.
+      const member = (u: Resolved) => {
         const user = principalKey(mt.cloud, 'user', u, r, by, mt.sso);
-        // principalKey returns the stored key strings themselves.
         if (group && user) parts.memberships.push(membershipOfStoredKeys(user, group, r));
-      }
+      };
+      if (mt.userAttr) member(res.attribute(r, mt.userAttr));
+      if (mt.usersAttr) listOf(res, r, mt.usersAttr).forEach(member);
       continue;
     }
     const origin = originOf(r);

@@ -106,6 +106,7 @@ export class StackResolver {
   /** The keys being resolved, outermost first: a key met again is in a cycle, which they name. At most MAX_CHAIN long. */
   private readonly chain: string[] = [];
   private readonly dataSources: ReadonlySet<RawResource>;
+  private lastAttribute = '';
 
   constructor(readonly stack: RawStack) {
     this.dataSources = new Set(stack.dataSources);
@@ -176,7 +177,11 @@ export class StackResolver {
     if (dot2 < 0 || raw.charCodeAt(dot2) !== DOT || identifierEnd(raw, dot2 + 1) !== end) return undefined;
     for (const root of NOT_RESOURCE_ROOTS) if (dot1 - 2 === root.length && raw.startsWith(root, 2)) return undefined;
     const target = this.byAddress.get(raw.slice(2, dot2));
-    const value = target?.values[raw.slice(dot2 + 1, end)];
+    if (!target) return undefined;
+    // The attribute named last time, when it is the same (`name` for 100k links in a row): a key already interned.
+    const last = this.lastAttribute;
+    const attribute = end - dot2 - 1 === last.length && raw.startsWith(last, dot2 + 1) ? last : (this.lastAttribute = raw.slice(dot2 + 1, end));
+    const value = target.values[attribute];
     return typeof value === 'string' && isLiteralText(value) ? value : undefined;
   }
 
