@@ -95,9 +95,44 @@ function identifierEnd(text: string, i: number): number {
 
 const stripKeys = (s: string) => s.replace(/\[[^\]]*\]/g, '');
 
+/**
+ * Resources by address. A resource whose address is `<type>.<name>` (a root-module resource, no dots in either)
+ * is kept under its type and its name, strings JSON.parse has hashed already as object keys: the 300,000 links of a
+ * 100k-user input are indexed without hashing an address each. Any other (modules, data sources, instances) by its
+ * whole address. Later resources of one address replace earlier ones, as in one map.
+ */
+class AddressIndex {
+  private readonly byType = new Map<string, Map<string, RawResource>>();
+  private readonly byAddress = new Map<string, RawResource>();
+
+  add(r: RawResource): void {
+    const { address, type, name } = r;
+    const plain = address.length === type.length + 1 + name.length && address.charCodeAt(type.length) === DOT
+      && address.startsWith(type) && address.endsWith(name) && type.indexOf('.') < 0 && name.indexOf('.') < 0;
+    if (!plain) {
+      this.byAddress.set(address, r);
+      return;
+    }
+    let names = this.byType.get(type);
+    if (!names) this.byType.set(type, names = new Map());
+    names.set(name, r);
+  }
+
+  get(address: string): RawResource | undefined {
+    const whole = this.byAddress.get(address);
+    if (whole) return whole;
+    const dot = address.indexOf('.');
+    return dot > 0 ? this.byType.get(address.slice(0, dot))?.get(address.slice(dot + 1)) : undefined;
+  }
+
+  has(address: string): boolean {
+    return this.get(address) !== undefined;
+  }
+}
+
 export class StackResolver {
   readonly dangling: DanglingReference[] = [];
-  private readonly byAddress = new Map<string, RawResource>();
+  private readonly byAddress = new AddressIndex();
   /** Instances by their address without the instance key (`x.y` → x.y[0], x.y[1]). */
   private readonly families = new Map<string, RawResource[]>();
   /** Locals, variables and module outputs already evaluated (by guarded key). */
@@ -113,7 +148,7 @@ export class StackResolver {
     for (const list of [stack.resources, stack.dataSources]) {
       for (let i = 0; i < list.length; i++) {
         const r = list[i];
-        this.byAddress.set(r.address, r);
+        this.byAddress.add(r);
         if (!r.instance) continue;
         const family = r.address.slice(0, r.address.lastIndexOf('['));
         const members = this.families.get(family);

@@ -75,3 +75,23 @@ test('a resource attribute that is `${type.name.attr}` resolves as `${ type.name
     expect(fast.dangling.map(d => d.reference)).toEqual(slow.dangling.map(d => d.reference));
   }), { numRuns: 40 });
 });
+
+test('resources are found by address as one map of addresses finds them', () => {
+  const part = fc.constantFrom('t', 'u', 'a', 'a.b', 'b.n', 'n', 'n.1', 'x');
+  const resource = fc.record({
+    module: fc.constantFrom('', 'module.m', 'module.m[0]'), data: fc.boolean(), type: part, name: part, instance: fc.constantFrom(undefined, 0, 'k'),
+  }).map(({ module, data, type, name, instance }) => {
+    const address = `${module ? `${module}.` : ''}${data ? 'data.' : ''}${type}.${name}${instance === undefined ? '' : `[${JSON.stringify(instance)}]`}`;
+    return {
+      address, type, name, values: {}, unknownAttributes: new Set<string>(), references: new Map(), file: 'f', pointer: '', stack: 's',
+      ...(module ? { module } : {}), ...(instance === undefined ? {} : { instance: { key: instance } }),
+    };
+  });
+  fc.assert(fc.property(fc.array(resource, { maxLength: 12 }), fc.array(fc.tuple(part, part), { maxLength: 6 }), (resources, probes) => {
+    const res = new StackResolver({ name: 's', file: 'f', resources, dataSources: [], locals: {}, kind: 'synth', designatedAdmins: [] });
+    const expected = new Map(resources.map(r => [r.address, r]));
+    for (const address of [...expected.keys(), ...probes.map(([a, b]) => `${a}.${b}`), 'module.m', '']) {
+      expect(res.resource(address)).toBe(expected.get(address));
+    }
+  }), { numRuns: 1000 });
+});
