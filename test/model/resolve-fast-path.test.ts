@@ -83,8 +83,17 @@ test('resources are found by address as one map of addresses finds them', () => 
   }).map(({ module, data, type, name, instance }) => {
     const address = `${module ? `${module}.` : ''}${data ? 'data.' : ''}${type}.${name}${instance === undefined ? '' : `[${JSON.stringify(instance)}]`}`;
     return {
-      address, type, name, values: {}, unknownAttributes: new Set<string>(), references: new Map(), file: 'f', pointer: '', stack: 's',
-      ...(module ? { module } : {}), ...(instance === undefined ? {} : { instance: { key: instance } }),
+      address,
+      type,
+      name,
+      values: {},
+      unknownAttributes: new Set<string>(),
+      references: new Map(),
+      file: 'f',
+      pointer: '',
+      stack: 's',
+      ...(module ? { module } : {}),
+      ...(instance === undefined ? {} : { instance: { key: instance } }),
     };
   });
   fc.assert(fc.property(fc.array(resource, { maxLength: 12 }), fc.array(fc.tuple(part, part), { maxLength: 6 }), (resources, probes) => {
