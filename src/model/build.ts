@@ -209,19 +209,17 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
   /** Principal keys by cloud, kind and plain name: links name their principals, and building each key costs. */
   const keysByName = new Map<Cloud, Map<PrincipalKind, Map<string, string>>>();
   const principalKey = (cloud: Cloud, kind: PrincipalKind, v: Resolved, from: RawResource, by = 'name', sso = false): string | undefined => {
-    if (v.known && typeof v.value === 'string' && v.value !== '') {
-      const byPlainName = by === 'name' && !sso;
-      // A name in the cache was checked when it went in (never unknown): most links name a principal seen before.
-      const known = byPlainName ? keysByName.get(cloud)?.get(kind)?.get(v.value) : undefined;
-      if (known !== undefined) return known;
-    }
-    if (v.known && typeof v.value === 'string' && v.value !== '' && !isUnknownValue(v.value)) {
-      const byPlainName = by === 'name' && !sso;
-      const name = sso ? `sso:${v.value}` : v.value;
+    const text = v.known && typeof v.value === 'string' && v.value !== '' ? v.value : undefined;
+    const byPlainName = by === 'name' && !sso;
+    // A name in the cache was checked when it went in (never unknown): most links name a principal seen before.
+    const known = text !== undefined && byPlainName ? keysByName.get(cloud)?.get(kind)?.get(text) : undefined;
+    if (known !== undefined) return known;
+    if (text !== undefined && !isUnknownValue(text)) {
+      const name = sso ? `sso:${text}` : text;
       const key = joined(cloud, ':', kind, by === 'name' ? '/' : '#', name);
       if (!parts.principals.has(key)) {
         parts.principals.set(key, {
-          key, cloud, kind, name: by === 'name' ? name : undefined, external: true, ...(sso ? { sso } : {}), ...(by === 'name' ? {} : { address: `(id ${v.value})` }),
+          key, cloud, kind, name: by === 'name' ? name : undefined, external: true, ...(sso ? { sso } : {}), ...(by === 'name' ? {} : { address: `(id ${text})` }),
         });
       }
       const stored = parts.principals.get(key)!.key;
@@ -230,7 +228,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
         if (!byKind) keysByName.set(cloud, byKind = new Map());
         let names = byKind.get(kind);
         if (!names) byKind.set(kind, names = new Map());
-        names.set(v.value, stored);
+        names.set(text, stored);
       }
       return stored;
     }

@@ -35,6 +35,11 @@ export function newMembership(parts: Pick<Indexes, 'principals'>, userKey: strin
   return new MembershipLink(canonical(parts.principals, userKey), canonical(parts.principals, groupKey), origin);
 }
 
+/** An attachment between keys that are already the stored ones: no lookups. */
+export function attachmentOfStoredKeys(principalKey: string, policyKey: string, origin: LinkSource, scope?: AssignmentScope): Attachment {
+  return new AttachmentLink(principalKey, policyKey, scope, origin);
+}
+
 /** A membership between keys that are already the stored ones (the build's principal keys): no lookups. */
 export function membershipOfStoredKeys(userKey: string, groupKey: string, origin: LinkSource): Membership {
   return new MembershipLink(userKey, groupKey, origin);

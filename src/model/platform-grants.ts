@@ -8,7 +8,7 @@
  * a 10k-member workspace compiles a handful of policies, not 10k.
  */
 import type { ModelParts } from './build';
-import { LinkSource, newAttachment, sharedLinkSource } from './links';
+import { attachmentOfStoredKeys, LinkSource, sharedLinkSource } from './links';
 import { joined } from './own';
 import type { Cloud, Origin, PlatformSettingsEntry, PrincipalKind } from './types';
 import { PolicyError } from '../policy/errors';
@@ -215,19 +215,23 @@ class Grants {
     }
   }
 
-  /** The key of the principal a settings entry names, created as external when the input does not define it. */
+  /**
+   * The stored key of the principal a settings entry names, created as external when the input does not define it.
+   * Keys given out here and by policy() are the stored strings, which attach() links without looking them up again.
+   */
   private principal(cloud: Cloud, kind: string, name: string | undefined): string | undefined {
     if (!name || (kind !== 'user' && kind !== 'group' && kind !== 'role')) return undefined;
     const key = joined(cloud, ':', kind, '/', name);
-    if (!this.parts.principals.has(key)) {
-      this.parts.principals.set(key, { key, cloud, kind: kind as PrincipalKind, name, external: true });
-    }
+    const stored = this.parts.principals.get(key)?.key;
+    if (stored !== undefined) return stored;
+    this.parts.principals.set(key, { key, cloud, kind: kind as PrincipalKind, name, external: true });
     return key;
   }
 
   private policy(cloud: Cloud, name: string, statements: Statement[], origin: Origin): string {
     const key = joined(cloud, ':platform/', name);
-    if (this.parts.policies.has(key)) return key;
+    const stored = this.parts.policies.get(key)?.key;
+    if (stored !== undefined) return stored;
     const dialect = DIALECT[cloud];
     const document = cloud === 'alibaba' ? { Version: '1', Statement: statements } : { Statement: statements };
     this.parts.policies.set(key, { key, cloud, dialect, kind: 'platform', name, parsed: parsePolicy(dialect, name, document), ...originOf(origin) });
@@ -235,7 +239,7 @@ class Grants {
   }
 
   private attach(principalKey: string, policyKey: string, origin: LinkSource): void {
-    this.parts.attachments.push(newAttachment(this.parts, principalKey, policyKey, origin));
+    this.parts.attachments.push(attachmentOfStoredKeys(principalKey, policyKey, origin));
   }
 }
 
