@@ -146,7 +146,10 @@ export const TARGETS: readonly Target[] = [
   {
     id: 'load100kAtMost4s', issue: '16', bench: 'scale', command: SCALE, limit: '≤ 4 s', basis: 'wall median',
     what: 'Load the 100k-user organisation',
-    measure: r => orFailed(() => wallTime(row(r, 100_000)?.load?.wallMs, row(r, 100_000)?.load?.cpuMs), row(r, 100_000), row(r, 100_000)?.load), met: v => v <= 4000,
+    // The bare loader of the same run is shown beside it: this machine is shared, and it moves with the noise.
+    measure: r => orFailed(() => wallTime(row(r, 100_000)?.load?.wallMs, row(r, 100_000)?.load?.cpuMs,
+      { wall: row(r, 100_000)?.bare?.wallMs, label: 'bare loader (JSON.parse and the essential maps), same run' }), row(r, 100_000), row(r, 100_000)?.load),
+    met: v => v <= 4000,
   },
   {
     id: 'heap100kAtMost4xJson', issue: '16', bench: 'scale', command: SCALE, limit: '≤ 4× the JSON size', basis: 'heap median ÷ file size',
