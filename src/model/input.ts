@@ -9,6 +9,7 @@ import { ModelInputError } from './errors';
 import { EMPTY_SCOPE, evaluateExpression, evaluateTemplate, isObjectValue, MAX_NESTING, toPlain, Unknown, Value } from './expressions';
 import { readTerraformFiles, readTerraformTree, terraformFilesIn, TerraformFile } from './hcl';
 import { expandInstances } from './instances';
+import { isRebuildable } from './links';
 import { isObject, joined, own } from './own';
 import { validatePlanShape } from './plan-shape';
 import { readInputText } from './read-text';
@@ -447,7 +448,7 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
     const byName = blocksOf(file, pointerJoin(`/${section}`, type), byNameRaw, 'each resource type maps names to blocks');
     const typePrefix = joined(prefix, section === 'data' ? 'data.' : '', type, '.');
     // A root resource of a plain type and name has the pointer links rebuild from its address.
-    const plainType = section === 'resource' && !modulePath && !UNDERIVABLE.test(type);
+    const plainType = section === 'resource' && !modulePath && isRebuildable(type);
     for (const name of Object.keys(byName)) {
       const raw = byName[name];
       const values = isObject(raw) ? raw : bodyOf(file, blockPointer(section, type, name, false), raw, 'each resource block is a JSON object');
@@ -458,15 +459,12 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
         joined(typePrefix, name), type, name, values,
         typeof metadata?.path === 'string' ? metadata.path : undefined,
         meta && isObject(meta.aiam) ? meta.aiam : undefined,
-        file, stack, modulePath || undefined, section, arrayForm, plainType && !arrayForm && !UNDERIVABLE.test(name),
+        file, stack, modulePath || undefined, section, arrayForm, plainType && !arrayForm && isRebuildable(name),
       ));
     }
   }
   return out;
 }
-
-/** Characters that keep a pointer from being rebuilt from its address (links.ts derivedPointer). */
-const UNDERIVABLE = /[.~/[]/;
 
 function blockPointer(section: 'resource' | 'data', type: string, name: string, arrayForm: boolean): string {
   // One flat string: kept by the entities and findings of the resource, where a rope would be twice the size.

@@ -52,8 +52,17 @@ export function membershipOfStoredKeys(userKey: string, groupKey: string, origin
 function derivedPointer(address: string | undefined): string | undefined {
   if (address === undefined) return undefined;
   const dot = address.indexOf('.');
-  if (dot <= 0 || address.indexOf('.', dot + 1) >= 0 || /[[~/]/.test(address)) return undefined;
-  return pointerJoin('/resource', address.slice(0, dot), address.slice(dot + 1));
+  if (dot <= 0) return undefined;
+  const [type, name] = [address.slice(0, dot), address.slice(dot + 1)];
+  return isRebuildable(type) && isRebuildable(name) ? pointerJoin('/resource', type, name) : undefined;
+}
+
+/**
+ * A type or name whose pointer token is itself and that splits off its address at one dot: none of `.`, `~`, `/`,
+ * `[`. A block whose type and name both are has the pointer derivedPointer rebuilds (readBlocks marks it so).
+ */
+export function isRebuildable(part: string): boolean {
+  return !/[.~/[]/.test(part);
 }
 
 /** The pointer to keep: null when it is the one derivedPointer rebuilds (compared in place, nothing built). */

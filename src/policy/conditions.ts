@@ -224,12 +224,12 @@ function stringMatcher(rules: DialectRules, comparison: Comparison, text: string
  */
 const conditionBlocks = new Map<string, readonly ParsedCondition[]>();
 
-/** `pointer` may be given as a function: only a block parsed for the first time builds it (for its errors). */
-export function parseConditionBlock(rules: DialectRules, raw: unknown, pointer: string | (() => string), file?: string): readonly ParsedCondition[] {
+/** `pointer` is built only for a block parsed the first time (for its errors). */
+export function parseConditionBlock(rules: DialectRules, raw: unknown, pointer: () => string, file?: string): readonly ParsedCondition[] {
   const key = `${rules.dialect}\u0000${JSON.stringify(raw)}`;
   let block = conditionBlocks.get(key);
   if (!block) {
-    block = parseNewConditionBlock(rules, raw, typeof pointer === 'string' ? pointer : pointer(), file);
+    block = parseNewConditionBlock(rules, raw, pointer(), file);
     if (conditionBlocks.size >= 100_000) conditionBlocks.clear();
     conditionBlocks.set(key, block);
   }

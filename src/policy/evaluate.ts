@@ -512,14 +512,15 @@ function combined(results: readonly EvaluationResult[]): { decision: Decision; a
   return { decision: decisionOf(allow, deny), allow, deny };
 }
 
-const RANK: Record<Applicability, number> = { no: 0, conditional: 1, unknown: 2, yes: 3 };
+/** Tri as a rank where OR is the larger one (by Tri value: FALSE, TRUE, UNKNOWN, OPEN). */
+const TRI_RANK = [0, 3, 2, 1];
 
 /**
  * Applicability as a rank where OR is the larger one (no < conditional < unknown < yes): who-can folds a principal's
  * decision from the ranks of its policies' allow and deny, kept per policy, without reading a result per principal.
  */
 export function applicabilityRank(a: Applicability): number {
-  return RANK[a];
+  return TRI_RANK[WORD_TRI[a]];
 }
 
 /** combineDecision's decision from the largest allow and deny ranks of the results (applicabilityRank). */
@@ -531,10 +532,7 @@ export function decisionOfRanks(allow: number, deny: number): Decision {
 }
 
 function decisionOf(allow: Tri, deny: Tri): Decision {
-  if (deny === Tri.TRUE) return Decision.EXPLICIT_DENY;
-  if (allow === Tri.FALSE) return Decision.IMPLICIT_DENY;
-  if (deny === Tri.UNKNOWN || allow === Tri.UNKNOWN) return Decision.UNKNOWN;
-  return Decision.ALLOW;
+  return decisionOfRanks(TRI_RANK[allow], TRI_RANK[deny]);
 }
 
 function openText(st: ParsedStatement, ctx: NormalizedContext): string {
