@@ -259,7 +259,9 @@ function bodyOf(file: string, pointer: string, v: unknown, what: string): Record
   if (isObject(v)) return v;
   const list = Array.isArray(v) ? v : [v];
   if (list.length !== 1 || !isObject(list[0])) {
-    throw new ModelInputError(file, pointer, list.length > 1 ? 'defined more than once' : 'not an object', what);
+    // Several bodies under one name: Terraform refuses them too, and the fix is a name, not a shape.
+    throw list.length > 1 ? new ModelInputError(file, pointer, 'defined more than once', 'give each block a unique name, or keep one of them')
+      : new ModelInputError(file, pointer, 'not an object', what);
   }
   return list[0];
 }

@@ -65,3 +65,9 @@ test('array-form Terraform JSON gives the same model as the object form; jsonenc
     expect(summary(build({ ...spec, encoded: spec.encoded.map(() => false) }))).toEqual(object);
   }), { numRuns: 60 });
 });
+
+test('two bodies under one name are an error at their pointer that asks for unique names', () => {
+  const doc = { resource: { alicloud_ram_user: { u: [{ name: 'a' }, { name: 'b' }] } } };
+  expect(() => modelFromJson('main.tf.json', doc, undefined, catalog))
+    .toThrow(/\/resource\/alicloud_ram_user\/u: defined more than once\. Fix: give each block a unique name/);
+});
