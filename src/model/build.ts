@@ -208,6 +208,13 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
 
   /** Principal keys by cloud, kind and plain name: links name their principals, and building each key costs. */
   const keysByName = new Map<Cloud, Map<PrincipalKind, Map<string, string>>>();
+  const rememberKey = (cloud: Cloud, kind: PrincipalKind, name: string, key: string) => {
+    let byKind = keysByName.get(cloud);
+    if (!byKind) keysByName.set(cloud, byKind = new Map());
+    let names = byKind.get(kind);
+    if (!names) byKind.set(kind, names = new Map());
+    names.set(name, key);
+  };
   const principalKey = (cloud: Cloud, kind: PrincipalKind, v: Resolved, from: RawResource, by = 'name', sso = false): string | undefined => {
     const text = v.known && typeof v.value === 'string' && v.value !== '' ? v.value : undefined;
     const byPlainName = by === 'name' && !sso;
@@ -223,13 +230,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
         });
       }
       const stored = parts.principals.get(key)!.key;
-      if (byPlainName) {
-        let byKind = keysByName.get(cloud);
-        if (!byKind) keysByName.set(cloud, byKind = new Map());
-        let names = byKind.get(kind);
-        if (!names) byKind.set(kind, names = new Map());
-        names.set(text, stored);
-      }
+      if (byPlainName) rememberKey(cloud, kind, text, stored);
       return stored;
     }
     const ref = v.known ? undefined : v.ref;
@@ -269,6 +270,8 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
         ...(trust?.known ? { trustPolicy: trust.value } : {}),
       });
       byAddress.set(r.address, key);
+      // The key links naming this principal will ask for (principalKey's cache, filled here rather than per link).
+      if (shown && !pt.sso) rememberKey(pt.cloud, pt.kind, shown, key);
       if (!known && name.known && typeof name.value === 'string') byAddress.set(writtenKey(pt.cloud, pt.kind, name.value), key);
       continue;
     }

@@ -457,11 +457,12 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
       const meta = isObject(values['//']) ? values['//'] as Record<string, unknown> : undefined;
       const metadata = meta && isObject(meta.metadata) ? meta.metadata : undefined;
       const arrayForm = Array.isArray(raw);
+      const derived = plainType && !arrayForm && isRebuildable(name);
       out.push(new ConfigBlock(
-        joined(typePrefix, name), type, name, values,
+        derived ? undefined : joined(typePrefix, name), type, name, values,
         typeof metadata?.path === 'string' ? metadata.path : undefined,
         meta && isObject(meta.aiam) ? meta.aiam : undefined,
-        file, stack, modulePath || undefined, section, arrayForm, plainType && !arrayForm && isRebuildable(name),
+        file, stack, modulePath || undefined, section, arrayForm, derived,
       ));
     }
   }
@@ -480,7 +481,8 @@ function blockPointer(section: 'resource' | 'data', type: string, name: string, 
  */
 class ConfigBlock implements RawResource {
   constructor(
-    readonly address: string,
+    /** Undefined for a root resource `<type>.<name>` (`derivedPointer`): built when read, which links never do. */
+    private written: string | undefined,
     readonly type: string,
     readonly name: string,
     readonly values: Record<string, unknown>,
@@ -493,6 +495,10 @@ class ConfigBlock implements RawResource {
     private readonly arrayForm: boolean,
     readonly derivedPointer: boolean,
   ) {}
+
+  get address(): string {
+    return this.written ??= joined(this.type, '.', this.name);
+  }
 
   get pointer(): string {
     return blockPointer(this.section, this.type, this.name, this.arrayForm);

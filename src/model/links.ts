@@ -4,6 +4,7 @@
  * pointer they can rebuild: at 100k users this is tens of megabytes. Read their fields; a spread copies no pointer.
  */
 import type { RawResource } from './input';
+import { joined } from './own';
 import type { AssignmentScope, Attachment, Membership, Origin } from './types';
 import { pointerJoin } from '../policy/errors';
 
@@ -19,7 +20,7 @@ function canonical(index: ReadonlyMap<string, Keyed>, key: string): string {
  * Where a link comes from: an origin, or the block that makes it. `derivedPointer` says the pointer is the one the
  * address rebuilds, so it is neither read nor compared (a block knows it; sharedLinkSource finds it out once).
  */
-export type LinkSource = Origin & Pick<RawResource, 'derivedPointer'>;
+export type LinkSource = Origin & Pick<RawResource, 'derivedPointer'> & Partial<Pick<RawResource, 'type' | 'name'>>;
 
 /** An origin of many links (the members of one settings entry): its pointer compared once, not once per link. */
 export function sharedLinkSource(origin: Origin): LinkSource {
@@ -87,22 +88,31 @@ const [TILDE, SLASH, BRACKET, DOT] = ['~', '/', '[', '.'].map(c => c.charCodeAt(
 
 /** Where a link came from; its pointer rebuilt when it is the usual one. */
 abstract class LinkOrigin implements Origin {
-  readonly address?: string;
+  /** The address; or, with `name`, the type of the root resource `<type>.<name>` (the block's address not built). */
+  private readonly at: string | undefined;
+  private readonly name: string | undefined;
   readonly constructPath?: string;
   readonly stack?: string;
   readonly file?: string;
   private readonly kept: string | null | undefined;
 
   constructor(origin: LinkSource) {
-    this.address = origin.address;
+    const named = origin.derivedPointer && origin.type !== undefined && origin.name !== undefined;
+    this.at = named ? origin.type : origin.address;
+    this.name = named ? origin.name : undefined;
     this.constructPath = origin.constructPath;
     this.stack = origin.stack;
     this.file = origin.file;
     this.kept = origin.derivedPointer ? null : keptPointer(origin);
   }
 
+  get address(): string | undefined {
+    return this.name === undefined ? this.at : joined(this.at!, '.', this.name);
+  }
+
   get pointer(): string | undefined {
-    return this.kept === null ? derivedPointer(this.address) : this.kept;
+    if (this.kept !== null) return this.kept;
+    return this.name === undefined ? derivedPointer(this.at) : pointerJoin('/resource', this.at!, this.name);
   }
 }
 

@@ -97,32 +97,67 @@ const stripKeys = (s: string) => s.replace(/\[[^\]]*\]/g, '');
 
 /**
  * Resources by address. A resource whose address is `<type>.<name>` (a root-module resource, no dots in either)
- * is kept under its type and its name, strings JSON.parse has hashed already as object keys: the 300,000 links of a
- * 100k-user input are indexed without hashing an address each. Any other (modules, data sources, instances) by its
- * whole address. Later resources of one address replace earlier ones, as in one map.
+ * is kept under its type and its name, strings JSON.parse has hashed already as object keys. A type's names are
+ * indexed when its first reference is looked up: most types are never referred to (the 300,000 memberships of a
+ * 100k-user input), and theirs never are. Any other address (modules, data sources, instances) is kept whole. Later
+ * resources of one address replace earlier ones, as in one map.
  */
 class AddressIndex {
-  private readonly byType = new Map<string, Map<string, RawResource>>();
+  /** Per type, its resources in input order until a lookup indexes them by name. */
+  private readonly byType = new Map<string, Map<string, RawResource> | RawResource[]>();
   private readonly byAddress = new Map<string, RawResource>();
+  private shadowed = false;
+  private lastType = '';
+  private lastNames: Map<string, RawResource> | undefined;
 
   add(r: RawResource): void {
-    const { address, type, name } = r;
-    const plain = address.length === type.length + 1 + name.length && address.charCodeAt(type.length) === DOT
-      && address.startsWith(type) && address.endsWith(name) && type.indexOf('.') < 0 && name.indexOf('.') < 0;
+    const { type, name } = r;
+    // A block with the derived pointer is at `<type>.<name>`, and its address need not be built to know it.
+    const plain = r.derivedPointer || (r.address.length === type.length + 1 + name.length && r.address.charCodeAt(type.length) === DOT
+      && r.address.startsWith(type) && r.address.endsWith(name) && type.indexOf('.') < 0 && name.indexOf('.') < 0);
     if (!plain) {
+      const address = r.address;
       this.byAddress.set(address, r);
+      // An address written like `<type>.<name>` that is not one (from a plan) takes lookups by text the long way.
+      if (!this.shadowed) this.shadowed = address.indexOf('.') === address.lastIndexOf('.') && address.indexOf('[') < 0;
       return;
     }
-    let names = this.byType.get(type);
-    if (!names) this.byType.set(type, names = new Map());
-    names.set(name, r);
+    const names = this.byType.get(type);
+    if (names === undefined) this.byType.set(type, [r]);
+    else if (Array.isArray(names)) names.push(r);
+    else names.set(name, r);
   }
 
   get(address: string): RawResource | undefined {
     const whole = this.byAddress.get(address);
     if (whole) return whole;
     const dot = address.indexOf('.');
-    return dot > 0 ? this.byType.get(address.slice(0, dot))?.get(address.slice(dot + 1)) : undefined;
+    return dot > 0 ? this.names(address.slice(0, dot))?.get(address.slice(dot + 1)) : undefined;
+  }
+
+  /**
+   * The resource at the address `text.slice(from, to)`, whose only dot is at `dot`: get() without slicing out the
+   * address, nor the type when it is the type asked last (a link's references name one type, 100k times in a row).
+   */
+  getWritten(text: string, from: number, dot: number, to: number): RawResource | undefined {
+    if (this.shadowed) return this.get(text.slice(from, to));
+    let names = this.lastNames;
+    if (dot - from !== this.lastType.length || !text.startsWith(this.lastType, from)) {
+      const type = text.slice(from, dot);
+      names = this.names(type);
+      if (names) [this.lastType, this.lastNames] = [type, names];
+    }
+    return names?.get(text.slice(dot + 1, to));
+  }
+
+  /** A type's resources by name, indexed on first need. */
+  private names(type: string): Map<string, RawResource> | undefined {
+    const names = this.byType.get(type);
+    if (!Array.isArray(names)) return names;
+    const indexed = new Map<string, RawResource>();
+    for (let i = 0; i < names.length; i++) indexed.set(names[i].name, names[i]);
+    this.byType.set(type, indexed);
+    return indexed;
   }
 
   has(address: string): boolean {
@@ -211,7 +246,7 @@ export class StackResolver {
     const dot2 = identifierEnd(raw, dot1 + 1);
     if (dot2 < 0 || raw.charCodeAt(dot2) !== DOT || identifierEnd(raw, dot2 + 1) !== end) return undefined;
     for (const root of NOT_RESOURCE_ROOTS) if (dot1 - 2 === root.length && raw.startsWith(root, 2)) return undefined;
-    const target = this.byAddress.get(raw.slice(2, dot2));
+    const target = this.byAddress.getWritten(raw, 2, dot1, dot2);
     if (!target) return undefined;
     // The attribute named last time, when it is the same (`name` for 100k links in a row): a key already interned.
     const last = this.lastAttribute;

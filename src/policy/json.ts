@@ -32,23 +32,25 @@ export function parseJsonStrict(text: string): unknown {
   return keyTokens(text) === ownKeyCount(fast) ? fast : parseSlowly(text);
 }
 
-/** Object keys written in a JSON text: strings followed by `:`. */
+/** Object keys written in a valid JSON text: strings followed by `:`. Jumps from quote to quote with indexOf. */
 function keyTokens(text: string): number {
   let n = 0;
-  const len = text.length;
-  for (let i = 0; i < len; i++) {
-    if (text.charCodeAt(i) !== 34 /* " */) continue;
-    for (i++; i < len; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 92 /* \ */) i++;
-      else if (c === 34) break;
+  let open = text.indexOf('"');
+  while (open >= 0) {
+    // The closing quote is the next one not escaped, i.e. not after an odd run of backslashes.
+    let close = text.indexOf('"', open + 1);
+    for (;;) {
+      if (close < 0) return n; // unterminated: not valid JSON, which JSON.parse has ruled out
+      let before = close - 1;
+      while (text.charCodeAt(before) === 92 /* \ */) before--;
+      if ((close - 1 - before) % 2 === 0) break;
+      close = text.indexOf('"', close + 1);
     }
-    let j = i + 1;
-    for (; j < len; j++) {
-      const c = text.charCodeAt(j);
-      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
-    }
-    if (text.charCodeAt(j) === 58 /* : */) n++;
+    let j = close + 1;
+    let c = text.charCodeAt(j);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++j);
+    if (c === 58 /* : */) n++;
+    open = text.indexOf('"', j);
   }
   return n;
 }
