@@ -1,7 +1,8 @@
 /**
  * Attachments and memberships are the most numerous facts of a model (about 7 per user). Built here as one class
  * each, holding the keys of the entities they link (one string per principal and policy, not one per link) and no
- * pointer they can rebuild: at 100k users this is tens of megabytes. Read their fields; a spread copies no pointer.
+ * address or pointer they can rebuild: at 100k users this is tens of megabytes. Read their fields; a spread copies
+ * neither address nor pointer.
  */
 import type { RawResource } from './input';
 import { joined } from './own';

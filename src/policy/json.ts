@@ -32,6 +32,28 @@ export function parseJsonStrict(text: string): unknown {
   return keyTokens(text) === ownKeyCount(fast) ? fast : parseSlowly(text);
 }
 
+/**
+ * parseJsonStrict for a reader that walks the result and counts the keys of the objects it visits: it gets
+ * JSON.parse's value and `verify(keysVisited)`, which throws the strict parser's error when the text repeats a key.
+ * A count equal to the text's proves none is repeated, with no walk of its own; any other count (objects the reader
+ * skipped, or a duplicate) is settled by counting every key of the value.
+ */
+export function parseJsonCounted(text: string): { value: unknown; verify: (keysVisited?: number) => void } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { value: parseSlowly(text), verify: () => undefined };
+  }
+  const written = keyTokens(text);
+  return {
+    value,
+    verify: keysVisited => {
+      if (keysVisited !== written && written !== ownKeyCount(value)) parseSlowly(text);
+    },
+  };
+}
+
 /** Object keys written in a valid JSON text: strings followed by `:`. Jumps from quote to quote with indexOf. */
 function keyTokens(text: string): number {
   let n = 0;

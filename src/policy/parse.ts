@@ -1,7 +1,7 @@
 import { ParsedCondition, parseConditionBlock, TemplatePiece, templatePieces } from './conditions';
 import { DIALECTS, DialectRules } from './dialect';
 import { PolicyError, pointerJoin } from './errors';
-import { JsonSyntaxError, parseJsonStrict } from './json';
+import { JsonSyntaxError, parseJsonCounted } from './json';
 import { Dialect, PolicySource, StatementRef } from './types';
 import { isUnknownValue, POLICY_VARIABLE, splitUnknown } from './unknown';
 import { compilePieces, compileWildcard, StringMatcher } from './wildcard';
@@ -88,22 +88,54 @@ export function parsePolicy(dialect: Dialect, name: string, document: unknown, s
   if (!rules) throw new PolicyError('', `unknown dialect "${dialect}"`, 'use alibaba-ram, volcengine-iam or huawei-iam', source?.file);
   const file = source?.file;
   const base = source?.pointer ?? '';
-  let doc = document;
-  if (typeof doc === 'string') {
-    // Strict: a duplicate key (`"Effect": "Deny", "Effect": "Allow"`) is an error, not "the last one wins".
-    try {
-      doc = parseJsonStrict(doc);
-    } catch (e) {
-      if (!(e instanceof JsonSyntaxError)) throw e;
-      throw new PolicyError(base + e.pointer, `policy document is not valid JSON (${e.problem})`,
-        e.problem.startsWith('duplicate key') ? 'keep one of the two keys: readers disagree on which one counts' : 'fix the JSON syntax', file);
-    }
+  const jsonError = (e: unknown) => {
+    if (!(e instanceof JsonSyntaxError)) return e;
+    return new PolicyError(base + e.pointer, `policy document is not valid JSON (${e.problem})`,
+      e.problem.startsWith('duplicate key') ? 'keep one of the two keys: readers disagree on which one counts' : 'fix the JSON syntax', file);
+  };
+  if (typeof document !== 'string') return policyOf(rules, name, document, source);
+  // Strict: a duplicate key (`"Effect": "Deny", "Effect": "Allow"`) is an error, not "the last one wins". The walk
+  // counts the keys it reads, which proves there is none; a duplicate comes first among a document's errors.
+  let json: ReturnType<typeof parseJsonCounted>;
+  try {
+    json = parseJsonCounted(document);
+  } catch (e) {
+    throw jsonError(e);
   }
+  const keys = new KeyCount();
+  let policy: ParsedPolicy;
+  try {
+    policy = policyOf(rules, name, json.value, source, document, keys);
+  } catch (e) {
+    try {
+      json.verify();
+    } catch (duplicate) {
+      throw jsonError(duplicate);
+    }
+    throw e;
+  }
+  try {
+    json.verify(keys.n);
+  } catch (e) {
+    throw jsonError(e);
+  }
+  return policy;
+}
+
+/** Keys of the document's objects read by the walk (policyOf), to compare with the keys written in its text. */
+class KeyCount {
+  n = 0;
+}
+
+function policyOf(rules: DialectRules, name: string, doc: unknown, source: PolicySource | undefined, text?: string, keys?: KeyCount): ParsedPolicy {
+  const { dialect } = rules;
+  const file = source?.file;
+  const base = source?.pointer ?? '';
   const fail = (pointer: string, problem: string, fix: string) => new PolicyError(pointer, problem, fix, file);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw fail(base, 'policy document must be a JSON object', 'write {"Version": ..., "Statement": [...]}');
   }
-  const top = keyed(rules, doc as Record<string, unknown>, () => base, DOCUMENT_KEYS, file);
+  const top = keyed(rules, doc as Record<string, unknown>, () => base, DOCUMENT_KEYS, file, NONE_REJECTED, keys);
   if (top.Version === undefined) {
     if (rules.versionRequired) throw fail(pointerJoin(base, 'Version'), 'Version is missing', `add "Version": "${rules.versions[0]}"`);
   } else if (typeof top.Version !== 'string' || !rules.versions.includes(top.Version)) {
@@ -120,8 +152,8 @@ export function parsePolicy(dialect: Dialect, name: string, document: unknown, s
     }
     statements = [statements];
   }
-  const parsed = (statements as unknown[]).map((raw, i) => parseStatement(rules, raw, stPointer, bare, i, file));
-  const policy = new Policy(name, dialect, parsed, source, typeof document === 'string' ? document : JSON.stringify(doc), stPointer, bare);
+  const parsed = (statements as unknown[]).map((raw, i) => parseStatement(rules, raw, stPointer, bare, i, file, keys));
+  const policy = new Policy(name, dialect, parsed, source, text ?? JSON.stringify(doc), stPointer, bare);
   for (const st of parsed) st.adopt(policy);
   return policy;
 }
@@ -234,10 +266,12 @@ type Where = () => string;
 
 /** Reads an object's keys the dialect's way: exact (Alibaba, Volcengine) or case-insensitive (Huawei). */
 function keyed(rules: DialectRules, obj: Record<string, unknown>, where: Where, allowed: readonly string[], file?: string,
-  rejected: ReadonlyMap<string, string> = NONE_REJECTED): Record<string, unknown> {
+  rejected: ReadonlyMap<string, string> = NONE_REJECTED, keys?: KeyCount): Record<string, unknown> {
   // Exact keys: the object itself, once every key is known (no copy per statement).
   const out: Record<string, unknown> = rules.keysCaseInsensitive ? {} : obj;
-  for (const k of Object.keys(obj)) {
+  const names = Object.keys(obj);
+  if (keys) keys.n += names.length;
+  for (const k of names) {
     const canonical = rules.keysCaseInsensitive
       ? [...allowed, ...rejected.keys()].find(a => a.toLowerCase() === k.toLowerCase()) ?? k : k;
     const why = rejected.get(canonical);
@@ -274,14 +308,15 @@ function statementKeys(rules: DialectRules): { allowed: readonly string[]; rejec
   return keys;
 }
 
-function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, bare: boolean, index: number, file?: string): Statement {
+function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, bare: boolean, index: number, file?: string,
+  keys?: KeyCount): Statement {
   // Pointers are for error messages only: built from `here` when one is thrown, never per statement.
   const here: Where = () => (bare ? listPointer : pointerJoin(listPointer, index));
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new PolicyError(here(), 'a statement must be a JSON object', 'write {"Effect": "Allow", "Action": [...], "Resource": [...]}', file);
   }
   const { allowed, rejected } = statementKeys(rules);
-  const st = keyed(rules, raw as Record<string, unknown>, here, allowed, file, rejected);
+  const st = keyed(rules, raw as Record<string, unknown>, here, allowed, file, rejected, keys);
 
   const effectRaw = st.Effect;
   if (typeof effectRaw !== 'string') throw new PolicyError(pointerJoin(here(), 'Effect'), 'Effect is missing', 'add "Effect": "Allow" or "Deny"', file);
@@ -309,9 +344,17 @@ function parseStatement(rules: DialectRules, raw: unknown, listPointer: string, 
   }
   const notResources = st.NotResource === undefined ? undefined : patternList('r', rules, st.NotResource, here, 'NotResource', file);
   const conditions = st.Condition === undefined ? NO_CONDITIONS : parseConditionBlock(rules, st.Condition, () => pointerJoin(here(), 'Condition'), file);
+  if (keys && st.Condition !== undefined) keys.n += conditionKeys(st.Condition as Record<string, Record<string, unknown>>);
   const simple = resources && !notResources && resources.every(r => !r.unknown && !r.variables);
   const resourceTest = simple && resources ? anyOf(resources.map(r => r.match)) : undefined;
   return new Statement(index, effect, actions, notActions, resources, notResources, conditions, resourceTest);
+}
+
+/** Keys of a valid Condition block: its operators and their condition keys (values hold no objects). */
+function conditionKeys(block: Record<string, Record<string, unknown>>): number {
+  let n = 0;
+  for (const operator in block) n += 1 + Object.keys(block[operator]).length;
+  return n;
 }
 
 function anyOf(ms: readonly StringMatcher[]): StringMatcher {
