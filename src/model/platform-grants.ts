@@ -87,8 +87,6 @@ function originOf(o: Origin): Origin {
 class Grants {
   /** RAM users by Terraform address and by name, built on first use. */
   private ramUsers?: Map<string, string>;
-  /** The principal keys given out, by cloud, kind and name. */
-  private readonly principalKeys = new Map<Cloud, Map<string, Map<string, string>>>();
   constructor(private readonly parts: ModelParts) {}
 
   bailianWorkspace(s: PlatformSettingsEntry): void {
@@ -223,23 +221,11 @@ class Grants {
    */
   private principal(cloud: Cloud, kind: string, name: string | undefined): string | undefined {
     if (!name || (kind !== 'user' && kind !== 'group' && kind !== 'role')) return undefined;
-    // By cloud, kind and name: a member named again (in each workspace, with each page) builds no key.
-    let names = this.principalKeys.get(cloud)?.get(kind);
-    if (!names) {
-      let byKind = this.principalKeys.get(cloud);
-      if (!byKind) this.principalKeys.set(cloud, byKind = new Map());
-      byKind.set(kind, names = new Map());
-    }
-    const known = names.get(name);
-    if (known !== undefined) return known;
     const key = joined(cloud, ':', kind, '/', name);
-    let stored = this.parts.principals.get(key)?.key;
-    if (stored === undefined) {
-      this.parts.principals.set(key, { key, cloud, kind: kind as PrincipalKind, name, external: true });
-      stored = key;
-    }
-    names.set(name, stored);
-    return stored;
+    const stored = this.parts.principals.get(key)?.key;
+    if (stored !== undefined) return stored;
+    this.parts.principals.set(key, { key, cloud, kind: kind as PrincipalKind, name, external: true });
+    return key;
   }
 
   private policy(cloud: Cloud, name: string, statements: Statement[], origin: Origin): string {
