@@ -202,7 +202,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
    * Principal and policy keys by resource address, for references whose value is known only after apply
    * (Huawei memberships and assignments use ids, which are always such references).
    */
-  const byAddress = new Map<string, string>();
+  const byAddress = new KeysByAddress();
   /** The policies of each SSO permission set (access configuration), by the set's address. */
   const setPolicies = new Map<string, string[]>();
 
@@ -234,7 +234,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       return stored;
     }
     const ref = v.known ? undefined : v.ref;
-    const target = ref ? byAddress.get(ref.address) : v.known && typeof v.value === 'string' ? byAddress.get(writtenKey(cloud, kind, v.value)) : undefined;
+    const target = ref ? byAddress.get(ref.address) : v.known && typeof v.value === 'string' ? byAddress.getWritten(cloud, kind, v.value) : undefined;
     if (target) return target;
     parts.findings.push({
       code: 'unresolved-attachment',
@@ -272,7 +272,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       byAddress.set(r.address, key);
       // The key links naming this principal will ask for (principalKey's cache, filled here rather than per link).
       if (shown && !pt.sso) rememberKey(pt.cloud, pt.kind, shown, key);
-      if (!known && name.known && typeof name.value === 'string') byAddress.set(writtenKey(pt.cloud, pt.kind, name.value), key);
+      if (!known && name.known && typeof name.value === 'string') byAddress.setWritten(pt.cloud, pt.kind, name.value, key);
       continue;
     }
     const pol = own(POLICIES, r.type);
@@ -281,7 +281,7 @@ function buildStack(stack: RawStack, catalog: Catalog, parts: ModelParts): void 
       if (!entity.key.includes('@')) duplicateName(parts, res, parts.policies.get(entity.key), r, `${pol.cloud} custom policy`, entity.name);
       parts.policies.set(entity.key, entity);
       byAddress.set(r.address, entity.key);
-      if (entity.writtenName !== undefined) byAddress.set(writtenKey(pol.cloud, 'policy', entity.writtenName), entity.key);
+      if (entity.writtenName !== undefined) byAddress.setWritten(pol.cloud, 'policy', entity.writtenName, entity.key);
       continue;
     }
     const ps = own(PERMISSION_SETS, r.type);
@@ -587,12 +587,12 @@ function systemPolicyEntity(cloud: Cloud, name: string, catalog: Catalog, parts:
   return key;
 }
 
-function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddress: Map<string, string>, catalog: Catalog,
+function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddress: KeysByAddress, catalog: Catalog,
   parts: ModelParts): string | undefined {
   const name = res.attribute(r, 'policy_name');
   const type = res.attribute(r, 'policy_type');
   const system = type.known && String(type.value).toLowerCase() === 'system';
-  const written = name.known && typeof name.value === 'string' ? byAddress.get(writtenKey(cloud, 'policy', name.value)) : undefined;
+  const written = name.known && typeof name.value === 'string' ? byAddress.getWritten(cloud, 'policy', name.value) : undefined;
   if (written) return written;
   if (name.known && typeof name.value === 'string' && !isUnknownValue(name.value)) {
     if (system) return systemPolicyEntity(cloud, name.value, catalog, parts, originOf(r));
@@ -624,7 +624,7 @@ function attachedPolicy(res: StackResolver, r: RawResource, cloud: Cloud, byAddr
   return key;
 }
 
-function huaweiRole(res: StackResolver, r: RawResource, byAddress: Map<string, string>, catalog: Catalog, parts: ModelParts): string | undefined {
+function huaweiRole(res: StackResolver, r: RawResource, byAddress: KeysByAddress, catalog: Catalog, parts: ModelParts): string | undefined {
   const role = res.attribute(r, 'role_id');
   if (!role.known && role.ref && byAddress.has(role.ref.address)) return byAddress.get(role.ref.address);
   const named = !role.known && role.ref ? res.systemPolicyOf(role.ref.address) : undefined;
@@ -683,8 +683,51 @@ function huaweiScope(res: StackResolver, r: RawResource): AssignmentScope {
  * A partly known name (`tf-${random_integer.x.result}`) links by the text as written: a reference to it resolves to
  * the same text, unknown parts included. Kept in the by-address map under this key.
  */
-function writtenKey(cloud: Cloud, kind: PrincipalKind | 'policy', text: string): string {
-  return `written:${cloud}:${kind}:${text}`;
+/**
+ * Entity keys by the address of the resource that defines them, and by a name written with a value known only after
+ * apply: for references such values (rare: Huawei ids, names known after apply). Addresses wait in a list until the
+ * first lookup, which most inputs never make (at 100k principals the map was built for nothing).
+ */
+class KeysByAddress {
+  private readonly addresses: string[] = [];
+  private readonly keys: string[] = [];
+  private map?: Map<string, string>;
+  private readonly written = new Map<string, string>();
+
+  set(address: string, key: string): void {
+    if (this.map) {
+      this.map.set(address, key);
+    } else {
+      this.addresses.push(address);
+      this.keys.push(key);
+    }
+  }
+
+  get(address: string): string | undefined {
+    return this.built().get(address);
+  }
+
+  has(address: string): boolean {
+    return this.built().has(address);
+  }
+
+  setWritten(cloud: Cloud, kind: PrincipalKind | 'policy', text: string, key: string): void {
+    this.written.set(`${cloud}:${kind}:${text}`, key);
+  }
+
+  getWritten(cloud: Cloud, kind: PrincipalKind | 'policy', text: string): string | undefined {
+    return this.written.size ? this.written.get(`${cloud}:${kind}:${text}`) : undefined;
+  }
+
+  private built(): Map<string, string> {
+    if (!this.map) {
+      this.map = new Map();
+      for (let i = 0; i < this.addresses.length; i++) this.map.set(this.addresses[i], this.keys[i]);
+      this.addresses.length = 0;
+      this.keys.length = 0;
+    }
+    return this.map;
+  }
 }
 
 type PrincipalKeyFn = (cloud: Cloud, kind: PrincipalKind, v: Resolved, from: RawResource, by?: string, sso?: boolean) => string | undefined;
@@ -741,7 +784,7 @@ function samlProvider(res: StackResolver, r: RawResource, parts: ModelParts): vo
 }
 
 /** `alicloud_resource_manager_policy_version`: the default version's document is the policy's document. */
-function policyVersion(res: StackResolver, r: RawResource, byAddress: Map<string, string>, parts: ModelParts): void {
+function policyVersion(res: StackResolver, r: RawResource, byAddress: KeysByAddress, parts: ModelParts): void {
   const name = res.attribute(r, 'policy_name');
   const key = name.known && typeof name.value === 'string' ? `alibaba:custom/${name.value}` : (!name.known && name.ref ? byAddress.get(name.ref.address) : undefined);
   const policy = key ? parts.policies.get(key) : undefined;
@@ -804,7 +847,7 @@ function agencyRoles(res: StackResolver, r: RawResource, catalog: Catalog, parts
  * `alicloud_resource_manager_policy_attachment`: principal_name is `NAME@<account>.onaliyun.com` (IMSUser, IMSGroup)
  * or `NAME@role.<account>.onaliyunservice.com` (ServiceRole); the grant applies within one resource group.
  */
-function resourceGroupAttachment(res: StackResolver, r: RawResource, byAddress: Map<string, string>, catalog: Catalog, parts: ModelParts,
+function resourceGroupAttachment(res: StackResolver, r: RawResource, byAddress: KeysByAddress, catalog: Catalog, parts: ModelParts,
   principalKey: PrincipalKeyFn): void {
   const origin = originOf(r);
   const type = plain(res, r, 'principal_type');
@@ -827,7 +870,7 @@ function resourceGroupAttachment(res: StackResolver, r: RawResource, byAddress: 
 }
 
 /** `volcengine_iam_policy_project`: one attachment per project the grant is scoped to. */
-function projectAttachment(res: StackResolver, r: RawResource, byAddress: Map<string, string>, catalog: Catalog, parts: ModelParts,
+function projectAttachment(res: StackResolver, r: RawResource, byAddress: KeysByAddress, catalog: Catalog, parts: ModelParts,
   principalKey: PrincipalKeyFn): void {
   const origin = originOf(r);
   const type = plain(res, r, 'principal_type');
