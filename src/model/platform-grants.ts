@@ -119,10 +119,20 @@ class Grants {
       allow(['UsePage'], [`${ws}/page/*`], BAILIAN_PLATFORM),
     ], s);
     const keys = this.policy('alibaba', `${base}/api-key-management`, [allow(['ManageApiKeys'], [`${ws}/apikey/*`], BAILIAN_PLATFORM)], s);
-    // One policy per page, built on its first member.
-    const pages = new Map<string, string>();
-    const pagePolicy = (page: string) => pages.get(page)
-      ?? pages.set(page, this.policy('alibaba', `${base}/page/${page}`, [allow(['UsePage'], [`${ws}/page/${page}`], BAILIAN_PLATFORM)], s)).get(page)!;
+    // A member's pages are one grant, as they are one setting: one policy per set of pages (a statement per page),
+    // built on the first member with that set. Workspaces have a few page profiles; members are many.
+    const pageSets = new Map<string, string>();
+    const pagesPolicy = (pages: readonly string[]) => {
+      const written = pages.join('\u0000');
+      let key = pageSets.get(written);
+      if (key === undefined) {
+        const set = [...new Set(pages)].sort();
+        key = this.policy('alibaba', `${base}/pages/${set.map(encodeURIComponent).join('+')}`,
+          set.map(page => allow(['UsePage'], [`${ws}/page/${page}`], BAILIAN_PLATFORM)), s);
+        pageSets.set(written, key);
+      }
+      return key;
+    };
     const from = sharedLinkSource(s);
     for (const m of st.members ?? []) {
       const principal = this.principal('alibaba', m.principal.kind, m.principal.name);
@@ -130,7 +140,7 @@ class Grants {
       this.attach(principal, member, from);
       if (m.admin) this.attach(principal, admin, from);
       if (m.apiKeyManagement) this.attach(principal, keys, from);
-      for (const page of m.pages ?? []) this.attach(principal, pagePolicy(page), from);
+      if (m.pages?.length) this.attach(principal, pagesPolicy(m.pages), from);
     }
   }
 

@@ -84,6 +84,25 @@ describe('platform grants are access', () => {
     expect(who('bailian-platform:InvokeModel', 'acs:bailian-platform:cn-beijing:*:workspace/prod/model/qwen-plus')).toEqual(['alibaba:user/alice']);
   });
 
+  test('members with the same set of pages share one policy, a statement per page; a page outside it is not theirs', () => {
+    const { MODEL_EXPERIENCE, MODEL_TUNING } = bailian.BailianPage;
+    const model = loadAccessModel(synth({ pages: [MODEL_TUNING, MODEL_EXPERIENCE, MODEL_TUNING] }));
+    const pages = model.policies.filter(p => p.name.includes('/pages/'));
+    expect(pages.map(p => p.name).sort()).toEqual([
+      'bailian-platform/cn-beijing/prod/pages/model-experience', 'bailian-platform/cn-beijing/prod/pages/model-experience+model-tuning']);
+    expect(pages.map(p => p.parsed?.statements.length).sort()).toEqual([1, 2]);
+    const page = (name: string) => model.whoCan({ action: 'bailian-platform:UsePage', resource: `acs:bailian-platform:cn-beijing:*:workspace/prod/page/${name}` })
+      .map(a => describePrincipal(a.principal)).sort();
+    // alice is super admin: every page of every workspace.
+    expect(page('model-experience')).toEqual(['alibaba:user/alice', 'alibaba:user/bob', 'alibaba:user/carol']);
+    expect(page('model-tuning')).toEqual(['alibaba:user/alice', 'alibaba:user/bob']);
+    expect(page('my-models')).toEqual(['alibaba:user/alice']);
+    const carol = model.can(model.findPrincipal('user/carol'),
+      { action: 'bailian-platform:UsePage', resource: 'acs:bailian-platform:cn-beijing:*:workspace/prod/page/model-experience' });
+    expect(carol.decision).toBe(Decision.ALLOW);
+    expect(carol.chain.map(c => c.policy)).toEqual(['bailian-platform/cn-beijing/prod/pages/model-experience']);
+  });
+
   const newAccess: Array<[string, Knobs]> = [
     ['a new workspace admin', { admin: true }],
     ['API-key management', { keyManagement: true }],
