@@ -89,7 +89,8 @@ describe('platform grants are access', () => {
     const model = loadAccessModel(synth({ pages: [MODEL_TUNING, MODEL_EXPERIENCE, MODEL_TUNING] }));
     const pages = model.policies.filter(p => p.name.includes('/pages/'));
     expect(pages.map(p => p.name).sort()).toEqual([
-      'bailian-platform/cn-beijing/prod/pages/model-experience', 'bailian-platform/cn-beijing/prod/pages/model-experience+model-tuning']);
+      'bailian-platform/cn-beijing/prod/pages/model-experience', 'bailian-platform/cn-beijing/prod/pages/model-experience+model-tuning',
+    ]);
     expect(pages.map(p => p.parsed?.statements.length).sort()).toEqual([1, 2]);
     const page = (name: string) => model.whoCan({ action: 'bailian-platform:UsePage', resource: `acs:bailian-platform:cn-beijing:*:workspace/prod/page/${name}` })
       .map(a => describePrincipal(a.principal)).sort();
