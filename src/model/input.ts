@@ -446,6 +446,7 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
   if (block === undefined) return out;
   if (!isObject(block) && !Array.isArray(block)) throw new ModelInputError(file, `/${section}`, 'not an object', `"${section}" maps resource types to named blocks`);
   const prefix = modulePath ? `${modulePath}.` : '';
+  const place: BlockPlace = { file, stack, module: modulePath || undefined, section };
   for (const [type, byNameRaw] of Object.entries(blocksOf(file, `/${section}`, block, `"${section}" maps resource types to named blocks`))) {
     const byName = blocksOf(file, pointerJoin(`/${section}`, type), byNameRaw, 'each resource type maps names to blocks');
     const typePrefix = joined(prefix, section === 'data' ? 'data.' : '', type, '.');
@@ -455,15 +456,8 @@ function readBlocks(file: string, doc: Record<string, unknown>, section: 'resour
       const raw = byName[name];
       const values = isObject(raw) ? raw : bodyOf(file, blockPointer(section, type, name, false), raw, 'each resource block is a JSON object');
       const meta = isObject(values['//']) ? values['//'] as Record<string, unknown> : undefined;
-      const metadata = meta && isObject(meta.metadata) ? meta.metadata : undefined;
-      const arrayForm = Array.isArray(raw);
-      const derived = plainType && !arrayForm && isRebuildable(name);
-      out.push(new ConfigBlock(
-        derived ? undefined : joined(typePrefix, name), type, name, values,
-        typeof metadata?.path === 'string' ? metadata.path : undefined,
-        meta && isObject(meta.aiam) ? meta.aiam : undefined,
-        file, stack, modulePath || undefined, section, arrayForm, derived,
-      ));
+      const form = Array.isArray(raw) ? BlockForm.ARRAY : plainType && isRebuildable(name) ? BlockForm.DERIVED : BlockForm.OTHER;
+      out.push(new ConfigBlock(form === BlockForm.DERIVED ? undefined : joined(typePrefix, name), type, name, values, meta, place, form));
     }
   }
   return out;
@@ -475,9 +469,20 @@ function blockPointer(section: 'resource' | 'data', type: string, name: string, 
   return arrayForm ? pointerJoin(pointer, 0) : pointer;
 }
 
+/** Where the blocks of one readBlocks call are: one object for all of them. */
+interface BlockPlace {
+  readonly file: string;
+  readonly stack: string;
+  readonly module: string | undefined;
+  readonly section: 'resource' | 'data';
+}
+
+/** How a block is written: `{...}` under a root `<type>.<name>` (pointer and address derived), `[{...}]`, or other. */
+enum BlockForm { DERIVED, ARRAY, OTHER }
+
 /**
- * A block of a configuration as read. Its pointer is built when read (entities, findings), not per block: most blocks
- * are links, which rebuild theirs from the address, and at a million users the strings were hundreds of megabytes.
+ * A block of a configuration as read. Its address, pointer, construct path and comment are read from what it keeps
+ * (7 fields): a block lives until the model is built, and at 100k users there are nearly half a million of them.
  */
 class ConfigBlock implements RawResource {
   constructor(
@@ -486,14 +491,10 @@ class ConfigBlock implements RawResource {
     readonly type: string,
     readonly name: string,
     readonly values: Record<string, unknown>,
-    readonly constructPath: string | undefined,
-    readonly comment: Record<string, unknown> | undefined,
-    readonly file: string,
-    readonly stack: string,
-    readonly module: string | undefined,
-    private readonly section: 'resource' | 'data',
-    private readonly arrayForm: boolean,
-    readonly derivedPointer: boolean,
+    /** The block's `//` object (cdktf metadata, aiam comments). */
+    private readonly meta: Record<string, unknown> | undefined,
+    private readonly place: BlockPlace,
+    private readonly form: BlockForm,
   ) {}
 
   get address(): string {
@@ -501,7 +502,33 @@ class ConfigBlock implements RawResource {
   }
 
   get pointer(): string {
-    return blockPointer(this.section, this.type, this.name, this.arrayForm);
+    return blockPointer(this.place.section, this.type, this.name, this.form === BlockForm.ARRAY);
+  }
+
+  get derivedPointer(): boolean {
+    return this.form === BlockForm.DERIVED;
+  }
+
+  get constructPath(): string | undefined {
+    const metadata = this.meta?.metadata;
+    return isObject(metadata) && typeof metadata.path === 'string' ? metadata.path : undefined;
+  }
+
+  get comment(): Record<string, unknown> | undefined {
+    const aiam = this.meta?.aiam;
+    return isObject(aiam) ? aiam : undefined;
+  }
+
+  get file(): string {
+    return this.place.file;
+  }
+
+  get stack(): string {
+    return this.place.stack;
+  }
+
+  get module(): string | undefined {
+    return this.place.module;
   }
 
   get unknownAttributes(): ReadonlySet<string> {
