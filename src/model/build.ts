@@ -680,13 +680,10 @@ function huaweiScope(res: StackResolver, r: RawResource): AssignmentScope {
 }
 
 /**
- * A partly known name (`tf-${random_integer.x.result}`) links by the text as written: a reference to it resolves to
- * the same text, unknown parts included. Kept in the by-address map under this key.
- */
-/**
- * Entity keys by the address of the resource that defines them, and by a name written with a value known only after
- * apply: for references such values (rare: Huawei ids, names known after apply). Addresses wait in a list until the
- * first lookup, which most inputs never make (at 100k principals the map was built for nothing).
+ * Entity keys by the address of the resource that defines them, for references whose value is known only after apply
+ * (rare: Huawei ids, names known after apply); and by a partly known name (`tf-${random_integer.x.result}`), which
+ * links by the text as written, since a reference to it resolves to the same text, unknown parts included. Addresses
+ * wait in a list until the first lookup, which most inputs never make (at 100k principals the map was built for nothing).
  */
 class KeysByAddress {
   private readonly addresses: string[] = [];
