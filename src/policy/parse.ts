@@ -86,40 +86,26 @@ function actionService(normalized: string): string | undefined {
 export function parsePolicy(dialect: Dialect, name: string, document: unknown, source?: PolicySource): ParsedPolicy {
   const rules = DIALECTS[dialect];
   if (!rules) throw new PolicyError('', `unknown dialect "${dialect}"`, 'use alibaba-ram, volcengine-iam or huawei-iam', source?.file);
-  const file = source?.file;
-  const base = source?.pointer ?? '';
-  const jsonError = (e: unknown) => {
-    if (!(e instanceof JsonSyntaxError)) return e;
-    return new PolicyError(base + e.pointer, `policy document is not valid JSON (${e.problem})`,
-      e.problem.startsWith('duplicate key') ? 'keep one of the two keys: readers disagree on which one counts' : 'fix the JSON syntax', file);
-  };
   if (typeof document !== 'string') return policyOf(rules, name, document, source);
   // Strict: a duplicate key (`"Effect": "Deny", "Effect": "Allow"`) is an error, not "the last one wins". The walk
   // counts the keys it reads, which proves there is none; a duplicate comes first among a document's errors.
-  let json: ReturnType<typeof parseJsonCounted>;
   try {
-    json = parseJsonCounted(document);
-  } catch (e) {
-    throw jsonError(e);
-  }
-  const keys = new KeyCount();
-  let policy: ParsedPolicy;
-  try {
-    policy = policyOf(rules, name, json.value, source, document, keys);
-  } catch (e) {
+    const json = parseJsonCounted(document);
+    const keys = new KeyCount();
+    let policy: ParsedPolicy;
     try {
+      policy = policyOf(rules, name, json.value, source, document, keys);
+    } catch (e) {
       json.verify();
-    } catch (duplicate) {
-      throw jsonError(duplicate);
+      throw e;
     }
-    throw e;
-  }
-  try {
     json.verify(keys.n);
+    return policy;
   } catch (e) {
-    throw jsonError(e);
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    throw new PolicyError((source?.pointer ?? '') + e.pointer, `policy document is not valid JSON (${e.problem})`,
+      e.problem.startsWith('duplicate key') ? 'keep one of the two keys: readers disagree on which one counts' : 'fix the JSON syntax', source?.file);
   }
-  return policy;
 }
 
 /** Keys of the document's objects read by the walk (policyOf), to compare with the keys written in its text. */
